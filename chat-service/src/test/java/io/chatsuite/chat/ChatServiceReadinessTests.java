@@ -1,0 +1,36 @@
+package io.chatsuite.chat;
+
+import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.ServiceChecks;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class ChatServiceReadinessTests {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void isReadyOnlyWithItsRealDependenciesReachable() {
+        ServiceChecks.assertReadyWith(
+                ServiceChecks.REACTIVE_POSTGRES,
+                ServiceChecks.JDBC_POSTGRES,
+                ServiceChecks.REDIS,
+                ServiceChecks.KAFKA);
+    }
+
+    @Test
+    void servesItsApiDocumentAndMetrics() {
+        ServiceChecks.assertServesApiDocsAndMetrics("chat-service");
+    }
+
+    @Test
+    void appliesItsOwnMigrations() throws Exception {
+        ServiceChecks.assertMigratedTo(dataSource, 1);
+    }
+}

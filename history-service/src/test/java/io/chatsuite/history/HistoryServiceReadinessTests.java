@@ -1,0 +1,35 @@
+package io.chatsuite.history;
+
+import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.ServiceChecks;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class HistoryServiceReadinessTests {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void isReadyOnlyWithItsRealDependenciesReachable() {
+        ServiceChecks.assertReadyWith(
+                ServiceChecks.REACTIVE_POSTGRES,
+                ServiceChecks.JDBC_POSTGRES,
+                ServiceChecks.KAFKA);
+    }
+
+    @Test
+    void servesItsApiDocumentAndMetrics() {
+        ServiceChecks.assertServesApiDocsAndMetrics("history-service");
+    }
+
+    @Test
+    void appliesItsOwnMigrations() throws Exception {
+        ServiceChecks.assertMigratedTo(dataSource, 1);
+    }
+}

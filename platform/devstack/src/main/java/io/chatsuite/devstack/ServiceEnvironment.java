@@ -1,0 +1,24 @@
+package io.chatsuite.devstack;
+
+import java.util.List;
+
+/**
+ * The names under which every service, the launcher, docker-compose and Kubernetes pass infrastructure addresses.
+ * One set of names everywhere: the services read exactly these in their application.properties.
+ */
+public final class ServiceEnvironment {
+
+    public static final String POSTGRES_HOST = "POSTGRES_HOST";
+    public static final String POSTGRES_PORT = "POSTGRES_PORT";
+    public static final String POSTGRES_USER = "POSTGRES_USER";
+    public static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
+    public static final String REDIS_URL = "REDIS_URL";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+
+    /** Settings that, when given, point the stack at infrastructure it must not start itself. */
+    public static final List<String> EXTERNAL_SETTINGS = List.of(
+            POSTGRES_HOST, POSTGRES_PORT, POSTGRES_USER, POSTGRES_PASSWORD, REDIS_URL, KAFKA_BOOTSTRAP_SERVERS);
+
+    private ServiceEnvironment() {
+    }
+}

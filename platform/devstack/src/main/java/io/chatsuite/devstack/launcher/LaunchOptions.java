@@ -1,0 +1,43 @@
+package io.chatsuite.devstack.launcher;
+
+import java.nio.file.Path;
+
+/**
+ * What the launcher was asked to do.
+ *
+ * @param infraOnly     start only PostgreSQL, Redis and Kafka, for {@code ./mvnw quarkus:dev} on one service
+ * @param dataDirectory where all state and logs live; kept across runs
+ * @param projectRoot   the checkout whose built services are run
+ * @param freePorts     give the services free ports instead of 8080-8084 (tests that run beside a dev suite)
+ */
+record LaunchOptions(boolean infraOnly, Path dataDirectory, Path projectRoot, boolean freePorts) {
+
+    static final String USAGE = """
+            usage: chat-suite [up | infra] [--data DIR] [--free-ports]
+              up            start PostgreSQL, Redis, Kafka and all five services (default)
+              infra         start only PostgreSQL, Redis and Kafka, and write each service's .env for quarkus:dev
+              --data DIR    where data and logs live (default: ./data); kept across runs
+              --free-ports  run the services on free ports instead of 8080-8084""";
+
+    static LaunchOptions parse(String[] args) {
+        Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();
+        boolean infraOnly = false;
+        boolean freePorts = false;
+        Path data = root.resolve("data");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "up" -> infraOnly = false;
+                case "infra" -> infraOnly = true;
+                case "--free-ports" -> freePorts = true;
+                case "--data" -> {
+                    if (i + 1 == args.length) {
+                        throw new IllegalArgumentException("--data needs a directory");
+                    }
+                    data = Path.of(args[++i]).toAbsolutePath().normalize();
+                }
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        return new LaunchOptions(infraOnly, data, root, freePorts);
+    }
+}

@@ -1,0 +1,106 @@
+package io.chatsuite.devstack.launcher;
+
+import io.chatsuite.devstack.ChildProcesses;
+import io.chatsuite.devstack.OrphanReaper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** One service of the suite running as its own JVM, logging to a file, supervised by the orphan reaper. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final SuiteService service;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(SuiteService service, int port, Path log, Process process) {
+        this.service = service;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ServiceProcess start(SuiteService service, Path projectRoot, Path dataDirectory, int port,
+                                Map<String, String> environment, OrphanReaper reaper) throws IOException {
+        Path jar = service.runnableJar(projectRoot);
+        if (!Files.exists(jar)) {
+            throw new IOException(service.moduleName() + " is not built (" + jar + " is missing): run ./mvnw package");
+        }
+        Path workDirectory = Files.createDirectories(dataDirectory.resolve(service.moduleName()));
+        Path log = Files.createDirectories(dataDirectory.resolve("logs")).resolve(service.moduleName() + ".log");
+        ProcessBuilder builder = ChildProcesses.inOwnSession(List.of(
+                        ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx384m", "-jar", jar.toString()))
+                .directory(workDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("SERVICE_DATA_DIR", workDirectory.toString());
+        Process process = builder.start();
+        reaper.register(process.pid(), "TERM");
+        return new ServiceProcess(service, port, log, process);
+    }
+
+    /** Waits until the service reports ready, or fails saying why, with the end of its log. */
+    void awaitReady(Duration timeout) throws IOException {
+        URI readiness = URI.create(url() + "/q/health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException(service.moduleName() + " exited with code " + process.exitValue()
+                        + "; the end of " + log + ":\n" + ChildProcesses.tail(log, 25));
+            }
+            if (answersReady(readiness)) {
+                return;
+            }
+            ChildProcesses.pause(Duration.ofMillis(250));
+        }
+        throw new IOException(service.moduleName() + " was not ready within " + timeout.toSeconds()
+                + " s; the end of " + log + ":\n" + ChildProcesses.tail(log, 25));
+    }
+
+    private static boolean answersReady(URI readiness) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    SuiteService service() {
+        return service;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Completes when the process exits, for whatever reason. */
+    CompletableFuture<ServiceProcess> onExit() {
+        return process.onExit().thenApply(exited -> this);
+    }
+
+    void stop() {
+        ChildProcesses.stop(process, 6_000);
+    }
+}

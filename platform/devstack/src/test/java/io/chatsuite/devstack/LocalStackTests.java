@@ -1,0 +1,138 @@
+package io.chatsuite.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatsuite.contracts.Topic;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackTests {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void startsRealInfrastructureAndKeepsDataAcrossARestart() throws Exception {
+        List<ProcessHandle> processes;
+        try (LocalStack stack = LocalStack.start(StackSettings.forDataDirectory(data))) {
+            Map<String, String> env = stack.serviceEnvironment();
+            try (Connection auth = connect(env, "auth")) {
+                auth.createStatement().execute("CREATE TABLE survivor (name text)");
+                auth.createStatement().execute("INSERT INTO survivor VALUES ('kept')");
+            }
+            assertThat(connect(env, "chat").isValid(2)).isTrue();
+            assertThat(connect(env, "history").isValid(2)).isTrue();
+            assertThat(redis(env, "SET greeting hello")).isEqualTo("+OK");
+            assertThat(kafkaRoundTrip(env)).isEqualTo("ping");
+            processes = ProcessHandle.current().descendants().toList();
+            assertThat(processes).isNotEmpty();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(Files.exists(data.resolve("postgres").resolve("postmaster.pid"))).isFalse();
+
+        try (LocalStack again = LocalStack.start(StackSettings.forDataDirectory(data))) {
+            Map<String, String> env = again.serviceEnvironment();
+            try (Connection auth = connect(env, "auth");
+                 ResultSet rows = auth.createStatement().executeQuery("SELECT name FROM survivor")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("kept");
+            }
+            assertThat(redis(env, "GET greeting")).isEqualTo("$5");
+            assertThat(kafkaRoundTrip(env)).isEqualTo("ping");
+        }
+    }
+
+    @Test
+    void usesExternalInfrastructureInsteadOfStartingIt() throws Exception {
+        try (LocalStack first = LocalStack.start(StackSettings.forDataDirectory(data.resolve("first")))) {
+            Map<String, String> external = first.serviceEnvironment();
+            StackSettings pointed = new StackSettings(data.resolve("second"),
+                    StackSettings.forDataDirectory(data).binaryCache(), external);
+            List<ProcessHandle> before = ProcessHandle.current().descendants().toList();
+            try (LocalStack second = LocalStack.start(pointed)) {
+                assertThat(second.serviceEnvironment()).isEqualTo(external);
+                List<ProcessHandle> started = ProcessHandle.current().descendants()
+                        .filter(p -> !before.contains(p))
+                        .filter(p -> !p.info().command().orElse("").endsWith("sh"))
+                        .toList();
+                assertThat(started).as("processes besides the reaper").isEmpty();
+                assertThat(kafkaRoundTrip(second.serviceEnvironment())).isEqualTo("ping");
+            }
+        }
+    }
+
+    private static Connection connect(Map<String, String> env, String database) throws Exception {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + env.get("POSTGRES_HOST") + ":" + env.get("POSTGRES_PORT") + "/" + database,
+                env.get("POSTGRES_USER"), env.get("POSTGRES_PASSWORD"));
+    }
+
+    private static String redis(Map<String, String> env, String inlineCommand) throws Exception {
+        URI uri = URI.create(env.get("REDIS_URL"));
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write((inlineCommand + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\r' && c >= 0; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        }
+    }
+
+    private static String kafkaRoundTrip(Map<String, String> env) {
+        String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        String key = UUID.randomUUID().toString();
+        Properties producerConfig = new Properties();
+        producerConfig.put("bootstrap.servers", bootstrap);
+        producerConfig.put("acks", "all");
+        producerConfig.put("enable.idempotence", "true");
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topic.USER_EVENTS.topicName(), key, "ping")).get();
+        } catch (Exception e) {
+            throw new AssertionError("produce failed", e);
+        }
+        Properties consumerConfig = new Properties();
+        consumerConfig.put("bootstrap.servers", bootstrap);
+        consumerConfig.put("group.id", "devstack-test-" + key);
+        consumerConfig.put("auto.offset.reset", "earliest");
+        List<String> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topic.USER_EVENTS.topicName()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(key)) {
+                        seen.add(record.value());
+                    }
+                }
+                return !seen.isEmpty();
+            });
+        }
+        return seen.get(0);
+    }
+}

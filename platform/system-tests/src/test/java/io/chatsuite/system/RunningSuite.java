@@ -1,0 +1,110 @@
+package io.chatsuite.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/** The whole suite started the way a user starts it: the README's run command, as a real process tree. */
+final class RunningSuite implements AutoCloseable {
+
+    static final List<String> SERVICES =
+            List.of("auth-service", "chat-service", "history-service", "presence-service", "gateway-service");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process launcher;
+    private final Path dataDirectory;
+    private final Properties endpoints;
+
+    private RunningSuite(Process launcher, Path dataDirectory, Properties endpoints) {
+        this.launcher = launcher;
+        this.dataDirectory = dataDirectory;
+        this.endpoints = endpoints;
+    }
+
+    /** Runs {@code ./chat-suite up} on free ports with the given data directory and waits until it is ready. */
+    static RunningSuite launch(Path dataDirectory) throws IOException {
+        Path root = Path.of(System.getProperty("devstack.root", "../..")).toAbsolutePath().normalize();
+        Path endpointsFile = dataDirectory.resolve("run").resolve("endpoints.properties");
+        Files.deleteIfExists(endpointsFile);
+        Files.createDirectories(dataDirectory);
+        Path output = dataDirectory.resolve("launcher.out");
+        Process launcher = new ProcessBuilder(root.resolve("chat-suite").toString(),
+                "up", "--data", dataDirectory.toString(), "--free-ports")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .start();
+        await("the launcher reports every service ready (output in " + output + ")")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> Files.exists(endpointsFile) || !launcher.isAlive());
+        if (!launcher.isAlive()) {
+            throw new AssertionError("the launcher exited with " + launcher.exitValue() + ":\n"
+                    + Files.readString(output));
+        }
+        Properties endpoints = new Properties();
+        try (Reader reader = Files.newBufferedReader(endpointsFile)) {
+            endpoints.load(reader);
+        }
+        return new RunningSuite(launcher, dataDirectory, endpoints);
+    }
+
+    String url(String service) {
+        return endpoints.getProperty(service);
+    }
+
+    String setting(String name) {
+        return endpoints.getProperty(name);
+    }
+
+    HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(service) + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The launcher, everything it started, and PostgreSQL's server, which pg_ctl detaches from the launcher. */
+    List<ProcessHandle> processTree() throws IOException {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(launcher.toHandle());
+        tree.addAll(launcher.descendants().toList());
+        String postmaster = Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid")).get(0);
+        ProcessHandle.of(Long.parseLong(postmaster.trim())).ifPresent(server ->
+                Stream.concat(Stream.of(server), server.descendants()).forEach(tree::add));
+        return tree;
+    }
+
+    /** What Ctrl-C in the terminal does. */
+    void interrupt() throws IOException, InterruptedException {
+        signal("INT");
+    }
+
+    /** What the out-of-memory killer or a careless kill -9 does. */
+    void kill() throws IOException, InterruptedException {
+        signal("KILL");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-s", name, Long.toString(launcher.pid())).inheritIO().start().waitFor();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (launcher.isAlive()) {
+            interrupt();
+            launcher.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+}
