@@ -1,0 +1,41 @@
+package io.chatsuite.contracts.chat;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A client's command as the gateway forwards it on {@code chat.commands}, keyed by {@link #conversationId()}.
+ * The sender is always the authenticated user of the socket, never a value from the client's frame.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = SendMessage.class, name = "send"),
+        @JsonSubTypes.Type(value = EditMessage.class, name = "edit"),
+        @JsonSubTypes.Type(value = DeleteMessage.class, name = "delete"),
+        @JsonSubTypes.Type(value = MarkRead.class, name = "read")
+})
+@JsonIgnoreProperties(ignoreUnknown = true)
+public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMessage, MarkRead {
+
+    int VERSION = 1;
+
+    /** The client's id for this command: echoed in the ack or error, and the idempotency key with the sender. */
+    String clientId();
+
+    UUID conversationId();
+
+    /** Taken from the socket's token by the gateway. */
+    UUID senderId();
+
+    /** When the gateway accepted the command. */
+    Instant receivedAt();
+
+    @JsonProperty("v")
+    default int version() {
+        return VERSION;
+    }
+}

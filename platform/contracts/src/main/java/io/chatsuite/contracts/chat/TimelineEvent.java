@@ -1,0 +1,7 @@
+package io.chatsuite.contracts.chat;
+
+/** An event that takes the conversation's next seq. */
+public sealed interface TimelineEvent extends ChatEvent
+        permits ConversationCreated, ConversationUpdated, MemberJoined, MemberLeft,
+        MessageCreated, MessageEdited, MessageDeleted {
+}

@@ -1,0 +1,84 @@
+package io.chatsuite.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chatsuite.contracts.chat.AttachmentRef;
+import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.chat.ChatEvent;
+import io.chatsuite.contracts.chat.MessageCreated;
+import io.chatsuite.contracts.chat.MessageFormat;
+import io.chatsuite.contracts.chat.ReadCursorMoved;
+import io.chatsuite.contracts.chat.SendMessage;
+import io.chatsuite.contracts.user.FriendshipChanged;
+import io.chatsuite.contracts.user.SessionRevoked;
+import io.chatsuite.contracts.user.UserEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The payloads travel as versioned, self-describing JSON that every service reads back to the same record. */
+class PayloadJsonTests {
+
+    // Configured like Quarkus' default mapper: ISO timestamps, unknown fields tolerated.
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final Instant AT = Instant.parse("2026-11-22T10:15:30.123Z");
+
+    @Test
+    void chatEventsCarryTypeAndVersionAndReadBackWhole() throws Exception {
+        ChatEvent created = new MessageCreated(UUID.randomUUID(), 7, AT, UUID.randomUUID(), UUID.randomUUID(),
+                "c-1", "**hi**", MessageFormat.MARKDOWN, 3L,
+                List.of(new AttachmentRef(UUID.randomUUID(), "cat.png", "image/png", 1234, 640, 480, true)));
+
+        String json = mapper.writeValueAsString(created);
+        JsonNode tree = mapper.readTree(json);
+
+        assertThat(tree.get("type").asText()).isEqualTo("message.created");
+        assertThat(tree.get("v").asInt()).isEqualTo(1);
+        assertThat(tree.get("occurredAt").asText()).isEqualTo("2026-11-22T10:15:30.123Z");
+        assertThat(mapper.readValue(json, ChatEvent.class)).isEqualTo(created);
+    }
+
+    @Test
+    void readCursorsAreChatEventsButNotTimelineEvents() throws Exception {
+        ChatEvent moved = new ReadCursorMoved(UUID.randomUUID(), 12, AT, UUID.randomUUID());
+
+        ChatEvent read = mapper.readValue(mapper.writeValueAsString(moved), ChatEvent.class);
+
+        assertThat(read).isEqualTo(moved).isNotInstanceOf(io.chatsuite.contracts.chat.TimelineEvent.class);
+    }
+
+    @Test
+    void commandsDefaultTheirOptionalParts() throws Exception {
+        String json = """
+                {"type":"send","v":1,"clientId":"c-9","conversationId":"%s","senderId":"%s",
+                 "receivedAt":"2026-11-22T10:15:30.123Z","body":"hello","futureField":true}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID());
+
+        SendMessage send = (SendMessage) mapper.readValue(json, ChatCommand.class);
+
+        assertThat(send.format()).isEqualTo(MessageFormat.MARKDOWN);
+        assertThat(send.attachmentIds()).isEmpty();
+        assertThat(send.replyTo()).isNull();
+    }
+
+    @Test
+    void userEventsRoundTrip() throws Exception {
+        UserEvent friendship = new FriendshipChanged(UUID.randomUUID(), UUID.randomUUID(),
+                FriendshipChanged.FriendshipState.FRIENDS, AT);
+        UserEvent revoked = new SessionRevoked(UUID.randomUUID(), UUID.randomUUID(), "logout", AT);
+
+        assertThat(mapper.readValue(mapper.writeValueAsString(friendship), UserEvent.class)).isEqualTo(friendship);
+        assertThat(mapper.readTree(mapper.writeValueAsString(revoked)).get("type").asText())
+                .isEqualTo("user.session-revoked");
+    }
+}
