@@ -1,0 +1,17 @@
+package io.chatsuite.chat.repository;
+
+import io.chatsuite.contracts.chat.ConversationKind;
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A conversations row. */
+public record ConversationRow(UUID id, ConversationKind kind, String name, String topic, boolean isPublic,
+                              UUID createdBy, Instant createdAt, long lastSeq) {
+
+    static ConversationRow from(Row row) {
+        return new ConversationRow(row.getUUID("id"), ConversationKind.valueOf(row.getString("kind")),
+                row.getString("name"), row.getString("topic"), row.getBoolean("is_public"),
+                row.getUUID("created_by"), row.getOffsetDateTime("created_at").toInstant(), row.getLong("last_seq"));
+    }
+}

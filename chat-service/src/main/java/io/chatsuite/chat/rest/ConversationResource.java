@@ -1,0 +1,55 @@
+package io.chatsuite.chat.rest;
+
+import io.chatsuite.chat.rest.ConversationViews.ConversationDetailsView;
+import io.chatsuite.chat.rest.ConversationViews.ConversationView;
+import io.chatsuite.chat.service.ConversationService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The caller's conversations, and direct conversations. */
+@Path("/api/conversations")
+@Authenticated
+public class ConversationResource {
+
+    private final ConversationService conversations;
+    private final CurrentUser user;
+
+    public ConversationResource(ConversationService conversations, CurrentUser user) {
+        this.conversations = conversations;
+        this.user = user;
+    }
+
+    public record DirectRequest(@NotNull UUID userId) {
+    }
+
+    @GET
+    @Operation(summary = "The caller's conversations, most recently active first")
+    public Uni<List<ConversationView>> mine() {
+        return conversations.mine(user.id()).map(rows -> rows.stream().map(ConversationView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A conversation with its members; 404 unless the caller is a member")
+    public Uni<ConversationDetailsView> get(@PathParam("id") UUID id) {
+        return conversations.details(user.id(), id).map(ConversationDetailsView::of);
+    }
+
+    @POST
+    @Path("/direct")
+    @Operation(summary = "The direct conversation with a user: the existing one or a new one; refused across a block")
+    public Uni<ConversationDetailsView> direct(@Valid @NotNull DirectRequest request) {
+        UUID caller = user.id();
+        return conversations.direct(caller, request.userId())
+                .chain(id -> conversations.details(caller, id)).map(ConversationDetailsView::of);
+    }
+}

@@ -1,0 +1,25 @@
+package io.chatsuite.chat.service;
+
+import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.chat.ReadCursorMoved;
+import io.chatsuite.contracts.protocol.AckFrame;
+import io.chatsuite.contracts.protocol.ErrorCode;
+import java.util.UUID;
+
+/** What became of one command; the replies go out only after its events are durable. */
+sealed interface CommandOutcome {
+
+    ChatCommand command();
+
+    /** Done (or done before, for a retried id); {@code changed} is the conversation with a new event, or null. */
+    record Accepted(ChatCommand command, AckFrame ack, UUID changed) implements CommandOutcome {
+    }
+
+    /** A read that moved the sender's cursor: other members get a receipt. */
+    record CursorMoved(ChatCommand command, AckFrame ack, ReadCursorMoved moved) implements CommandOutcome {
+    }
+
+    /** Refused: the sender gets an error frame with the command's id. */
+    record Refused(ChatCommand command, ErrorCode code, String message) implements CommandOutcome {
+    }
+}

@@ -1,0 +1,127 @@
+package io.chatsuite.chat.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.chat.repository.ConversationRepository;
+import io.chatsuite.chat.service.CommandOutcome.Accepted;
+import io.chatsuite.chat.service.CommandOutcome.CursorMoved;
+import io.chatsuite.chat.service.CommandOutcome.Refused;
+import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.protocol.ErrorFrame;
+import io.chatsuite.contracts.protocol.ReceiptFrame;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * A batch of commands from Kafka, end to end: decide and store (one transaction), flush each changed conversation to
+ * Kafka and its members, and only then answer the senders. The batch's offsets are committed after this completes,
+ * so a crash anywhere replays the batch, and deduplication turns the replay into the same acks.
+ */
+@ApplicationScoped
+public class CommandPipeline {
+
+    private static final Logger LOG = Logger.getLogger(CommandPipeline.class);
+
+    private final CommandProcessor processor;
+    private final ConversationOutbox outbox;
+    private final FrameDelivery delivery;
+    private final ConversationRepository conversations;
+    private final Pool pool;
+    private final MutinyEmitter<String> events;
+    private final ObjectMapper json;
+
+    public CommandPipeline(CommandProcessor processor, ConversationOutbox outbox, FrameDelivery delivery,
+                           ConversationRepository conversations, Pool pool,
+                           @Channel("events") MutinyEmitter<String> events, ObjectMapper json) {
+        this.processor = processor;
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.conversations = conversations;
+        this.pool = pool;
+        this.events = events;
+        this.json = json;
+    }
+
+    public Uni<Void> handle(List<String> payloads) {
+        List<ChatCommand> commands = new ArrayList<>();
+        for (String payload : payloads) {
+            try {
+                commands.add(json.readValue(payload, ChatCommand.class));
+            } catch (JsonProcessingException e) {
+                // The gateway validates every frame; a record we cannot read is a bug to log, not to retry forever.
+                LOG.errorf("skipping an unreadable command record: %s", e.getOriginalMessage());
+            }
+        }
+        if (commands.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return processor.decide(commands)
+                // A failed transaction stored nothing: trying the whole batch again is safe.
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(8)
+                .chain(outcomes -> flushChanged(outcomes).chain(() -> reply(outcomes)));
+    }
+
+    private Uni<Void> flushChanged(List<CommandOutcome> outcomes) {
+        Set<UUID> changed = new LinkedHashSet<>();
+        outcomes.forEach(outcome -> CommandProcessor.changedConversation(outcome).ifPresent(changed::add));
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(changed.stream().map(outbox::flush).toList()).andFailFast()
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(10)
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> reply(List<CommandOutcome> outcomes) {
+        List<Uni<Void>> replies = new ArrayList<>();
+        for (CommandOutcome outcome : outcomes) {
+            UUID sender = outcome.command().senderId();
+            if (outcome instanceof Accepted accepted) {
+                replies.add(delivery.toUser(sender, accepted.ack()));
+            } else if (outcome instanceof Refused refused) {
+                replies.add(delivery.toUser(sender,
+                        new ErrorFrame(refused.command().clientId(), refused.code(), refused.message())));
+            } else if (outcome instanceof CursorMoved moved) {
+                replies.add(announceRead(moved));
+            }
+        }
+        return Uni.join().all(replies).andCollectFailures()
+                .onFailure().invoke(failure -> LOG.warn("some replies could not be pushed through Redis", failure))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** The reader's ack, a receipt to every member (the reader's other devices too), and the cursor for history. */
+    private Uni<Void> announceRead(CursorMoved moved) {
+        var event = moved.moved();
+        ReceiptFrame receipt = new ReceiptFrame(event.conversationId(), event.actorId(), event.seq(), event.occurredAt());
+        Message<String> record = Message.of(write(event)).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.conversationId().toString()).build());
+        return events.sendMessage(record)
+                .chain(() -> delivery.toUser(event.actorId(), moved.ack()))
+                .chain(() -> pool.withConnection(connection -> conversations.memberIds(connection,
+                        event.conversationId())))
+                .chain(members -> Uni.join().all(members.stream()
+                        .map(member -> delivery.toUser(member, receipt)).toList()).andCollectFailures())
+                .replaceWithVoid();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

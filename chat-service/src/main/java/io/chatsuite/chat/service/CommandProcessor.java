@@ -1,0 +1,204 @@
+package io.chatsuite.chat.service;
+
+import io.chatsuite.chat.config.ChatConfig;
+import io.chatsuite.chat.repository.ConversationRepository;
+import io.chatsuite.chat.repository.Membership;
+import io.chatsuite.chat.repository.TimelineRepository;
+import io.chatsuite.chat.repository.TimelineRepository.ProcessedCommand;
+import io.chatsuite.chat.service.CommandOutcome.Accepted;
+import io.chatsuite.chat.service.CommandOutcome.CursorMoved;
+import io.chatsuite.chat.service.CommandOutcome.Refused;
+import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.chat.ConversationKind;
+import io.chatsuite.contracts.chat.DeleteMessage;
+import io.chatsuite.contracts.chat.EditMessage;
+import io.chatsuite.contracts.chat.MarkRead;
+import io.chatsuite.contracts.chat.MessageCreated;
+import io.chatsuite.contracts.chat.MessageDeleted;
+import io.chatsuite.contracts.chat.MessageEdited;
+import io.chatsuite.contracts.chat.ReadCursorMoved;
+import io.chatsuite.contracts.chat.SendMessage;
+import io.chatsuite.contracts.chat.TimelineEvent;
+import io.chatsuite.contracts.protocol.AckFrame;
+import io.chatsuite.contracts.protocol.ErrorCode;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Decides a batch of commands in one transaction: authorize, deduplicate by (sender, client id), take seqs and
+ * store the events. Nothing is announced here; the caller flushes the changed conversations and only then replies.
+ */
+@ApplicationScoped
+public class CommandProcessor {
+
+    private final Pool pool;
+    private final ConversationRepository conversations;
+    private final TimelineRepository timeline;
+    private final Timeline appender;
+    private final ChatConfig config;
+    private final Clock clock;
+
+    public CommandProcessor(Pool pool, ConversationRepository conversations, TimelineRepository timeline,
+                            Timeline appender, ChatConfig config, Clock clock) {
+        this.pool = pool;
+        this.conversations = conversations;
+        this.timeline = timeline;
+        this.appender = appender;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The outcome of each command, in order; all of the batch's changes commit together. */
+    public Uni<List<CommandOutcome>> decide(List<ChatCommand> commands) {
+        return pool.withTransaction(tx -> Multi.createFrom().iterable(commands)
+                .onItem().transformToUniAndConcatenate(command -> decide(tx, command))
+                .collect().asList());
+    }
+
+    private Uni<CommandOutcome> decide(SqlClient tx, ChatCommand command) {
+        if (command instanceof MarkRead read) {
+            return withMembership(tx, read, membership -> markRead(tx, read));
+        }
+        return timeline.processed(tx, command.senderId(), command.clientId()).chain(done -> done.isPresent()
+                ? Uni.createFrom().item(replay(command, done.get()))
+                : withMembership(tx, command, membership -> change(tx, command, membership)));
+    }
+
+    private Uni<CommandOutcome> change(SqlClient tx, ChatCommand command, Membership membership) {
+        if (command instanceof SendMessage send) {
+            return send(tx, send, membership);
+        }
+        if (command instanceof EditMessage edit) {
+            return edit(tx, edit);
+        }
+        return delete(tx, (DeleteMessage) command, membership);
+    }
+
+    /** A retried command id: the same ack as the first time, and no new event. */
+    private static CommandOutcome replay(ChatCommand command, ProcessedCommand done) {
+        if (!done.conversationId().equals(command.conversationId())) {
+            return new Refused(command, ErrorCode.INVALID_FIELD, "this id was already used for another conversation");
+        }
+        return new Accepted(command, new AckFrame(command.clientId(), done.conversationId(), done.messageId(),
+                done.seq(), done.occurredAt()), null);
+    }
+
+    private Uni<CommandOutcome> withMembership(SqlClient tx, ChatCommand command,
+                                               Function<Membership, Uni<CommandOutcome>> action) {
+        return conversations.membership(tx, command.conversationId(), command.senderId()).chain(membership -> {
+            if (membership.isEmpty()) {
+                // The same answer whether the conversation exists or not: non-members learn nothing.
+                return refuse(command, ErrorCode.NOT_FOUND, "no such conversation");
+            }
+            return action.apply(membership.get());
+        });
+    }
+
+    private Uni<CommandOutcome> send(SqlClient tx, SendMessage send, Membership membership) {
+        if (membership.kind() == ConversationKind.DIRECT && membership.blocked()) {
+            return refuse(send, ErrorCode.BLOCKED, "a block stands between you and this user");
+        }
+        String body = send.body() == null ? "" : send.body();
+        if (body.isBlank()) {
+            return refuse(send, ErrorCode.MISSING_FIELD, "body: a message needs text");
+        }
+        if (body.length() > config.limits().bodyLength()) {
+            return refuse(send, ErrorCode.TOO_LARGE, "body: at most " + config.limits().bodyLength() + " characters");
+        }
+        if (!send.attachmentIds().isEmpty()) {
+            return refuse(send, ErrorCode.INVALID_FIELD, "attachments: no upload with these ids");
+        }
+        if (send.replyTo() != null && (send.replyTo() < 1 || send.replyTo() > membership.lastSeq())) {
+            return refuse(send, ErrorCode.INVALID_FIELD, "replyTo: no such seq in this conversation");
+        }
+        UUID messageId = UUID.randomUUID();
+        Instant at = now();
+        return appender.append(tx, send.conversationId(), at, seq -> new MessageCreated(send.conversationId(), seq, at,
+                        send.senderId(), messageId, send.clientId(), body, send.format(), send.replyTo(), List.of()))
+                .call(event -> timeline.insertMessage(tx, messageId, send.conversationId(), event.seq(), send.senderId()))
+                .chain(event -> accept(tx, send, messageId, event));
+    }
+
+    private Uni<CommandOutcome> edit(SqlClient tx, EditMessage edit) {
+        String body = edit.body() == null ? "" : edit.body();
+        if (body.isBlank()) {
+            return refuse(edit, ErrorCode.MISSING_FIELD, "body: a message needs text");
+        }
+        if (body.length() > config.limits().bodyLength()) {
+            return refuse(edit, ErrorCode.TOO_LARGE, "body: at most " + config.limits().bodyLength() + " characters");
+        }
+        return timeline.message(tx, edit.conversationId(), edit.messageId()).chain(message -> {
+            if (message.isEmpty() || message.get().deleted()) {
+                return refuse(edit, ErrorCode.NOT_FOUND, "no such message");
+            }
+            if (!message.get().senderId().equals(edit.senderId())) {
+                return refuse(edit, ErrorCode.FORBIDDEN, "only the sender may edit a message");
+            }
+            Instant at = now();
+            return appender.append(tx, edit.conversationId(), at, seq -> new MessageEdited(edit.conversationId(), seq,
+                            at, edit.senderId(), edit.messageId(), body))
+                    .chain(event -> accept(tx, edit, edit.messageId(), event));
+        });
+    }
+
+    private Uni<CommandOutcome> delete(SqlClient tx, DeleteMessage delete, Membership membership) {
+        return timeline.message(tx, delete.conversationId(), delete.messageId()).chain(message -> {
+            if (message.isEmpty() || message.get().deleted()) {
+                return refuse(delete, ErrorCode.NOT_FOUND, "no such message");
+            }
+            if (!message.get().senderId().equals(delete.senderId()) && !membership.role().moderates()) {
+                return refuse(delete, ErrorCode.FORBIDDEN, "only the sender or a room admin may delete a message");
+            }
+            Instant at = now();
+            return timeline.markDeleted(tx, delete.messageId())
+                    .chain(() -> appender.append(tx, delete.conversationId(), at, seq -> new MessageDeleted(
+                            delete.conversationId(), seq, at, delete.senderId(), delete.messageId())))
+                    .chain(event -> accept(tx, delete, delete.messageId(), event));
+        });
+    }
+
+    private Uni<CommandOutcome> markRead(SqlClient tx, MarkRead read) {
+        if (read.seq() < 0) {
+            return refuse(read, ErrorCode.INVALID_FIELD, "seq: must not be negative");
+        }
+        Instant at = now();
+        return conversations.advanceReadCursor(tx, read.conversationId(), read.senderId(), read.seq())
+                .chain(moved -> moved.isPresent()
+                        ? Uni.createFrom().item(new CursorMoved(read,
+                                new AckFrame(read.clientId(), read.conversationId(), null, moved.get(), at),
+                                new ReadCursorMoved(read.conversationId(), moved.get(), at, read.senderId())))
+                        : conversations.membership(tx, read.conversationId(), read.senderId())
+                                .map(current -> new Accepted(read, new AckFrame(read.clientId(), read.conversationId(),
+                                        null, current.map(Membership::readSeq).orElse(0L), at), null)));
+    }
+
+    private Uni<CommandOutcome> accept(SqlClient tx, ChatCommand command, UUID messageId, TimelineEvent event) {
+        ProcessedCommand result = new ProcessedCommand(command.conversationId(), messageId, event.seq(),
+                event.occurredAt());
+        return timeline.recordProcessed(tx, command.senderId(), command.clientId(), result)
+                .replaceWith(new Accepted(command, new AckFrame(command.clientId(), command.conversationId(),
+                        messageId, event.seq(), event.occurredAt()), command.conversationId()));
+    }
+
+    private static Uni<CommandOutcome> refuse(ChatCommand command, ErrorCode code, String message) {
+        return Uni.createFrom().item(new Refused(command, code, message));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static Optional<UUID> changedConversation(CommandOutcome outcome) {
+        return outcome instanceof Accepted accepted ? Optional.ofNullable(accepted.changed()) : Optional.empty();
+    }
+}

@@ -1,0 +1,253 @@
+package io.chatsuite.chat.service;
+
+import io.chatsuite.chat.config.ChatConfig;
+import io.chatsuite.chat.repository.ConversationRepository;
+import io.chatsuite.chat.repository.ConversationRow;
+import io.chatsuite.chat.repository.MemberRow;
+import io.chatsuite.chat.repository.Membership;
+import io.chatsuite.chat.repository.UserDirectory;
+import io.chatsuite.contracts.chat.ConversationCreated;
+import io.chatsuite.contracts.chat.ConversationKind;
+import io.chatsuite.contracts.chat.ConversationUpdated;
+import io.chatsuite.contracts.chat.MemberJoined;
+import io.chatsuite.contracts.chat.MemberLeft;
+import io.chatsuite.contracts.chat.MemberRole;
+import io.chatsuite.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creating conversations and changing their membership. Every change is a timeline event with its own seq, stored
+ * in the same transaction as the change and flushed to Kafka before the caller hears it is done.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    private final Pool pool;
+    private final ConversationRepository conversations;
+    private final UserDirectory users;
+    private final Timeline timeline;
+    private final ConversationOutbox outbox;
+    private final ChatConfig config;
+    private final Clock clock;
+
+    public ConversationService(Pool pool, ConversationRepository conversations, UserDirectory users,
+                               Timeline timeline, ConversationOutbox outbox, ChatConfig config, Clock clock) {
+        this.pool = pool;
+        this.conversations = conversations;
+        this.users = users;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The direct conversation between the two users: the existing one, or a new one. */
+    public Uni<UUID> direct(UUID actor, UUID other) {
+        if (actor.equals(other)) {
+            return Uni.createFrom().failure(ProblemException.invalidField("userId", "is yourself"));
+        }
+        String key = directKey(actor, other);
+        return pool.withTransaction(tx -> users.exists(tx, other).chain(exists -> {
+                    if (!exists) {
+                        throw ProblemException.notFound("no such user");
+                    }
+                    return users.blockedEitherWay(tx, actor, other);
+                }).chain(blocked -> {
+                    if (blocked) {
+                        throw ProblemException.forbidden("a block stands between you and this user");
+                    }
+                    return conversations.findDirect(tx, key);
+                }).chain(existing -> existing.isPresent()
+                        ? Uni.createFrom().item(existing.get())
+                        : create(tx, actor, ConversationKind.DIRECT, null, null, false, key,
+                                List.of(new ConversationCreated.Member(actor, MemberRole.MEMBER),
+                                        new ConversationCreated.Member(other, MemberRole.MEMBER)))))
+                // Two first messages at once: the loser of the unique key finds the winner's conversation.
+                .onFailure(PgException.class).recoverWithUni(() ->
+                        pool.withConnection(c -> conversations.findDirect(c, key)).map(found -> found.orElseThrow()))
+                .call(outbox::flush);
+    }
+
+    public Uni<UUID> createRoom(UUID actor, String name, String topic, boolean isPublic) {
+        return pool.withTransaction(tx -> create(tx, actor, ConversationKind.GROUP, name.trim(), topic, isPublic, null,
+                        List.of(new ConversationCreated.Member(actor, MemberRole.OWNER))))
+                .call(outbox::flush);
+    }
+
+    private Uni<UUID> create(SqlClient tx, UUID actor, ConversationKind kind, String name, String topic,
+                             boolean isPublic, String directKey, List<ConversationCreated.Member> members) {
+        UUID id = UUID.randomUUID();
+        Instant at = now();
+        Uni<Void> inserts = conversations.insert(tx,
+                new ConversationRow(id, kind, name, topic, isPublic, actor, at, 0), directKey);
+        for (ConversationCreated.Member member : members) {
+            inserts = inserts.chain(() -> conversations.addMember(tx, id, member.userId(), member.role(), at));
+        }
+        return inserts.chain(() -> timeline.append(tx, id, at,
+                seq -> new ConversationCreated(id, seq, at, actor, kind, name, topic, isPublic, members)))
+                .replaceWith(id);
+    }
+
+    /** Joins a public room; joining again changes nothing. */
+    public Uni<Void> join(UUID actor, UUID roomId) {
+        return changeRoom(roomId, tx -> conversations.find(tx, roomId).chain(room -> {
+            if (room.isEmpty() || room.get().kind() != ConversationKind.GROUP) {
+                throw ProblemException.notFound("no such room");
+            }
+            return conversations.membership(tx, roomId, actor).chain(membership -> {
+                if (membership.isPresent()) {
+                    return Uni.createFrom().voidItem();
+                }
+                if (!room.get().isPublic()) {
+                    throw ProblemException.notFound("no such room");
+                }
+                return addMember(tx, roomId, actor, actor, MemberRole.MEMBER);
+            });
+        }));
+    }
+
+    /** Leaves a room; an owner who leaves hands the room to the longest-standing remaining member. */
+    public Uni<Void> leave(UUID actor, UUID roomId) {
+        return changeRoom(roomId, tx -> requireMembership(tx, roomId, actor).chain(membership -> {
+            if (membership.kind() != ConversationKind.GROUP) {
+                throw ProblemException.invalidField("conversationId", "direct conversations cannot be left");
+            }
+            Uni<Void> removal = removeMember(tx, roomId, actor, actor);
+            if (membership.role() != MemberRole.OWNER) {
+                return removal;
+            }
+            return removal.chain(() -> conversations.members(tx, roomId)).chain(rest -> rest.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : addMember(tx, roomId, actor, rest.get(0).userId(), MemberRole.OWNER));
+        }));
+    }
+
+    /** Adds a user, or changes a member's role. Admins add members; only the owner names admins. */
+    public Uni<Void> addOrChangeMember(UUID actor, UUID roomId, UUID userId, MemberRole role) {
+        MemberRole wanted = role == null ? MemberRole.MEMBER : role;
+        return changeRoom(roomId, tx -> requireModerator(tx, roomId, actor).chain(actorRole -> {
+            if (wanted == MemberRole.OWNER || (wanted == MemberRole.ADMIN && actorRole != MemberRole.OWNER)) {
+                throw ProblemException.forbidden("only the owner names admins, and a room has one owner");
+            }
+            return users.exists(tx, userId).chain(exists -> {
+                if (!exists) {
+                    throw ProblemException.notFound("no such user");
+                }
+                return conversations.membership(tx, roomId, userId);
+            }).chain(existing -> {
+                if (existing.isPresent() && existing.get().role() == wanted) {
+                    return Uni.createFrom().voidItem();
+                }
+                if (existing.isPresent() && existing.get().role() == MemberRole.OWNER) {
+                    throw ProblemException.forbidden("the owner's role cannot be changed");
+                }
+                return conversations.members(tx, roomId).chain(members -> {
+                    if (existing.isEmpty() && members.size() >= config.limits().roomMembers()) {
+                        throw ProblemException.conflict(null, "the room is full");
+                    }
+                    return addMember(tx, roomId, actor, userId, wanted);
+                });
+            });
+        }));
+    }
+
+    /** Removes a member. Admins remove members; only the owner removes admins; nobody removes the owner. */
+    public Uni<Void> removeMember(UUID actor, UUID roomId, UUID userId) {
+        return changeRoom(roomId, tx -> requireModerator(tx, roomId, actor).chain(actorRole ->
+                conversations.membership(tx, roomId, userId).chain(target -> {
+                    if (target.isEmpty()) {
+                        throw ProblemException.notFound("no such member");
+                    }
+                    MemberRole targetRole = target.get().role();
+                    if (targetRole == MemberRole.OWNER
+                            || (targetRole == MemberRole.ADMIN && actorRole != MemberRole.OWNER)) {
+                        throw ProblemException.forbidden("you may not remove this member");
+                    }
+                    return removeMember(tx, roomId, actor, userId);
+                })));
+    }
+
+    public Uni<Void> updateRoom(UUID actor, UUID roomId, String name, String topic, boolean isPublic) {
+        return changeRoom(roomId, tx -> requireModerator(tx, roomId, actor)
+                .chain(role -> conversations.update(tx, roomId, name.trim(), topic, isPublic))
+                .chain(() -> {
+                    Instant at = now();
+                    return timeline.append(tx, roomId, at, seq -> new ConversationUpdated(roomId, seq, at, actor,
+                            name.trim(), topic, isPublic));
+                }).replaceWithVoid());
+    }
+
+    public Uni<ConversationDetails> details(UUID actor, UUID conversationId) {
+        return pool.withConnection(c -> requireMembership(c, conversationId, actor)
+                .chain(membership -> conversations.find(c, conversationId))
+                .chain(conversation -> conversations.members(c, conversationId)
+                        .map(members -> new ConversationDetails(conversation.orElseThrow(), members))));
+    }
+
+    public Uni<List<ConversationRow>> mine(UUID actor) {
+        return pool.withConnection(c -> conversations.ofMember(c, actor));
+    }
+
+    public Uni<List<ConversationRow>> publicRooms(String prefix, int page, int size) {
+        return pool.withConnection(c -> conversations.publicRooms(c, prefix == null ? "" : prefix.trim(),
+                page * size, size));
+    }
+
+    /** A room change in one transaction, flushed to Kafka and the members before the caller is answered. */
+    private Uni<Void> changeRoom(UUID roomId, java.util.function.Function<SqlClient, Uni<Void>> change) {
+        return pool.withTransaction(change::apply).call(() -> outbox.flush(roomId));
+    }
+
+    private Uni<Void> addMember(SqlClient tx, UUID roomId, UUID actor, UUID userId, MemberRole role) {
+        Instant at = now();
+        return conversations.addMember(tx, roomId, userId, role, at)
+                .chain(() -> timeline.append(tx, roomId, at, seq -> new MemberJoined(roomId, seq, at, actor, userId,
+                        role)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> removeMember(SqlClient tx, UUID roomId, UUID actor, UUID userId) {
+        Instant at = now();
+        return conversations.removeMember(tx, roomId, userId)
+                .chain(() -> timeline.append(tx, roomId, at, seq -> new MemberLeft(roomId, seq, at, actor, userId)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Membership> requireMembership(SqlClient client, UUID conversationId, UUID userId) {
+        return conversations.membership(client, conversationId, userId).map(membership -> membership
+                .orElseThrow(() -> ProblemException.notFound("no such conversation")));
+    }
+
+    private Uni<MemberRole> requireModerator(SqlClient client, UUID roomId, UUID userId) {
+        return requireMembership(client, roomId, userId).map(membership -> {
+            if (membership.kind() != ConversationKind.GROUP) {
+                throw ProblemException.notFound("no such room");
+            }
+            if (!membership.role().moderates()) {
+                throw ProblemException.forbidden("only the room's owner and admins may do this");
+            }
+            return membership.role();
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static String directKey(UUID first, UUID second) {
+        return first.compareTo(second) < 0 ? first + ":" + second : second + ":" + first;
+    }
+
+    /** A conversation with its members, for a member's eyes. */
+    public record ConversationDetails(ConversationRow conversation, List<MemberRow> members) {
+    }
+}

@@ -1,0 +1,124 @@
+package io.chatsuite.chat;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.user.BlockChanged;
+import io.chatsuite.contracts.user.UserEvent;
+import io.chatsuite.contracts.user.UserRegistered;
+import io.chatsuite.devstack.testing.TestTokenIssuer;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.restassured.http.ContentType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What chat-service's tests do from the outside: users via user.events, commands via Kafka, frames via Redis. */
+@ApplicationScoped
+public class ChatTestSupport {
+
+    private final KafkaProducer<String, String> producer;
+    private final RedisDataSource redis;
+    private final ObjectMapper json;
+
+    public ChatTestSupport(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, RedisDataSource redis,
+                           ObjectMapper json) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrap);
+        config.put("acks", "all");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        this.redis = redis;
+        this.json = json;
+    }
+
+    /** A user chat-service knows of: registered through user.events, as auth-service announces them. */
+    public TestUser newUser(String name) {
+        UUID id = UUID.randomUUID();
+        publish(new UserRegistered(id, name, name + " display", Instant.now()));
+        TestUser user = new TestUser(id, name, TestTokenIssuer.tokenFor(id, name));
+        return user;
+    }
+
+    /** Waits until chat-service has taken in every user (a direct conversation with them can be opened). */
+    public void awaitKnown(TestUser asker, TestUser... users) {
+        for (TestUser user : users) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(asker.token())
+                    .contentType(ContentType.JSON).body(Map.of("userId", user.id()))
+                    .post("/api/conversations/direct").statusCode() == 200);
+        }
+    }
+
+    public void block(TestUser blocker, TestUser blocked) {
+        publish(new BlockChanged(blocker.id(), blocked.id(), true, Instant.now()));
+    }
+
+    public void publish(UserEvent event) {
+        send("user.events", event.userId(), event);
+    }
+
+    public void send(ChatCommand command) {
+        send("chat.commands", command.conversationId(), command);
+    }
+
+    private void send(String topic, UUID key, Object value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key.toString(), json.writeValueAsString(value))).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not produce to " + topic, e);
+        }
+    }
+
+    /** Every frame pushed to the user from now on, as JSON. */
+    public Frames listen(TestUser user) {
+        Frames frames = new Frames();
+        redis.pubsub(String.class).subscribe(ServerFrame.channelOf(user.id()), message -> {
+            try {
+                frames.queue.add(json.readTree(message));
+            } catch (Exception e) {
+                throw new AssertionError("a frame that is not JSON: " + message, e);
+            }
+        });
+        return frames;
+    }
+
+    public record TestUser(UUID id, String name, String token) {
+    }
+
+    /** Frames received on one user's channel. */
+    public static final class Frames {
+
+        private final ConcurrentLinkedQueue<JsonNode> queue = new ConcurrentLinkedQueue<>();
+
+        public List<JsonNode> ofType(String type) {
+            return queue.stream().filter(frame -> frame.path("type").asText().equals(type)).toList();
+        }
+
+        public List<JsonNode> events(String eventType) {
+            return ofType("event").stream().map(frame -> frame.get("event"))
+                    .filter(event -> event.path("type").asText().equals(eventType)).toList();
+        }
+
+        public JsonNode awaitReply(String clientId) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> reply(clientId) != null);
+            return reply(clientId);
+        }
+
+        private JsonNode reply(String clientId) {
+            return queue.stream().filter(frame -> clientId.equals(frame.path("id").asText(null)))
+                    .findFirst().orElse(null);
+        }
+    }
+}

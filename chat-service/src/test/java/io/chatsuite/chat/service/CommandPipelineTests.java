@@ -1,0 +1,204 @@
+package io.chatsuite.chat.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatsuite.chat.ChatTestSupport;
+import io.chatsuite.chat.ChatTestSupport.Frames;
+import io.chatsuite.chat.ChatTestSupport.TestUser;
+import io.chatsuite.contracts.chat.DeleteMessage;
+import io.chatsuite.contracts.chat.EditMessage;
+import io.chatsuite.contracts.chat.MarkRead;
+import io.chatsuite.contracts.chat.MessageFormat;
+import io.chatsuite.contracts.chat.SendMessage;
+import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.TestTokenIssuer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(TestTokenIssuer.class)
+class CommandPipelineTests {
+
+    @Inject
+    ChatTestSupport chat;
+
+    TestUser alice;
+    TestUser bob;
+    TestUser mallory;
+    UUID room;
+
+    @BeforeEach
+    void aRoomOfAliceAndBob() {
+        alice = chat.newUser("alice" + suffix());
+        bob = chat.newUser("bob" + suffix());
+        mallory = chat.newUser("mallory" + suffix());
+        chat.awaitKnown(alice, bob, mallory);
+        room = UUID.fromString(given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Room " + suffix(), "isPublic", false))
+                .post("/api/rooms").then().statusCode(200).extract().path("conversation.id"));
+        given().auth().oauth2(alice.token()).contentType(ContentType.JSON).body(Map.of("userId", bob.id()))
+                .post("/api/rooms/" + room + "/members").then().statusCode(200);
+    }
+
+    @Test
+    void aSendIsAckedWithItsSeqAndReachesEveryMember() {
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+
+        chat.send(send(alice, "c-1", "hello **bob**"));
+
+        JsonNode ack = aliceFrames.awaitReply("c-1");
+        assertThat(ack.path("type").asText()).isEqualTo("ack");
+        assertThat(ack.path("seq").asLong()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bobFrames.events("message.created").size() == 1);
+        JsonNode event = bobFrames.events("message.created").get(0);
+        assertThat(event.path("messageId").asText()).isEqualTo(ack.path("messageId").asText());
+        assertThat(event.path("body").asText()).isEqualTo("hello **bob**");
+        assertThat(event.path("actorId").asText()).isEqualTo(alice.id().toString());
+    }
+
+    @Test
+    void aRetriedCommandIdGetsTheSameAckAndNoSecondMessage() {
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+
+        chat.send(send(alice, "retry-1", "once"));
+        JsonNode first = aliceFrames.awaitReply("retry-1");
+        chat.send(send(alice, "retry-1", "once"));
+        chat.send(send(alice, "after", "a later message"));
+        aliceFrames.awaitReply("after");
+
+        List<JsonNode> acks = aliceFrames.ofType("ack").stream()
+                .filter(frame -> frame.path("id").asText().equals("retry-1")).toList();
+        assertThat(acks).hasSize(2);
+        assertThat(acks.get(1).path("messageId").asText()).isEqualTo(first.path("messageId").asText());
+        assertThat(acks.get(1).path("seq").asLong()).isEqualTo(first.path("seq").asLong());
+        await().atMost(Duration.ofSeconds(10)).until(() -> bobFrames.events("message.created").size() == 2);
+        assertThat(bobFrames.events("message.created")).extracting(e -> e.path("body").asText())
+                .containsExactly("once", "a later message");
+    }
+
+    @Test
+    void nonMembersCanNeitherSendNorLearnTheConversationExists() {
+        Frames malloryFrames = chat.listen(mallory);
+
+        chat.send(send(mallory, "m-1", "let me in"));
+        chat.send(new SendMessage("m-2", UUID.randomUUID(), mallory.id(), Instant.now(), "nowhere",
+                MessageFormat.PLAIN, null, List.of()));
+
+        assertThat(malloryFrames.awaitReply("m-1").path("code").asText()).isEqualTo("not_found");
+        assertThat(malloryFrames.awaitReply("m-2").path("code").asText()).isEqualTo("not_found");
+        assertThat(malloryFrames.awaitReply("m-1").path("message").asText())
+                .isEqualTo(malloryFrames.awaitReply("m-2").path("message").asText());
+        given().auth().oauth2(mallory.token()).get("/api/conversations/" + room).then().statusCode(404);
+    }
+
+    @Test
+    void onlyTheSenderEditsAndOnlySenderOrAdminDeletes() {
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+        chat.send(send(bob, "b-1", "bob's words"));
+        UUID messageId = UUID.fromString(bobFrames.awaitReply("b-1").path("messageId").asText());
+
+        chat.send(new EditMessage("a-edit", room, alice.id(), Instant.now(), messageId, "alice's words"));
+        assertThat(aliceFrames.awaitReply("a-edit").path("code").asText()).isEqualTo("forbidden");
+
+        chat.send(new EditMessage("b-edit", room, bob.id(), Instant.now(), messageId, "bob's better words"));
+        assertThat(bobFrames.awaitReply("b-edit").path("type").asText()).isEqualTo("ack");
+
+        chat.send(new DeleteMessage("a-delete", room, alice.id(), Instant.now(), messageId));
+        assertThat(aliceFrames.awaitReply("a-delete").path("type").asText()).isEqualTo("ack");
+        await().atMost(Duration.ofSeconds(10)).until(() -> bobFrames.events("message.deleted").size() == 1);
+        assertThat(bobFrames.events("message.edited").get(0).path("body").asText()).isEqualTo("bob's better words");
+
+        chat.send(new EditMessage("b-edit-2", room, bob.id(), Instant.now(), messageId, "too late"));
+        assertThat(bobFrames.awaitReply("b-edit-2").path("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void readCursorsOnlyMoveForwardAndOthersGetAReceipt() {
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+        chat.send(send(alice, "r-1", "one"));
+        chat.send(send(alice, "r-2", "two"));
+        long last = aliceFrames.awaitReply("r-2").path("seq").asLong();
+
+        chat.send(new MarkRead("read-1", room, bob.id(), Instant.now(), last));
+        assertThat(bobFrames.awaitReply("read-1").path("seq").asLong()).isEqualTo(last);
+        await().atMost(Duration.ofSeconds(10)).until(() -> aliceFrames.ofType("receipt").stream()
+                .anyMatch(r -> r.path("userId").asText().equals(bob.id().toString()) && r.path("seq").asLong() == last));
+
+        chat.send(new MarkRead("read-2", room, bob.id(), Instant.now(), 1));
+        assertThat(bobFrames.awaitReply("read-2").path("seq").asLong()).as("the cursor stays").isEqualTo(last);
+    }
+
+    @Test
+    void concurrentSendersGetOneGaplessOrderDeliveredExactlyOnce() throws Exception {
+        List<TestUser> senders = new ArrayList<>(List.of(alice, bob));
+        for (int i = 0; i < 3; i++) {
+            TestUser extra = chat.newUser("sender" + i + suffix());
+            chat.awaitKnown(alice, extra);
+            given().auth().oauth2(alice.token()).contentType(ContentType.JSON).body(Map.of("userId", extra.id()))
+                    .post("/api/rooms/" + room + "/members").then().statusCode(200);
+            senders.add(extra);
+        }
+        long before = given().auth().oauth2(alice.token()).get("/api/conversations/" + room)
+                .then().statusCode(200).extract().jsonPath().getLong("conversation.lastSeq");
+        Frames watcher = chat.listen(alice);
+
+        ExecutorService pool = Executors.newFixedThreadPool(senders.size());
+        List<Future<?>> sends = new ArrayList<>();
+        for (TestUser sender : senders) {
+            sends.add(pool.submit(() -> {
+                for (int n = 0; n < 200; n++) {
+                    chat.send(send(sender, sender.name() + "-" + n, sender.name() + " says " + n));
+                }
+            }));
+        }
+        for (Future<?> send : sends) {
+            send.get();
+        }
+        pool.shutdown();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> watcher.events("message.created").size() >= 1000);
+        List<JsonNode> events = watcher.events("message.created");
+        assertThat(events).hasSize(1000);
+        List<Long> seqs = events.stream().map(e -> e.path("seq").asLong()).toList();
+        List<Long> expected = new ArrayList<>();
+        for (long seq = before + 1; seq <= before + 1000; seq++) {
+            expected.add(seq);
+        }
+        assertThat(seqs).as("delivered in seq order, without gap or repeat").isEqualTo(expected);
+        Set<String> bodies = new HashSet<>();
+        events.forEach(e -> bodies.add(e.path("body").asText()));
+        assertThat(bodies).hasSize(1000);
+    }
+
+    private SendMessage send(TestUser sender, String clientId, String body) {
+        return new SendMessage(clientId, room, sender.id(), Instant.now(), body, MessageFormat.MARKDOWN, null,
+                List.of());
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
