@@ -2,6 +2,7 @@ package io.chatsuite.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.util.List;
@@ -17,6 +18,8 @@ public interface GatewayConfig {
     /** Where the gateway forwards {@code /api/...} so a browser needs one origin. */
     Routes routes();
 
+    Limits limits();
+
     interface Routes {
 
         @WithDefault("http://localhost:8081")
@@ -30,5 +33,38 @@ public interface GatewayConfig {
 
         @WithDefault("http://localhost:8084")
         URI presence();
+    }
+
+    interface Limits {
+
+        /** The largest frame answered with an error rather than taken (the protocol's 64 KiB). */
+        @WithDefault("65536")
+        @Min(1024)
+        int frameBytes();
+
+        /** The longest message body, in characters. */
+        @WithDefault("4000")
+        @Min(1)
+        int bodyLength();
+
+        /** Commands per second a user may send, sustained, across their sockets on this node. */
+        @WithDefault("20")
+        @Min(1)
+        int commandsPerSecond();
+
+        /** Commands a user may send in a burst above the sustained rate. */
+        @WithDefault("40")
+        @Min(1)
+        int commandBurst();
+
+        /** Refused commands within ten seconds after which the socket is closed as abusive. */
+        @WithDefault("100")
+        @Min(1)
+        int abuseThreshold();
+
+        /** Frames queued for one socket before it counts as not reading and is closed. */
+        @WithDefault("1024")
+        @Min(16)
+        int outboundQueue();
     }
 }

@@ -1,0 +1,50 @@
+package io.chatsuite.gateway.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.presence.PresenceSignal;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Puts validated commands on Kafka, keyed so that each conversation keeps one order. Completes when Kafka has the
+ * record; chat-service's ack follows through the user's channel once the command is durable.
+ */
+@ApplicationScoped
+public class CommandForwarder {
+
+    private final MutinyEmitter<String> commands;
+    private final MutinyEmitter<String> signals;
+    private final ObjectMapper json;
+
+    public CommandForwarder(@Channel("commands") MutinyEmitter<String> commands,
+                            @Channel("presence-signals") MutinyEmitter<String> signals, ObjectMapper json) {
+        this.commands = commands;
+        this.signals = signals;
+        this.json = json;
+    }
+
+    public Uni<Void> forward(ChatCommand command) {
+        return send(commands, command.conversationId().toString(), command);
+    }
+
+    public Uni<Void> signal(PresenceSignal signal) {
+        return send(signals, signal.userId().toString(), signal);
+    }
+
+    private Uni<Void> send(MutinyEmitter<String> emitter, String key, Object payload) {
+        String value;
+        try {
+            value = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return emitter.sendMessage(Message.of(value)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+    }
+}

@@ -1,0 +1,161 @@
+package io.chatsuite.gateway.delivery;
+
+import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.gateway.session.LocalSessions;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.RedisOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * One Redis channel {@code user:{id}} per user with sockets on this node, all on one dedicated pub/sub connection.
+ * When the connection drops it is reopened with backoff and every channel subscribed again; frames published
+ * meanwhile are lost here and recovered by the clients' resume (Redis is the fast path, not the truth).
+ */
+@ApplicationScoped
+public class UserChannelSubscriptions {
+
+    private static final Logger LOG = Logger.getLogger(UserChannelSubscriptions.class);
+    private static final String PREFIX = "user:";
+    private static final int RESUBSCRIBE_CHUNK = 500;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final Vertx vertx;
+    private final Redis client;
+    private final LocalSessions sessions;
+    private final Set<UUID> wanted = ConcurrentHashMap.newKeySet();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile RedisConnection connection;
+    private volatile boolean stopping;
+
+    public UserChannelSubscriptions(Vertx vertx, LocalSessions sessions,
+                                    @ConfigProperty(name = "quarkus.redis.hosts") String redisUrl) {
+        this.vertx = vertx;
+        this.sessions = sessions;
+        this.client = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
+        sessions.onLastSocketGone(user -> unsubscribe(user).subscribe().with(done -> { }, failure -> { }));
+    }
+
+    void start(@Observes StartupEvent startup) {
+        connect(Duration.ofMillis(100));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        RedisConnection open = connection;
+        if (open != null) {
+            open.close().subscribe().with(done -> { }, failure -> { });
+        }
+    }
+
+    /** Subscribes the user's channel; completes when Redis confirmed it (or at once while reconnecting). */
+    public Uni<Void> subscribe(UUID userId) {
+        wanted.add(userId);
+        return send(Command.SUBSCRIBE, List.of(userId));
+    }
+
+    public Uni<Void> unsubscribe(UUID userId) {
+        wanted.remove(userId);
+        return send(Command.UNSUBSCRIBE, List.of(userId));
+    }
+
+    public boolean isConnected() {
+        return connection != null;
+    }
+
+    /** How often the subscription connection was reopened, for the operators' dashboards. */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    private Uni<Void> send(Command command, List<UUID> users) {
+        RedisConnection open = connection;
+        if (open == null || users.isEmpty()) {
+            // Not connected: the reconnect subscribes everything wanted.
+            return Uni.createFrom().voidItem();
+        }
+        Request request = Request.cmd(command);
+        users.forEach(user -> request.arg(ServerFrame.channelOf(user)));
+        return open.send(request).replaceWithVoid()
+                .onFailure().invoke(failure -> LOG.warnf("%s failed: %s", command, failure.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private void connect(Duration backoff) {
+        client.connect().subscribe().with(opened -> {
+            opened.handler(this::onPush);
+            opened.exceptionHandler(failure -> lost(opened, failure));
+            opened.endHandler(() -> lost(opened, null));
+            connection = opened;
+            resubscribeAll();
+        }, failure -> {
+            LOG.warnf("cannot reach Redis for user channels (%s); retrying in %d ms", failure.getMessage(),
+                    backoff.toMillis());
+            retry(backoff);
+        });
+    }
+
+    private void lost(RedisConnection which, Throwable failure) {
+        if (connection != which) {
+            return;
+        }
+        connection = null;
+        if (stopping) {
+            return;
+        }
+        reconnects.incrementAndGet();
+        LOG.warnf("lost the Redis subscription connection (%s); reconnecting",
+                failure == null ? "closed" : failure.getMessage());
+        retry(Duration.ofMillis(100));
+    }
+
+    private void retry(Duration backoff) {
+        if (stopping) {
+            return;
+        }
+        Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        vertx.setTimer(backoff.toMillis(), timer -> connect(next));
+    }
+
+    private void resubscribeAll() {
+        List<UUID> users = List.copyOf(wanted);
+        for (int from = 0; from < users.size(); from += RESUBSCRIBE_CHUNK) {
+            send(Command.SUBSCRIBE, users.subList(from, Math.min(users.size(), from + RESUBSCRIBE_CHUNK)))
+                    .subscribe().with(done -> { }, failure -> { });
+        }
+    }
+
+    private void onPush(Response push) {
+        // ["message", channel, payload]; subscribe confirmations arrive as replies to their requests.
+        if (push.size() != 3 || !"message".equals(push.get(0).toString())) {
+            return;
+        }
+        String channel = push.get(1).toString();
+        if (!channel.startsWith(PREFIX)) {
+            return;
+        }
+        UUID userId;
+        try {
+            userId = UUID.fromString(channel.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        sessions.deliver(userId, push.get(2).toString());
+    }
+}

@@ -1,0 +1,172 @@
+package io.chatsuite.gateway.endpoint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.contracts.protocol.ErrorCode;
+import io.chatsuite.contracts.protocol.ErrorFrame;
+import io.chatsuite.contracts.protocol.PongFrame;
+import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.gateway.command.CommandForwarder;
+import io.chatsuite.gateway.command.CommandRateLimiter;
+import io.chatsuite.gateway.delivery.UserChannelSubscriptions;
+import io.chatsuite.gateway.protocol.ClientFrame;
+import io.chatsuite.gateway.protocol.FrameParser;
+import io.chatsuite.gateway.session.CloseCodes;
+import io.chatsuite.gateway.session.LocalSessions;
+import io.chatsuite.gateway.session.SocketSession;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.core.Vertx;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The client's socket. The upgrade is authenticated (bearer token in a header, or carried in the subprotocol by
+ * browsers) and its Origin checked; the user and session come from the token only. Every frame gets an answer: an
+ * ack or event through the user's channel, or an error frame with the frame's id; the socket stays open unless the
+ * client floods, stops reading, or its token expires or session is revoked.
+ */
+@WebSocket(path = "/ws")
+@Authenticated
+public class ChatSocket {
+
+    private final SecurityIdentity identity;
+    private final LocalSessions sessions;
+    private final UserChannelSubscriptions subscriptions;
+    private final FrameParser parser;
+    private final CommandRateLimiter limiter;
+    private final CommandForwarder forwarder;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final Clock clock;
+
+    public ChatSocket(SecurityIdentity identity, LocalSessions sessions, UserChannelSubscriptions subscriptions,
+                      FrameParser parser, CommandRateLimiter limiter, CommandForwarder forwarder, ObjectMapper json,
+                      Vertx vertx, Clock clock) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.subscriptions = subscriptions;
+        this.parser = parser;
+        this.limiter = limiter;
+        this.forwarder = forwarder;
+        this.json = json;
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    @OnOpen
+    public Uni<Void> onOpen(WebSocketConnection connection) {
+        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
+        UUID userId = UUID.fromString(token.getSubject());
+        String sid = token.getClaim("sid");
+        UUID sessionId = sid == null ? UUID.nameUUIDFromBytes(token.getTokenID().getBytes(StandardCharsets.UTF_8))
+                : UUID.fromString(sid);
+        SocketSession session = sessions.open(connection, userId, sessionId, clock.millis());
+        long untilExpiry = Math.max(1, token.getExpirationTime() * 1000 - clock.millis());
+        session.expiryTimer(vertx.setTimer(untilExpiry,
+                timer -> session.close(CloseCodes.TOKEN_EXPIRED, "token expired")));
+        return subscriptions.subscribe(userId);
+    }
+
+    @OnTextMessage
+    public void onText(String text, WebSocketConnection connection) {
+        sessions.get(connection.id()).ifPresent(session -> handle(session, text));
+    }
+
+    /** The protocol is text; a binary frame is read as UTF-8 strictly, so malformed bytes get their own error. */
+    @OnBinaryMessage
+    public void onBinary(Buffer data, WebSocketConnection connection) {
+        sessions.get(connection.id()).ifPresent(session -> {
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(data.getBytes())).toString();
+                handle(session, text);
+            } catch (CharacterCodingException e) {
+                send(session, new ErrorFrame(null, ErrorCode.INVALID_UTF8, "the frame is not valid UTF-8"));
+            }
+        });
+    }
+
+    @OnPongMessage
+    public void onPong(Buffer data, WebSocketConnection connection) {
+        sessions.get(connection.id()).ifPresent(session -> session.heard(clock.millis()));
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        sessions.get(connection.id()).ifPresent(session -> {
+            vertx.cancelTimer(session.expiryTimer());
+            sessions.close(connection.id());
+        });
+    }
+
+    private void handle(SocketSession session, String text) {
+        session.heard(clock.millis());
+        ClientFrame frame = parser.parse(text, session.userId(), clock.instant());
+        String id = idOf(frame);
+        switch (limiter.take(session.userId())) {
+            case ABUSIVE -> {
+                session.close(CloseCodes.POLICY_VIOLATION, "too many commands");
+                return;
+            }
+            case REFUSED -> {
+                send(session, new ErrorFrame(id, ErrorCode.RATE_LIMITED, "too many commands; slow down"));
+                return;
+            }
+            default -> {
+                // allowed
+            }
+        }
+        if (frame instanceof ClientFrame.Invalid invalid) {
+            send(session, invalid.error());
+        } else if (frame instanceof ClientFrame.Ping ping) {
+            send(session, new PongFrame(ping.id()));
+        } else if (frame instanceof ClientFrame.Command command) {
+            forwarded(session, id, forwarder.forward(command.command()));
+        } else if (frame instanceof ClientFrame.Typing typing) {
+            forwarded(session, id, forwarder.signal(typing.signal()));
+        }
+    }
+
+    private void forwarded(SocketSession session, String id, Uni<Void> forwarding) {
+        forwarding.subscribe().with(done -> { }, failure -> send(session,
+                new ErrorFrame(id, ErrorCode.UNAVAILABLE, "the command could not be taken now; retry with the same id")));
+    }
+
+    private static String idOf(ClientFrame frame) {
+        if (frame instanceof ClientFrame.Command command) {
+            return command.command().clientId();
+        }
+        if (frame instanceof ClientFrame.Typing typing) {
+            return typing.id();
+        }
+        if (frame instanceof ClientFrame.Ping ping) {
+            return ping.id();
+        }
+        return ((ClientFrame.Invalid) frame).error().id();
+    }
+
+    private void send(SocketSession session, ServerFrame frame) {
+        try {
+            session.push(json.writeValueAsString(frame));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.chatsuite.gateway.session;
+
+import io.chatsuite.gateway.config.GatewayConfig;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** The sockets open on this node, by connection and by user (every device of a user gets every frame). */
+@ApplicationScoped
+public class LocalSessions {
+
+    private final Map<String, SocketSession> byConnection = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<SocketSession>> byUser = new ConcurrentHashMap<>();
+    private final GatewayConfig config;
+    private final List<Consumer<UUID>> lastSocketGone = new CopyOnWriteArrayList<>();
+
+    public LocalSessions(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /** Registers the socket. */
+    public SocketSession open(WebSocketConnection connection, UUID userId, UUID sessionId, long nowMillis) {
+        SocketSession session = new SocketSession(connection, userId, sessionId, config.limits().outboundQueue(),
+                nowMillis);
+        byConnection.put(connection.id(), session);
+        byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet()).add(session);
+        return session;
+    }
+
+    /** Who to tell when a user's last socket on this node is gone (the channel subscription ends then). */
+    public void onLastSocketGone(Consumer<UUID> listener) {
+        lastSocketGone.add(listener);
+    }
+
+    /** Forgets the socket, and tells the listener if it was the user's last on this node. */
+    public void close(String connectionId) {
+        SocketSession session = byConnection.remove(connectionId);
+        if (session == null) {
+            return;
+        }
+        boolean[] last = {false};
+        byUser.computeIfPresent(session.userId(), (user, sockets) -> {
+            sockets.remove(session);
+            last[0] = sockets.isEmpty();
+            return sockets.isEmpty() ? null : sockets;
+        });
+        if (last[0]) {
+            lastSocketGone.forEach(listener -> listener.accept(session.userId()));
+        }
+    }
+
+    public Optional<SocketSession> get(String connectionId) {
+        return Optional.ofNullable(byConnection.get(connectionId));
+    }
+
+    /** A frame from the user's channel to each of their sockets here. */
+    public void deliver(UUID userId, String frame) {
+        Set<SocketSession> sockets = byUser.get(userId);
+        if (sockets != null) {
+            // A socket that cannot take more is dropped at once: its queue must not grow while its close is pending.
+            sockets.stream().filter(socket -> !socket.push(frame)).toList()
+                    .forEach(stuck -> close(stuck.id()));
+        }
+    }
+
+    /** Closes every socket of a revoked session on this node. */
+    public void closeSession(UUID userId, UUID sessionId, int code, String reason) {
+        Set<SocketSession> sockets = byUser.get(userId);
+        if (sockets != null) {
+            sockets.stream().filter(socket -> socket.sessionId().equals(sessionId))
+                    .forEach(socket -> socket.close(code, reason));
+        }
+    }
+
+    /** Closes the sockets that sent nothing and answered no ping since the cutoff: their peer is gone. */
+    public void closeSilentSince(long cutoffMillis) {
+        byConnection.values().stream().filter(socket -> socket.lastHeardMillis() < cutoffMillis)
+                .forEach(socket -> socket.close(CloseCodes.GOING_AWAY, "no answer to pings"));
+    }
+
+    public int size() {
+        return byConnection.size();
+    }
+}

@@ -1,0 +1,81 @@
+package io.chatsuite.gateway.session;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One open socket of an authenticated user, with its bounded outbound queue: frames not yet written to the network
+ * are counted, and a socket whose client stops reading is closed instead of holding memory and slowing the node.
+ */
+public final class SocketSession {
+
+    private final WebSocketConnection connection;
+    private final UUID userId;
+    private final UUID sessionId;
+    private final int queueLimit;
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile long lastHeardMillis;
+    private volatile long expiryTimer = -1;
+
+    SocketSession(WebSocketConnection connection, UUID userId, UUID sessionId, int queueLimit, long nowMillis) {
+        this.connection = connection;
+        this.lastHeardMillis = nowMillis;
+        this.userId = userId;
+        this.sessionId = sessionId;
+        this.queueLimit = queueLimit;
+    }
+
+    /**
+     * Queues a frame. Returns false when the queue is full: the caller must drop this socket, which is then being
+     * closed with {@link CloseCodes#TOO_SLOW}.
+     */
+    public boolean push(String frame) {
+        if (!connection.isOpen()) {
+            return true;
+        }
+        if (queued.incrementAndGet() > queueLimit) {
+            queued.decrementAndGet();
+            close(CloseCodes.TOO_SLOW, "not reading fast enough");
+            return false;
+        }
+        connection.sendText(frame).subscribe().with(done -> queued.decrementAndGet(), failure -> queued.decrementAndGet());
+        return true;
+    }
+
+    public void close(int code, String reason) {
+        if (connection.isOpen()) {
+            connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, failure -> { });
+        }
+    }
+
+    /** The client showed it is alive: a frame or a pong. */
+    public void heard(long nowMillis) {
+        lastHeardMillis = nowMillis;
+    }
+
+    public long lastHeardMillis() {
+        return lastHeardMillis;
+    }
+
+    public void expiryTimer(long timerId) {
+        expiryTimer = timerId;
+    }
+
+    public long expiryTimer() {
+        return expiryTimer;
+    }
+
+    public String id() {
+        return connection.id();
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public UUID sessionId() {
+        return sessionId;
+    }
+}

@@ -1,0 +1,283 @@
+package io.chatsuite.gateway.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.user.SessionRevoked;
+import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.TestTokenIssuer;
+import io.chatsuite.gateway.StalledClient;
+import io.chatsuite.gateway.TestSocket;
+import io.chatsuite.gateway.session.CloseCodes;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(TestTokenIssuer.class)
+class ChatSocketTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void refusesUpgradesWithoutAValidTokenOrFromAForeignOrigin() throws Exception {
+        UUID user = UUID.randomUUID();
+        assertRefused(MultiMap.caseInsensitiveMultiMap(), 401);
+        assertRefused(bearer("not-a-token"), 401);
+        assertRefused(bearer(TestTokenIssuer.sign(TestTokenIssuer.claimsFor(user, "u", UUID.randomUUID())
+                .expiresAt(Instant.now().minusSeconds(60)))), 401);
+        assertRefused(bearer(TestTokenIssuer.sign(TestTokenIssuer.claimsFor(user, "u", UUID.randomUUID())
+                .issuer("https://evil.example"))), 401);
+        assertRefused(bearer(TestTokenIssuer.sign(TestTokenIssuer.claimsFor(user, "u", UUID.randomUUID())
+                .audience("someone-else"))), 401);
+        assertRefused(bearer(TestTokenIssuer.tokenFor(user, "u")).add("Origin", "https://evil.example"), 403);
+
+        try (TestSocket allowed = TestSocket.open(vertx, base,
+                bearer(TestTokenIssuer.tokenFor(user, "u")).add("Origin", "http://localhost:8080"), List.of())) {
+            allowed.send("{\"type\":\"ping\",\"id\":\"p\"}");
+            assertThat(allowed.awaitFrameWithId("p").path("type").asText()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void aBrowserCarriesItsTokenInTheSubprotocol() throws Exception {
+        String token = TestTokenIssuer.tokenFor(UUID.randomUUID(), "browser");
+        try (TestSocket socket = TestSocket.open(vertx, base, MultiMap.caseInsensitiveMultiMap(),
+                List.of("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer " + token))) {
+            socket.send("{\"type\":\"ping\",\"id\":\"p1\"}");
+            assertThat(socket.awaitFrameWithId("p1").path("type").asText()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void everyMalformedFrameGetsAnErrorFrameAndTheSocketStaysOpen() throws Exception {
+        try (TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(UUID.randomUUID(), "m"))) {
+            String conversation = UUID.randomUUID().toString();
+            socket.send("{not json");
+            socket.send("{\"id\":\"u1\",\"type\":\"dance\"}");
+            socket.send("{\"id\":\"m1\",\"type\":\"send\",\"body\":\"hi\"}");
+            socket.send("{\"id\":\"t1\",\"type\":\"send\",\"conversationId\":\"" + conversation + "\",\"body\":42}");
+            socket.send("{\"id\":\"t2\",\"type\":\"read\",\"conversationId\":\"" + conversation + "\",\"seq\":-3}");
+            socket.send("{\"id\":\"big\",\"type\":\"send\",\"conversationId\":\"" + conversation + "\",\"body\":\""
+                    + "x".repeat(70_000) + "\"}");
+            socket.sendBinary(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+            byte[] invalidText = "{\"id\":\"bad\",\"type\":\"ping\",\"x\":\"?\"}".getBytes(StandardCharsets.US_ASCII);
+            invalidText[invalidText.length - 3] = (byte) 0xFF;
+            socket.sendRawText(invalidText);
+
+            assertThat(socket.awaitFrameWithId("u1").path("code").asText()).isEqualTo("unknown_type");
+            assertThat(socket.awaitFrameWithId("m1").path("code").asText()).isEqualTo("missing_field");
+            assertThat(socket.awaitFrameWithId("m1").path("message").asText()).startsWith("conversationId");
+            assertThat(socket.awaitFrameWithId("t1").path("code").asText()).isEqualTo("invalid_field");
+            assertThat(socket.awaitFrameWithId("t2").path("code").asText()).isEqualTo("invalid_field");
+            socket.send("{\"type\":\"ping\",\"id\":\"still-there\"}");
+            socket.awaitFrameWithId("still-there");
+            List<String> codes = socket.frames().stream().map(f -> f.path("code").asText()).toList();
+            assertThat(codes).contains("bad_json", "too_large");
+            assertThat(codes.stream().filter("invalid_utf8"::equals).count()).as("binary and text frame").isEqualTo(2);
+            assertThat(socket.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void commandsGoToKafkaWithTheTokensUserWhateverTheFrameClaims() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        try (KafkaConsumer<String, String> commands = consumer("chat.commands");
+             TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "honest"))) {
+            socket.send("{\"id\":\"forged\",\"type\":\"send\",\"conversationId\":\"" + conversation
+                    + "\",\"body\":\"hello\",\"senderId\":\"" + UUID.randomUUID() + "\"}");
+
+            JsonNode command = awaitRecord(commands, conversation.toString());
+            assertThat(command.path("type").asText()).isEqualTo("send");
+            assertThat(command.path("clientId").asText()).isEqualTo("forged");
+            assertThat(command.path("senderId").asText()).isEqualTo(user.toString());
+        }
+    }
+
+    @Test
+    void framesOnAUsersChannelReachEverySocketOfThatUser() throws Exception {
+        UUID user = UUID.randomUUID();
+        String channel = ServerFrame.channelOf(user);
+        try (TestSocket laptop = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "multi"));
+             TestSocket phone = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "multi"))) {
+            await().until(() -> subscribers(channel) == 1);
+
+            redis.pubsub(String.class).publish(channel, "{\"type\":\"ack\",\"id\":\"to-both\"}");
+
+            assertThat(laptop.awaitFrameWithId("to-both")).isNotNull();
+            assertThat(phone.awaitFrameWithId("to-both")).isNotNull();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscribers(channel) == 0);
+    }
+
+    @Test
+    void subscriptionsComeBackAfterTheRedisConnectionDrops() throws Exception {
+        UUID user = UUID.randomUUID();
+        String channel = ServerFrame.channelOf(user);
+        try (TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "r"))) {
+            await().until(() -> subscribers(channel) == 1);
+
+            redis.execute("CLIENT", "KILL", "TYPE", "pubsub");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                redis.pubsub(String.class).publish(channel, "{\"type\":\"ack\",\"id\":\"after-drop\"}");
+                return socket.frames().stream().anyMatch(f -> f.path("id").asText().equals("after-drop"));
+            });
+        }
+    }
+
+    @Test
+    void floodingIsAnsweredWithRateLimitErrorsThenAClose() throws Exception {
+        try (TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(UUID.randomUUID(), "f"))) {
+            for (int i = 0; i < 60; i++) {
+                socket.send("{\"type\":\"ping\",\"id\":\"ping-" + i + "\"}");
+            }
+            socket.awaitFrameWithId("ping-59");
+            assertThat(socket.frames()).anyMatch(f -> f.path("code").asText().equals("rate_limited"));
+            assertThat(socket.isOpen()).isTrue();
+
+            for (int i = 0; i < 400 && socket.isOpen(); i++) {
+                socket.send("{\"type\":\"ping\",\"id\":\"flood-" + i + "\"}");
+            }
+            assertThat(socket.awaitClosed()).isEqualTo((short) CloseCodes.POLICY_VIOLATION);
+        }
+    }
+
+    @Test
+    void aRevokedSessionsSocketsAreClosed() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        String token = TestTokenIssuer.sign(TestTokenIssuer.claimsFor(user, "revoked", session));
+        try (TestSocket revoked = TestSocket.withToken(vertx, base, token);
+             TestSocket other = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "revoked"))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                publishUserEvent(new SessionRevoked(user, session, "logout", Instant.now()));
+                return !revoked.isOpen();
+            });
+            assertThat(revoked.awaitClosed()).isEqualTo((short) CloseCodes.SESSION_REVOKED);
+            assertThat(other.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedAndOthersKeepReceiving() throws Exception {
+        UUID stalledUser = UUID.randomUUID();
+        UUID brisk = UUID.randomUUID();
+        String stalledChannel = ServerFrame.channelOf(stalledUser);
+        try (StalledClient stalled = StalledClient.connect(base, TestTokenIssuer.tokenFor(stalledUser, "stalled"));
+             TestSocket fast = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(brisk, "fast"))) {
+            await().until(() -> subscribers(stalledChannel) == 1 && subscribers(ServerFrame.channelOf(brisk)) == 1);
+            String big = "{\"type\":\"ack\",\"id\":\"filler\",\"pad\":\"" + "x".repeat(16_000) + "\"}";
+
+            for (int i = 0; i < 5000 && subscribers(stalledChannel) == 1; i++) {
+                redis.pubsub(String.class).publish(stalledChannel, big);
+                if (i % 250 == 0) {
+                    redis.pubsub(String.class).publish(ServerFrame.channelOf(brisk),
+                            "{\"type\":\"ack\",\"id\":\"brisk-" + i + "\"}");
+                }
+            }
+
+            await("the stalled socket is closed and its channel dropped").atMost(Duration.ofSeconds(30))
+                    .until(() -> subscribers(stalledChannel) == 0);
+            assertThat(fast.awaitFrameWithId("brisk-0")).isNotNull();
+            redis.pubsub(String.class).publish(ServerFrame.channelOf(brisk), "{\"type\":\"ack\",\"id\":\"still\"}");
+            assertThat(fast.awaitFrameWithId("still")).isNotNull();
+            assertThat(fast.isOpen()).isTrue();
+        }
+    }
+
+    private void assertRefused(MultiMap headers, int status) {
+        assertThatThrownBy(() -> TestSocket.open(vertx, base, headers, List.of()))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(UpgradeRejectedException.class)
+                .extracting(e -> ((UpgradeRejectedException) e).getStatus()).isEqualTo(status);
+    }
+
+    private static MultiMap bearer(String token) {
+        return MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + token);
+    }
+
+    private long subscribers(String channel) {
+        var reply = redis.execute("PUBSUB", "NUMSUB", channel);
+        return reply.get(1).toLong();
+    }
+
+    private KafkaConsumer<String, String> consumer(String topic) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrap);
+        config.put("group.id", "gateway-test-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static JsonNode awaitRecord(KafkaConsumer<String, String> consumer, String key) {
+        List<String> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (key.equals(record.key())) {
+                    found.add(record.value());
+                }
+            }
+            return !found.isEmpty();
+        });
+        try {
+            return JSON.readTree(found.get(0));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void publishUserEvent(SessionRevoked event) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrap);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            String json = "{\"type\":\"user.session-revoked\",\"v\":1,\"userId\":\"" + event.userId()
+                    + "\",\"sessionId\":\"" + event.sessionId() + "\",\"reason\":\"logout\",\"occurredAt\":\""
+                    + event.occurredAt() + "\"}";
+            producer.send(new ProducerRecord<>("user.events", event.userId().toString(), json)).get();
+        }
+    }
+}
