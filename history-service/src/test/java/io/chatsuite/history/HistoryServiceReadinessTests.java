@@ -2,6 +2,7 @@ package io.chatsuite.history;
 
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.ServiceChecks;
+import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
+@WithTestResource(TestTokenIssuer.class)
 class HistoryServiceReadinessTests {
 
     @Inject

@@ -1,0 +1,16 @@
+package io.chatsuite.history.api;
+
+import io.chatsuite.contracts.chat.AttachmentRef;
+import io.chatsuite.contracts.chat.MessageFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A message as it stands now. {@code senderName} is the sender's current display name (null if unknown). A deleted
+ * message keeps its seq and place; its body is null and its attachments empty.
+ */
+public record MessageView(long seq, UUID messageId, UUID senderId, String senderName, String body,
+                          MessageFormat format, List<AttachmentRef> attachments, Long replyTo, Instant sentAt,
+                          Instant editedAt, boolean deleted) {
+}

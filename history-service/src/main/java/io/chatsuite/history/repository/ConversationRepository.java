@@ -1,0 +1,135 @@
+package io.chatsuite.history.repository;
+
+import static io.chatsuite.history.repository.Columns.instant;
+import static io.chatsuite.history.repository.Columns.utc;
+
+import io.chatsuite.contracts.chat.ConversationCreated;
+import io.chatsuite.contracts.chat.ConversationKind;
+import io.chatsuite.contracts.chat.ConversationUpdated;
+import io.chatsuite.history.api.ConversationSummary;
+import io.chatsuite.history.api.ConversationSummary.LastMessage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Conversations' names, kinds and positions, and the per-user views of them. */
+@ApplicationScoped
+public class ConversationRepository {
+
+    /** Characters of the newest message a summary shows. */
+    static final int PREVIEW_LENGTH = 140;
+
+    private final Pool pool;
+
+    public ConversationRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Void> create(SqlClient tx, ConversationCreated created) {
+        return tx.preparedQuery("""
+                        INSERT INTO conversations (conversation_id, kind, name, topic, is_public, last_seq, last_activity_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)
+                        ON CONFLICT DO NOTHING""")
+                .execute(Tuple.from(Arrays.asList(created.conversationId(), created.kind().name(), created.name(),
+                        created.topic(), created.isPublic(), created.seq(), utc(created.occurredAt()))))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> update(SqlClient tx, ConversationUpdated updated) {
+        return tx.preparedQuery("UPDATE conversations SET name = $2, topic = $3, is_public = $4 WHERE conversation_id = $1")
+                .execute(Tuple.of(updated.conversationId(), updated.name(), updated.topic(), updated.isPublic()))
+                .replaceWithVoid();
+    }
+
+    /** Moves the conversation to its newest seq and, for a new message ({@code activityAt} set), its last activity. */
+    public Uni<Void> advance(SqlClient tx, UUID conversationId, long seq, Instant activityAt) {
+        return tx.preparedQuery("""
+                        UPDATE conversations
+                        SET last_seq = greatest(last_seq, $2),
+                            last_activity_at = greatest(last_activity_at, coalesce($3, last_activity_at))
+                        WHERE conversation_id = $1""")
+                .execute(Tuple.of(conversationId, seq, utc(activityAt)))
+                .replaceWithVoid();
+    }
+
+    /** The conversation's newest seq if the user is a member now; empty if not (or if there is no such thing). */
+    public Uni<Optional<Long>> latestSeqIfMember(UUID conversationId, UUID userId) {
+        return pool.preparedQuery("""
+                        SELECT c.last_seq FROM conversations c
+                        JOIN members m ON m.conversation_id = c.conversation_id AND m.user_id = $2
+                        WHERE c.conversation_id = $1""")
+                .execute(Tuple.of(conversationId, userId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+    }
+
+    /** The newest seq of every conversation the user is a member of. */
+    public Uni<Map<UUID, Long>> latestSeqsOf(UUID userId) {
+        return pool.preparedQuery("""
+                        SELECT c.conversation_id, c.last_seq FROM members m
+                        JOIN conversations c ON c.conversation_id = m.conversation_id
+                        WHERE m.user_id = $1""")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    Map<UUID, Long> latest = new HashMap<>();
+                    rows.forEach(row -> latest.put(row.getUUID(0), row.getLong(1)));
+                    return latest;
+                });
+    }
+
+    /**
+     * Every conversation the user is a member of, most recently active first. The unread count is counted exactly
+     * at read time from the live-messages index (messages from others after the cursor), so reads, edits and deletes
+     * need no counter to keep right.
+     */
+    public Uni<List<ConversationSummary>> summariesOf(UUID userId) {
+        return pool.preparedQuery("""
+                        SELECT c.conversation_id, c.kind, c.name, c.last_seq, c.last_activity_at, m.read_seq,
+                               peer.user_id AS peer_id, peer.name AS peer_name,
+                               last.seq AS last_seq_of_message, last.sender_id AS last_sender_id,
+                               last.sender_name AS last_sender_name, last.preview, last.deleted AS last_deleted,
+                               last.created_at AS last_created_at,
+                               (SELECT count(*) FROM messages newer
+                                WHERE newer.conversation_id = c.conversation_id AND newer.seq > m.read_seq
+                                  AND NOT newer.deleted AND newer.sender_id <> m.user_id) AS unread
+                        FROM members m
+                        JOIN conversations c ON c.conversation_id = m.conversation_id
+                        LEFT JOIN LATERAL (
+                            SELECT o.user_id, %s AS name
+                            FROM members o
+                            WHERE o.conversation_id = c.conversation_id AND o.user_id <> m.user_id
+                            ORDER BY o.user_id LIMIT 1) peer ON c.kind = 'DIRECT'
+                        LEFT JOIN LATERAL (
+                            SELECT l.seq, l.sender_id, left(l.body, $2) AS preview, l.deleted, l.created_at,
+                                   %s AS sender_name
+                            FROM messages l
+                            WHERE l.conversation_id = c.conversation_id
+                            ORDER BY l.seq DESC LIMIT 1) last ON true
+                        WHERE m.user_id = $1
+                        ORDER BY c.last_activity_at DESC, c.conversation_id"""
+                        .formatted(Columns.nameOf("o.user_id"), Columns.nameOf("l.sender_id")))
+                .execute(Tuple.of(userId, PREVIEW_LENGTH))
+                .map(rows -> Columns.list(rows, ConversationRepository::summary));
+    }
+
+    private static ConversationSummary summary(Row row) {
+        ConversationKind kind = ConversationKind.valueOf(row.getString("kind"));
+        LastMessage last = row.getLong("last_seq_of_message") == null ? null
+                : new LastMessage(row.getLong("last_seq_of_message"), row.getUUID("last_sender_id"),
+                row.getString("last_sender_name"), row.getString("preview"), row.getBoolean("last_deleted"),
+                instant(row, "last_created_at"));
+        return new ConversationSummary(row.getUUID("conversation_id"), kind,
+                kind == ConversationKind.DIRECT ? row.getString("peer_name") : row.getString("name"),
+                row.getUUID("peer_id"), last, instant(row, "last_activity_at"), row.getLong("last_seq"),
+                row.getLong("read_seq"), row.getLong("unread"));
+    }
+}

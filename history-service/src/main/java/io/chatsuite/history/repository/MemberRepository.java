@@ -1,0 +1,47 @@
+package io.chatsuite.history.repository;
+
+import io.chatsuite.contracts.chat.ConversationCreated.Member;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** Who is a member of each conversation now, and how far each has read. */
+@ApplicationScoped
+public class MemberRepository {
+
+    /**
+     * Adds members, whose read cursor starts at the seq that added them; for a member already there (a role change)
+     * only the role changes.
+     */
+    public Uni<Void> add(SqlClient tx, UUID conversationId, List<Member> members, long seq) {
+        if (members.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO members (conversation_id, user_id, role, joined_seq, read_seq)
+                        VALUES ($1, $2, $3, $4, $4)
+                        ON CONFLICT (conversation_id, user_id) DO UPDATE SET role = excluded.role""")
+                .executeBatch(members.stream()
+                        .map(member -> Tuple.of(conversationId, member.userId(), member.role().name(), seq))
+                        .toList())
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> remove(SqlClient tx, UUID conversationId, UUID userId) {
+        return tx.preparedQuery("DELETE FROM members WHERE conversation_id = $1 AND user_id = $2")
+                .execute(Tuple.of(conversationId, userId))
+                .replaceWithVoid();
+    }
+
+    /** Moves a member's read cursor forward; a lower seq changes nothing. */
+    public Uni<Void> moveReadCursor(SqlClient tx, UUID conversationId, UUID userId, long seq) {
+        return tx.preparedQuery("""
+                        UPDATE members SET read_seq = greatest(read_seq, $3)
+                        WHERE conversation_id = $1 AND user_id = $2""")
+                .execute(Tuple.of(conversationId, userId, seq))
+                .replaceWithVoid();
+    }
+}

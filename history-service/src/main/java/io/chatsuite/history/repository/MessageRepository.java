@@ -1,0 +1,112 @@
+package io.chatsuite.history.repository;
+
+import static io.chatsuite.history.repository.Columns.instant;
+import static io.chatsuite.history.repository.Columns.utc;
+
+import io.chatsuite.contracts.chat.MessageCreated;
+import io.chatsuite.contracts.chat.MessageFormat;
+import io.chatsuite.history.api.MessageView;
+import io.chatsuite.history.mapping.EventJson;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Messages as they stand now, with their search words. */
+@ApplicationScoped
+public class MessageRepository {
+
+    private static final String SENDER_NAME = Columns.nameOf("m.sender_id") + " AS sender_name";
+
+    private final Pool pool;
+    private final EventJson json;
+
+    public MessageRepository(Pool pool, EventJson json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    public Uni<Void> insert(SqlClient tx, MessageCreated message, String searchWords) {
+        return tx.preparedQuery("""
+                        INSERT INTO messages (conversation_id, seq, message_id, sender_id, body, format, attachments,
+                                              reply_to, created_at, search_vector)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, to_tsvector('simple', $10))
+                        ON CONFLICT DO NOTHING""")
+                .execute(Tuple.from(Arrays.asList(message.conversationId(), message.seq(),
+                        message.messageId(), message.actorId(), message.body(), format(message.format()).name(),
+                        json.write(message.attachments()), message.replyTo(), utc(message.occurredAt()),
+                        searchWords)))
+                .replaceWithVoid();
+    }
+
+    /** A new body; a deleted message stays deleted. */
+    public Uni<Void> edit(SqlClient tx, UUID conversationId, UUID messageId, String body, Instant editedAt,
+                          String searchWords) {
+        return tx.preparedQuery("""
+                        UPDATE messages SET body = $3, edited_at = $4, search_vector = to_tsvector('simple', $5)
+                        WHERE conversation_id = $1 AND message_id = $2 AND NOT deleted""")
+                .execute(Tuple.of(conversationId, messageId, body, utc(editedAt), searchWords))
+                .replaceWithVoid();
+    }
+
+    /** Keeps the message's place and seq; its body, attachments and search words are gone. */
+    public Uni<Void> delete(SqlClient tx, UUID conversationId, UUID messageId) {
+        return tx.preparedQuery("""
+                        UPDATE messages SET deleted = true, body = NULL, attachments = '[]', search_vector = NULL
+                        WHERE conversation_id = $1 AND message_id = $2""")
+                .execute(Tuple.of(conversationId, messageId))
+                .replaceWithVoid();
+    }
+
+    /** Up to {@code limit} messages before {@code seq}, newest first. */
+    public Uni<List<MessageView>> newestBefore(UUID conversationId, long seq, int limit) {
+        return pool.preparedQuery("""
+                        SELECT m.seq, m.message_id, m.sender_id, %s, m.body, m.format, m.attachments::text AS attachments,
+                               m.reply_to, m.created_at, m.edited_at, m.deleted
+                        FROM messages m
+                        WHERE m.conversation_id = $1 AND m.seq < $2
+                        ORDER BY m.seq DESC LIMIT $3""".formatted(SENDER_NAME))
+                .execute(Tuple.of(conversationId, seq, limit))
+                .map(rows -> Columns.list(rows, this::view));
+    }
+
+    /**
+     * Live messages whose words match a {@code websearch_to_tsquery('simple', ...)} query, in the conversations the
+     * user is a member of now, newest first.
+     */
+    public Uni<List<Match>> search(UUID userId, String query, int limit, long offset) {
+        return pool.preparedQuery("""
+                        SELECT m.conversation_id, m.seq, m.message_id, m.sender_id, %s, m.body, m.created_at
+                        FROM messages m
+                        JOIN members mb ON mb.conversation_id = m.conversation_id AND mb.user_id = $1
+                        WHERE m.search_vector @@ websearch_to_tsquery('simple', $2)
+                        ORDER BY m.created_at DESC, m.conversation_id, m.seq DESC
+                        LIMIT $3 OFFSET $4""".formatted(SENDER_NAME))
+                .execute(Tuple.of(userId, query, limit, offset))
+                .map(rows -> Columns.list(rows, row -> new Match(row.getUUID("conversation_id"), row.getLong("seq"),
+                        row.getUUID("message_id"), row.getUUID("sender_id"), row.getString("sender_name"),
+                        row.getString("body"), instant(row, "created_at"))));
+    }
+
+    /** A message found by search, with its whole body to cut a snippet from. */
+    public record Match(UUID conversationId, long seq, UUID messageId, UUID senderId, String senderName, String body,
+                        Instant sentAt) {
+    }
+
+    private MessageView view(Row row) {
+        return new MessageView(row.getLong("seq"), row.getUUID("message_id"), row.getUUID("sender_id"),
+                row.getString("sender_name"), row.getString("body"), MessageFormat.valueOf(row.getString("format")),
+                json.attachments(row.getString("attachments")), row.getLong("reply_to"), instant(row, "created_at"),
+                instant(row, "edited_at"), row.getBoolean("deleted"));
+    }
+
+    private static MessageFormat format(MessageFormat format) {
+        return format == null ? MessageFormat.MARKDOWN : format;
+    }
+}

@@ -1,0 +1,102 @@
+package io.chatsuite.history.service;
+
+import io.chatsuite.contracts.chat.ChatEvent;
+import io.chatsuite.contracts.chat.ConversationCreated;
+import io.chatsuite.contracts.chat.ConversationCreated.Member;
+import io.chatsuite.contracts.chat.ConversationUpdated;
+import io.chatsuite.contracts.chat.MemberJoined;
+import io.chatsuite.contracts.chat.MemberLeft;
+import io.chatsuite.contracts.chat.MessageCreated;
+import io.chatsuite.contracts.chat.MessageDeleted;
+import io.chatsuite.contracts.chat.MessageEdited;
+import io.chatsuite.contracts.chat.ReadCursorMoved;
+import io.chatsuite.contracts.chat.TimelineEvent;
+import io.chatsuite.history.mapping.EventJson;
+import io.chatsuite.history.repository.ConversationRepository;
+import io.chatsuite.history.repository.MemberRepository;
+import io.chatsuite.history.repository.MessageRepository;
+import io.chatsuite.history.repository.TimelineEventRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies one chat event to the read model in one transaction. A timeline event is first stored under its
+ * (conversation, seq); only if that seq was new does it change messages, members or the conversation, so a replayed
+ * event changes nothing. Read cursors move forward only, which makes them idempotent by themselves.
+ */
+@ApplicationScoped
+public class ChatEventProjector {
+
+    private final Pool pool;
+    private final TimelineEventRepository timeline;
+    private final ConversationRepository conversations;
+    private final MemberRepository members;
+    private final MessageRepository messages;
+    private final EventJson json;
+
+    public ChatEventProjector(Pool pool, TimelineEventRepository timeline, ConversationRepository conversations,
+                              MemberRepository members, MessageRepository messages, EventJson json) {
+        this.pool = pool;
+        this.timeline = timeline;
+        this.conversations = conversations;
+        this.members = members;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public Uni<Void> apply(ChatEvent event) {
+        return pool.withTransaction(tx -> {
+            if (event instanceof ReadCursorMoved read) {
+                return members.moveReadCursor(tx, read.conversationId(), read.actorId(), read.seq());
+            }
+            TimelineEvent timelineEvent = (TimelineEvent) event;
+            return timeline.append(tx, timelineEvent, messageIdOf(timelineEvent), json.write(timelineEvent))
+                    .chain(isNew -> isNew ? project(tx, timelineEvent) : Uni.createFrom().voidItem());
+        });
+    }
+
+    private Uni<Void> project(SqlClient tx, TimelineEvent event) {
+        UUID conversationId = event.conversationId();
+        Uni<Void> change;
+        if (event instanceof ConversationCreated created) {
+            change = conversations.create(tx, created)
+                    .chain(() -> members.add(tx, conversationId, created.members(), created.seq()));
+        } else if (event instanceof ConversationUpdated updated) {
+            change = conversations.update(tx, updated);
+        } else if (event instanceof MemberJoined joined) {
+            change = members.add(tx, conversationId, List.of(new Member(joined.userId(), joined.role())),
+                    joined.seq());
+        } else if (event instanceof MemberLeft left) {
+            change = members.remove(tx, conversationId, left.userId());
+        } else if (event instanceof MessageCreated created) {
+            change = messages.insert(tx, created, SearchText.document(bodyOf(created.body())));
+        } else if (event instanceof MessageEdited edited) {
+            change = messages.edit(tx, conversationId, edited.messageId(), edited.body(), edited.occurredAt(),
+                    SearchText.document(bodyOf(edited.body())));
+        } else {
+            MessageDeleted deleted = (MessageDeleted) event;
+            change = messages.delete(tx, conversationId, deleted.messageId())
+                    .chain(() -> timeline.scrubMessage(tx, conversationId, deleted.messageId()));
+        }
+        return change.chain(() -> conversations.advance(tx, conversationId, event.seq(),
+                event instanceof MessageCreated ? event.occurredAt() : null));
+    }
+
+    private static UUID messageIdOf(TimelineEvent event) {
+        if (event instanceof MessageCreated created) {
+            return created.messageId();
+        }
+        if (event instanceof MessageEdited edited) {
+            return edited.messageId();
+        }
+        return event instanceof MessageDeleted deleted ? deleted.messageId() : null;
+    }
+
+    private static String bodyOf(String body) {
+        return body == null ? "" : body;
+    }
+}

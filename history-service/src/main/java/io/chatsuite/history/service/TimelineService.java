@@ -1,0 +1,67 @@
+package io.chatsuite.history.service;
+
+import io.chatsuite.contracts.chat.ChatEvent;
+import io.chatsuite.history.api.EventPage;
+import io.chatsuite.history.api.MessagePage;
+import io.chatsuite.history.api.MessageView;
+import io.chatsuite.history.mapping.EventJson;
+import io.chatsuite.history.repository.ConversationRepository;
+import io.chatsuite.history.repository.MessageRepository;
+import io.chatsuite.history.repository.TimelineEventRepository;
+import io.chatsuite.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A conversation's messages and events, for its current members only: they read the whole history, including what
+ * was said before they joined. Anyone else gets the same 404 as for a conversation that does not exist.
+ */
+@ApplicationScoped
+public class TimelineService {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final TimelineEventRepository timeline;
+    private final EventJson json;
+
+    public TimelineService(ConversationRepository conversations, MessageRepository messages,
+                           TimelineEventRepository timeline, EventJson json) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.timeline = timeline;
+        this.json = json;
+    }
+
+    /** Up to {@code limit} messages before {@code before} (the newest when null), oldest-first. */
+    public Uni<MessagePage> messages(UUID userId, UUID conversationId, Long before, int limit) {
+        return latestSeqForMember(conversationId, userId)
+                .chain(latest -> messages.newestBefore(conversationId, before == null ? Long.MAX_VALUE : before,
+                        limit + 1))
+                .map(newestFirst -> {
+                    List<MessageView> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+                    Collections.reverse(page);
+                    Long nextBefore = newestFirst.size() > limit ? page.get(0).seq() : null;
+                    return new MessagePage(conversationId, page, nextBefore);
+                });
+    }
+
+    /** Up to {@code limit} timeline events after {@code after}, in seq order. */
+    public Uni<EventPage> events(UUID userId, UUID conversationId, long after, int limit) {
+        return latestSeqForMember(conversationId, userId)
+                .chain(latest -> timeline.after(conversationId, after, limit + 1).map(payloads -> {
+                    List<ChatEvent> events = payloads.stream().limit(limit).map(json::chatEvent).toList();
+                    long nextAfter = events.isEmpty() ? after : events.get(events.size() - 1).seq();
+                    return new EventPage(conversationId, events, payloads.size() > limit, nextAfter,
+                            Math.max(latest, nextAfter));
+                }));
+    }
+
+    private Uni<Long> latestSeqForMember(UUID conversationId, UUID userId) {
+        return conversations.latestSeqIfMember(conversationId, userId)
+                .map(latest -> latest.orElseThrow(() -> ProblemException.notFound("No such conversation.")));
+    }
+}

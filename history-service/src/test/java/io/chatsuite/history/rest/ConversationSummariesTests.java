@@ -1,0 +1,135 @@
+package io.chatsuite.history.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatsuite.contracts.chat.ConversationKind;
+import io.chatsuite.contracts.chat.MessageCreated;
+import io.chatsuite.contracts.user.UserRegistered;
+import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.TestTokenIssuer;
+import io.chatsuite.history.api.ConversationSummary;
+import io.chatsuite.history.testing.ConversationScript;
+import io.chatsuite.history.testing.HistoryClient;
+import io.chatsuite.history.testing.TestEvents;
+import io.chatsuite.history.testing.TestUser;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(TestTokenIssuer.class)
+class ConversationSummariesTests {
+
+    @Inject
+    TestEvents events;
+
+    @Inject
+    HistoryClient history;
+
+    @Test
+    void unreadCountsStayExactThroughReadsEditsAndDeletes() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        ConversationScript chat = new ConversationScript();
+        events.publish(chat.group("Unread", alice, bob));
+        MessageCreated m1 = chat.message(alice, "one");
+        MessageCreated m2 = chat.message(alice, "two");
+        MessageCreated m3 = chat.message(alice, "three");
+        MessageCreated own = chat.message(bob, "mine do not count");
+        events.publish(m1, m2, m3, own);
+        awaitUnread(bob, chat, 3);
+        assertThat(history.summary(alice, chat.id()).unreadCount()).as("bob's one message, for alice").isEqualTo(1);
+
+        events.publish(chat.edit(m2, "two, edited"));
+        awaitSeq(bob, chat);
+        assertThat(history.summary(bob, chat.id()).unreadCount()).as("an edit is no new message").isEqualTo(3);
+
+        events.publish(chat.delete(m3));
+        awaitUnread(bob, chat, 2);
+
+        events.publish(chat.read(bob, m1.seq()));
+        awaitUnread(bob, chat, 1);
+        assertThat(history.summary(bob, chat.id()).readSeq()).isEqualTo(m1.seq());
+
+        // A cursor never moves back: a late, lower read changes nothing.
+        events.publish(chat.read(bob, 1), chat.message(alice, "four"));
+        awaitUnread(bob, chat, 2);
+        assertThat(history.summary(bob, chat.id()).readSeq()).isEqualTo(m1.seq());
+
+        events.publish(chat.read(bob, chat.seq()));
+        awaitUnread(bob, chat, 0);
+
+        events.publish(chat.delete(m2), chat.edit(m1, "one, edited"));
+        awaitSeq(bob, chat);
+        ConversationSummary summary = history.summary(bob, chat.id());
+        assertThat(summary.unreadCount()).isZero();
+        assertThat(summary.latestSeq()).isEqualTo(chat.seq());
+    }
+
+    @Test
+    void aNewMembersUnreadCountStartsWhenTheyJoined() {
+        TestUser alice = TestUser.named("alice");
+        TestUser carol = TestUser.named("carol");
+        ConversationScript chat = new ConversationScript();
+        events.publish(chat.group("Late", alice), chat.message(alice, "old news"), chat.join(carol),
+                chat.message(alice, "hi carol"));
+        history.awaitStored(alice, chat.id(), chat.seq());
+
+        assertThat(history.summary(carol, chat.id()).unreadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void listsEveryConversationByLastActivityWithItsNameAndLastMessage() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        Instant now = Instant.now();
+        events.publish(new UserRegistered(bob.id(), bob.username(), "Bob Builder", now));
+        ConversationScript direct = new ConversationScript();
+        ConversationScript room = new ConversationScript();
+        ConversationScript quiet = new ConversationScript();
+        events.publish(direct.direct(alice, bob));
+        events.publish(room.group("Builders", alice, bob));
+        events.publish(quiet.group("Quiet", alice));
+        events.publish(direct.message(bob, "can we fix it?"));
+        events.publish(room.message(alice, "yes we can"));
+        MessageCreated last = direct.message(bob, "x".repeat(500));
+        events.publish(last);
+        history.awaitStored(alice, room.id(), room.seq());
+        history.awaitStored(alice, quiet.id(), quiet.seq());
+        history.awaitStored(alice, direct.id(), direct.seq());
+        await().until(() -> "Bob Builder".equals(history.summary(alice, direct.id()).name()));
+
+        var summaries = history.summaries(alice);
+
+        assertThat(summaries).extracting(ConversationSummary::conversationId)
+                .containsExactly(direct.id(), room.id(), quiet.id());
+        ConversationSummary first = summaries.get(0);
+        assertThat(first.kind()).isEqualTo(ConversationKind.DIRECT);
+        assertThat(first.peerId()).isEqualTo(bob.id());
+        assertThat(first.lastActivityAt()).isEqualTo(last.occurredAt());
+        assertThat(first.lastMessage().senderName()).isEqualTo("Bob Builder");
+        assertThat(first.lastMessage().preview()).hasSize(140);
+        assertThat(first.unreadCount()).isEqualTo(2);
+        assertThat(summaries.get(1).name()).isEqualTo("Builders");
+        assertThat(summaries.get(1).lastMessage().preview()).isEqualTo("yes we can");
+        assertThat(summaries.get(1).unreadCount()).isZero();
+        assertThat(summaries.get(2).lastMessage()).isNull();
+        assertThat(history.summary(bob, direct.id()).name()).as("alice has no profile event yet").isNull();
+
+        events.publish(direct.delete(last));
+        await().until(() -> history.summary(alice, direct.id()).lastMessage().deleted());
+        assertThat(history.summary(alice, direct.id()).lastMessage().preview()).isNull();
+    }
+
+    private void awaitUnread(TestUser user, ConversationScript chat, long unread) {
+        await().untilAsserted(() -> assertThat(history.summary(user, chat.id()).unreadCount()).isEqualTo(unread));
+    }
+
+    private void awaitSeq(TestUser user, ConversationScript chat) {
+        history.awaitStored(user, chat.id(), chat.seq());
+    }
+}
