@@ -45,11 +45,16 @@ public class ConversationRepository {
                 .execute(Tuple.from(Arrays.asList(id, name, topic, isPublic))).replaceWithVoid();
     }
 
-    public Uni<Void> addMember(SqlClient client, UUID conversationId, UUID userId, MemberRole role, Instant at) {
+    /**
+     * Adds a member, or changes a member's role. A new member's read cursor starts at {@code joinedAtSeq}, the event
+     * that made them a member: joining a busy room does not make its past unread (history-service counts the same).
+     */
+    public Uni<Void> addMember(SqlClient client, UUID conversationId, UUID userId, MemberRole role, Instant at,
+                               long joinedAtSeq) {
         return client.preparedQuery("""
-                        INSERT INTO members (conversation_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4)
+                        INSERT INTO members (conversation_id, user_id, role, joined_at, read_seq) VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT (conversation_id, user_id) DO UPDATE SET role = excluded.role""")
-                .execute(Tuple.of(conversationId, userId, role.name(), utc(at))).replaceWithVoid();
+                .execute(Tuple.of(conversationId, userId, role.name(), utc(at), joinedAtSeq)).replaceWithVoid();
     }
 
     public Uni<Void> removeMember(SqlClient client, UUID conversationId, UUID userId) {

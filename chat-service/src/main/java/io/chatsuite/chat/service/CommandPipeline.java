@@ -10,8 +10,6 @@ import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.protocol.ErrorFrame;
 import io.chatsuite.contracts.protocol.ReceiptFrame;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -20,8 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,12 +35,12 @@ public class CommandPipeline {
     private final FrameDelivery delivery;
     private final ConversationRepository conversations;
     private final Pool pool;
-    private final MutinyEmitter<String> events;
+    private final EventPublisher events;
     private final ObjectMapper json;
 
     public CommandPipeline(CommandProcessor processor, ConversationOutbox outbox, FrameDelivery delivery,
                            ConversationRepository conversations, Pool pool,
-                           @Channel("events") MutinyEmitter<String> events, ObjectMapper json) {
+                           EventPublisher events, ObjectMapper json) {
         this.processor = processor;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -85,36 +81,38 @@ public class CommandPipeline {
     }
 
     private Uni<Void> reply(List<CommandOutcome> outcomes) {
-        List<Uni<Void>> replies = new ArrayList<>();
+        FrameDelivery.Outgoing frames = delivery.outgoing();
+        List<CursorMoved> reads = new ArrayList<>();
         for (CommandOutcome outcome : outcomes) {
             UUID sender = outcome.command().senderId();
             if (outcome instanceof Accepted accepted) {
-                replies.add(delivery.toUser(sender, accepted.ack()));
+                frames.add(sender, accepted.ack());
             } else if (outcome instanceof Refused refused) {
-                replies.add(delivery.toUser(sender,
-                        new ErrorFrame(refused.command().clientId(), refused.code(), refused.message())));
+                frames.add(sender, new ErrorFrame(refused.command().clientId(), refused.code(), refused.message()));
             } else if (outcome instanceof CursorMoved moved) {
-                replies.add(announceRead(moved));
+                frames.add(sender, moved.ack());
+                reads.add(moved);
             }
         }
-        return Uni.join().all(replies).andCollectFailures()
-                .onFailure().invoke(failure -> LOG.warn("some replies could not be pushed through Redis", failure))
+        return announceReads(reads, frames).chain(frames::send)
+                .onFailure().invoke(failure -> LOG.warn("replies could not be pushed through Redis", failure))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** The reader's ack, a receipt to every member (the reader's other devices too), and the cursor for history. */
-    private Uni<Void> announceRead(CursorMoved moved) {
-        var event = moved.moved();
-        ReceiptFrame receipt = new ReceiptFrame(event.conversationId(), event.actorId(), event.seq(), event.occurredAt());
-        Message<String> record = Message.of(write(event)).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.conversationId().toString()).build());
-        return events.sendMessage(record)
-                .chain(() -> delivery.toUser(event.actorId(), moved.ack()))
-                .chain(() -> pool.withConnection(connection -> conversations.memberIds(connection,
-                        event.conversationId())))
-                .chain(members -> Uni.join().all(members.stream()
-                        .map(member -> delivery.toUser(member, receipt)).toList()).andCollectFailures())
-                .replaceWithVoid();
+    /** Each moved cursor goes to history (Kafka) and, as a receipt, to every member, the reader's devices too. */
+    private Uni<Void> announceReads(List<CursorMoved> reads, FrameDelivery.Outgoing frames) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CursorMoved read : reads) {
+            var event = read.moved();
+            ReceiptFrame receipt = new ReceiptFrame(event.conversationId(), event.actorId(), event.seq(),
+                    event.occurredAt());
+            String payload = write(event);
+            chain = chain.chain(() -> events.publish(event.conversationId(), payload))
+                    .chain(() -> pool.withConnection(c -> conversations.memberIds(c, event.conversationId())))
+                    .invoke(members -> members.forEach(member -> frames.add(member, receipt)))
+                    .replaceWithVoid();
+        }
+        return chain;
     }
 
     private String write(Object value) {

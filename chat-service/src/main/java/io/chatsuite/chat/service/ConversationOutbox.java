@@ -8,8 +8,6 @@ import io.chatsuite.chat.repository.TimelineRepository.PendingEvent;
 import io.chatsuite.contracts.chat.ChatEvent;
 import io.chatsuite.contracts.chat.MemberLeft;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -18,8 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,12 +34,12 @@ public class ConversationOutbox {
     private final Pool pool;
     private final TimelineRepository timeline;
     private final ConversationRepository conversations;
-    private final MutinyEmitter<String> events;
+    private final EventPublisher events;
     private final FrameDelivery delivery;
     private final ObjectMapper json;
 
     public ConversationOutbox(Pool pool, TimelineRepository timeline, ConversationRepository conversations,
-                              @Channel("events") MutinyEmitter<String> events, FrameDelivery delivery,
+                              EventPublisher events, FrameDelivery delivery,
                               ObjectMapper json) {
         this.pool = pool;
         this.timeline = timeline;
@@ -68,7 +64,7 @@ public class ConversationOutbox {
                 return Uni.createFrom().voidItem();
             }
             // Sent in seq order on one producer: with idempotence on, Kafka keeps that order within the partition.
-            List<Uni<Void>> sends = pending.stream().map(event -> send(conversationId, event.payload())).toList();
+            List<Uni<Void>> sends = pending.stream().map(event -> events.publish(conversationId, event.payload())).toList();
             return Uni.join().all(sends).andFailFast()
                     .chain(() -> timeline.markPublished(connection, conversationId,
                             pending.stream().map(PendingEvent::seq).toList()))
@@ -76,24 +72,18 @@ public class ConversationOutbox {
         });
     }
 
-    private Uni<Void> send(UUID conversationId, String payload) {
-        Message<String> record = Message.of(payload).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(conversationId.toString()).build());
-        return events.sendMessage(record);
-    }
-
     private Uni<Void> deliver(SqlConnection connection, UUID conversationId, List<PendingEvent> pending) {
         return conversations.memberIds(connection, conversationId).chain(members -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            FrameDelivery.Outgoing frames = delivery.outgoing();
             for (PendingEvent event : pending) {
                 Set<UUID> recipients = new LinkedHashSet<>(members);
                 // Whoever left (or was removed) still hears of it, so their client can drop the conversation.
                 if (read(event.payload()) instanceof MemberLeft left) {
                     recipients.add(left.userId());
                 }
-                chain = chain.chain(() -> delivery.toUsers(recipients, FrameDelivery.eventFrame(event.payload())));
+                frames.addAll(recipients, FrameDelivery.eventFrame(event.payload()));
             }
-            return chain.onFailure().invoke(failure -> LOG.warnf(failure,
+            return frames.send().onFailure().invoke(failure -> LOG.warnf(failure,
                     "delivering events of %s through Redis failed; clients recover them by resuming", conversationId))
                     .onFailure().recoverWithNull().replaceWithVoid();
         });

@@ -13,6 +13,7 @@ import io.chatsuite.contracts.chat.MemberJoined;
 import io.chatsuite.contracts.chat.MemberLeft;
 import io.chatsuite.contracts.chat.MemberRole;
 import io.chatsuite.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -87,13 +88,14 @@ public class ConversationService {
                              boolean isPublic, String directKey, List<ConversationCreated.Member> members) {
         UUID id = UUID.randomUUID();
         Instant at = now();
-        Uni<Void> inserts = conversations.insert(tx,
-                new ConversationRow(id, kind, name, topic, isPublic, actor, at, 0), directKey);
-        for (ConversationCreated.Member member : members) {
-            inserts = inserts.chain(() -> conversations.addMember(tx, id, member.userId(), member.role(), at));
-        }
-        return inserts.chain(() -> timeline.append(tx, id, at,
-                seq -> new ConversationCreated(id, seq, at, actor, kind, name, topic, isPublic, members)))
+        Uni<ConversationCreated> created = conversations.insert(tx,
+                        new ConversationRow(id, kind, name, topic, isPublic, actor, at, 0), directKey)
+                .chain(() -> timeline.append(tx, id, at,
+                        seq -> new ConversationCreated(id, seq, at, actor, kind, name, topic, isPublic, members)));
+        return created.call(event -> Multi.createFrom().iterable(members)
+                        .onItem().transformToUniAndConcatenate(member -> conversations.addMember(tx, id,
+                                member.userId(), member.role(), at, event.seq()))
+                        .collect().last())
                 .replaceWith(id);
     }
 
@@ -209,10 +211,8 @@ public class ConversationService {
 
     private Uni<Void> addMember(SqlClient tx, UUID roomId, UUID actor, UUID userId, MemberRole role) {
         Instant at = now();
-        return conversations.addMember(tx, roomId, userId, role, at)
-                .chain(() -> timeline.append(tx, roomId, at, seq -> new MemberJoined(roomId, seq, at, actor, userId,
-                        role)))
-                .replaceWithVoid();
+        return timeline.append(tx, roomId, at, seq -> new MemberJoined(roomId, seq, at, actor, userId, role))
+                .chain(event -> conversations.addMember(tx, roomId, userId, role, at, event.seq()));
     }
 
     private Uni<Void> removeMember(SqlClient tx, UUID roomId, UUID actor, UUID userId) {

@@ -3,19 +3,30 @@ package io.chatsuite.chat.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Pushes frames to users through their Redis channels: the fast path. A frame lost here is recovered by the client's
- * resume from history, so a failed publish is logged by the caller, never retried at the expense of others.
+ * Pushes frames to users through their Redis channels: the fast path. Many publishes are in flight at once, bounded
+ * so a large fan-out never overruns the client's pool. A frame lost here is recovered by the client's resume from
+ * history, so a failed publish is logged by the caller and not retried at the expense of others.
  */
 @ApplicationScoped
 public class FrameDelivery {
+
+    // Within what the pool serves at once plus its waiting queue (quarkus.redis.max-pool-*).
+    private static final int IN_FLIGHT = 32;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ReactivePubSubCommands<String> pubsub;
     private final ObjectMapper json;
@@ -25,22 +36,55 @@ public class FrameDelivery {
         this.json = json;
     }
 
-    public Uni<Void> toUser(UUID userId, ServerFrame frame) {
-        return pubsub.publish(ServerFrame.channelOf(userId), write(frame));
+    /** Frames to publish together. */
+    public Outgoing outgoing() {
+        return new Outgoing();
     }
 
-    /** One already serialized frame to many users (an event fanned out to a conversation's members). */
-    public Uni<Void> toUsers(Collection<UUID> userIds, String frame) {
-        if (userIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.join().all(userIds.stream().map(id -> pubsub.publish(ServerFrame.channelOf(id), frame)).toList())
-                .andCollectFailures().replaceWithVoid();
+    public Uni<Void> toUser(UUID userId, ServerFrame frame) {
+        return outgoing().add(userId, frame).send();
     }
 
     /** An event frame around an event payload as stored, without parsing and writing it again. */
     static String eventFrame(String eventPayload) {
         return "{\"type\":\"event\",\"event\":" + eventPayload + "}";
+    }
+
+    /** A pipeline of publishes, sent in one batch. */
+    public final class Outgoing {
+
+        private final Map<String, List<String>> byChannel = new LinkedHashMap<>();
+
+        public Outgoing add(UUID userId, ServerFrame frame) {
+            return add(userId, write(frame));
+        }
+
+        public Outgoing add(UUID userId, String frame) {
+            byChannel.computeIfAbsent(ServerFrame.channelOf(userId), channel -> new ArrayList<>()).add(frame);
+            return this;
+        }
+
+        public Outgoing addAll(Collection<UUID> userIds, String frame) {
+            userIds.forEach(userId -> add(userId, frame));
+            return this;
+        }
+
+        /**
+         * Publishes everything: one user's frames one after the other, so each user sees them in order, and a
+         * bounded number of users at a time. Gives up after a bounded time.
+         */
+        public Uni<Void> send() {
+            if (byChannel.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return Multi.createFrom().iterable(byChannel.entrySet())
+                    .onItem().transformToUni(channel -> Multi.createFrom().iterable(channel.getValue())
+                            .onItem().transformToUniAndConcatenate(frame -> pubsub.publish(channel.getKey(), frame))
+                            .collect().last())
+                    .merge(IN_FLIGHT)
+                    .collect().last().replaceWithVoid()
+                    .ifNoItem().after(TIMEOUT).fail();
+        }
     }
 
     private String write(ServerFrame frame) {
