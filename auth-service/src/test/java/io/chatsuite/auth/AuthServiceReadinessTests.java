@@ -20,7 +20,8 @@ class AuthServiceReadinessTests {
         ServiceChecks.assertReadyWith(
                 ServiceChecks.REACTIVE_POSTGRES,
                 ServiceChecks.JDBC_POSTGRES,
-                ServiceChecks.KAFKA);
+                ServiceChecks.KAFKA,
+                "Signing keys");
     }
 
     @Test

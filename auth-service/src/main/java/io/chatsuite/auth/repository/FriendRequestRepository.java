@@ -1,0 +1,31 @@
+package io.chatsuite.auth.repository;
+
+import io.chatsuite.auth.model.FriendRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class FriendRequestRepository implements PanacheRepositoryBase<FriendRequest, FriendRequest.Key> {
+
+    /** Deletes the pending request from requester to addressee; false if there was none. */
+    public Uni<Boolean> deleteRequest(UUID requesterId, UUID addresseeId) {
+        return delete("requesterId = ?1 and addresseeId = ?2", requesterId, addresseeId).map(deleted -> deleted > 0);
+    }
+
+    public Uni<List<FriendRequest>> incoming(UUID userId) {
+        return list("addresseeId = ?1 order by createdAt desc", userId);
+    }
+
+    public Uni<List<FriendRequest>> outgoing(UUID userId) {
+        return list("requesterId = ?1 order by createdAt desc", userId);
+    }
+
+    /** Deletes a pending request in either direction; returns how many there were. */
+    public Uni<Long> deleteBetween(UUID one, UUID other) {
+        return delete("(requesterId = ?1 and addresseeId = ?2) or (requesterId = ?2 and addresseeId = ?1)",
+                one, other);
+    }
+}
