@@ -12,7 +12,7 @@ public class BlockRepository implements PanacheRepositoryBase<Block, Block.Key> 
 
     /** Lifts the block; false if there was none. */
     public Uni<Boolean> deleteBlock(UUID blockerId, UUID blockedId) {
-        return delete("blockerId = ?1 and blockedId = ?2", blockerId, blockedId).map(deleted -> deleted > 0);
+        return deleteById(new Block.Key(blockerId, blockedId));
     }
 
     public Uni<List<Block>> blockedBy(UUID blockerId) {

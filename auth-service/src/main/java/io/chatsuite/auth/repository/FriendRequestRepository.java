@@ -12,7 +12,7 @@ public class FriendRequestRepository implements PanacheRepositoryBase<FriendRequ
 
     /** Deletes the pending request from requester to addressee; false if there was none. */
     public Uni<Boolean> deleteRequest(UUID requesterId, UUID addresseeId) {
-        return delete("requesterId = ?1 and addresseeId = ?2", requesterId, addresseeId).map(deleted -> deleted > 0);
+        return deleteById(new FriendRequest.Key(requesterId, addresseeId));
     }
 
     public Uni<List<FriendRequest>> incoming(UUID userId) {
@@ -23,9 +23,8 @@ public class FriendRequestRepository implements PanacheRepositoryBase<FriendRequ
         return list("requesterId = ?1 order by createdAt desc", userId);
     }
 
-    /** Deletes a pending request in either direction; returns how many there were. */
-    public Uni<Long> deleteBetween(UUID one, UUID other) {
-        return delete("(requesterId = ?1 and addresseeId = ?2) or (requesterId = ?2 and addresseeId = ?1)",
-                one, other);
+    /** Deletes the pending requests in both directions. */
+    public Uni<Void> deleteBetween(UUID one, UUID other) {
+        return deleteRequest(one, other).flatMap(deleted -> deleteRequest(other, one)).replaceWithVoid();
     }
 }

@@ -21,7 +21,9 @@ public class FriendshipRepository implements PanacheRepositoryBase<Friendship, F
     }
 
     /** Ends the friendship in both directions. */
-    public Uni<Long> deleteBetween(UUID one, UUID other) {
-        return delete("(userId = ?1 and friendId = ?2) or (userId = ?2 and friendId = ?1)", one, other);
+    public Uni<Void> deleteBetween(UUID one, UUID other) {
+        return deleteById(new Friendship.Key(one, other))
+                .flatMap(deleted -> deleteById(new Friendship.Key(other, one)))
+                .replaceWithVoid();
     }
 }

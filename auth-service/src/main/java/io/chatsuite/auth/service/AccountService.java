@@ -100,7 +100,7 @@ public class AccountService {
     public Uni<TokenResponse> refresh(String refreshToken) {
         String hash = RefreshTokens.hash(refreshToken);
         Instant now = clock.instant();
-        return events.inTransaction(() -> refreshTokens.findById(hash)
+        return events.inTransaction(() -> refreshTokens.findForUpdate(hash)
                         .flatMap(token -> token == null
                                 ? Uni.createFrom().nullItem()
                                 : sessions.findById(token.sessionId).flatMap(session -> renew(token, session, now))))
@@ -127,15 +127,11 @@ public class AccountService {
         if (!session.isUsableAt(now)) {
             return Uni.createFrom().nullItem();
         }
-        return refreshTokens.markUsed(token.tokenHash, now).flatMap(marked -> {
-            if (!marked) {
-                return revoke(session, REVOKED_BY_REUSE, now).replaceWith(Uni.createFrom().nullItem());
-            }
-            session.expiresAt = now.plus(sessionLifetime);
-            return users.findById(session.userId)
-                    .flatMap(user -> issueRefreshToken(session.id, now)
-                            .map(newToken -> new OpenSession(user, session.id, newToken)));
-        });
+        token.usedAt = now;
+        session.expiresAt = now.plus(sessionLifetime);
+        return users.findById(session.userId)
+                .flatMap(user -> issueRefreshToken(session.id, now)
+                        .map(newToken -> new OpenSession(user, session.id, newToken)));
     }
 
     private Uni<Void> revoke(LoginSession session, String reason, Instant now) {

@@ -4,6 +4,7 @@ import io.chatsuite.auth.config.AuthConfig;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,13 @@ public class SigningKeys {
     private record Loaded(List<SigningKey> keys, String jwks) {
     }
 
+    @Inject
     public SigningKeys(AuthConfig config, Clock clock) {
-        this.directory = config.keys().directory().toAbsolutePath();
+        this(config.keys().directory(), clock);
+    }
+
+    SigningKeys(Path directory, Clock clock) {
+        this.directory = directory.toAbsolutePath();
         this.clock = clock;
         reload();
     }

@@ -1,15 +1,18 @@
 package io.chatsuite.auth.service;
 
 import io.chatsuite.auth.config.AuthConfig;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +38,7 @@ public class UserEventRelay {
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
+    private final Duration pollInterval;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
@@ -42,10 +46,19 @@ public class UserEventRelay {
         this.pool = pool;
         this.emitter = emitter;
         this.batchSize = config.outbox().batchSize();
+        this.pollInterval = config.outbox().pollInterval();
+    }
+
+    /**
+     * Starts polling once the application has started: messaging wires the emitter during startup, and a scheduler
+     * trigger could fire before that.
+     */
+    void onStart(@Observes StartupEvent event, Vertx vertx) {
+        vertx.setPeriodic(pollInterval.toMillis(), timer -> relaySoon());
+        relaySoon();
     }
 
     /** Relays what is pending now, unless a round is running (it then runs once more when done). */
-    @Scheduled(every = "${auth.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void relaySoon() {
         requested.set(true);
         if (running.compareAndSet(false, true)) {
