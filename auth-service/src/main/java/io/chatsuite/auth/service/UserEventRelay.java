@@ -1,6 +1,7 @@
 package io.chatsuite.auth.service;
 
 import io.chatsuite.auth.config.AuthConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -41,6 +42,7 @@ public class UserEventRelay {
     private final Duration pollInterval;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile Runnable stopPolling = () -> { };
 
     public UserEventRelay(Pool pool, @Channel("user-events") MutinyEmitter<String> emitter, AuthConfig config) {
         this.pool = pool;
@@ -54,8 +56,13 @@ public class UserEventRelay {
      * trigger could fire before that.
      */
     void onStart(@Observes StartupEvent event, Vertx vertx) {
-        vertx.setPeriodic(pollInterval.toMillis(), timer -> relaySoon());
+        long timer = vertx.setPeriodic(pollInterval.toMillis(), tick -> relaySoon());
+        stopPolling = () -> vertx.cancelTimer(timer);
         relaySoon();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopPolling.run();
     }
 
     /** Relays what is pending now, unless a round is running (it then runs once more when done). */
