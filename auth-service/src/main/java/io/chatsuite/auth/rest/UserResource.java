@@ -1,0 +1,74 @@
+package io.chatsuite.auth.rest;
+
+import io.chatsuite.auth.api.DisplayNameChange;
+import io.chatsuite.auth.api.UserPage;
+import io.chatsuite.auth.api.UserView;
+import io.chatsuite.auth.service.ProfileService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/users")
+@Authenticated
+@Tag(name = "users", description = "Profiles")
+@APIResponse(responseCode = "401", description = "No valid access token")
+public class UserResource {
+
+    private final ProfileService profiles;
+    private final CurrentUser caller;
+
+    public UserResource(ProfileService profiles, CurrentUser caller) {
+        this.profiles = profiles;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The caller's profile")
+    public Uni<UserView> me() {
+        return profiles.get(caller.id());
+    }
+
+    @PATCH
+    @Path("/me")
+    @Operation(summary = "Change the caller's display name", description = "Publishes the new profile on user.events.")
+    @APIResponse(responseCode = "200", description = "The updated profile")
+    @APIResponse(responseCode = "400", description = "The display name is refused")
+    public Uni<UserView> changeDisplayName(@NotNull @Valid DisplayNameChange body) {
+        return profiles.changeDisplayName(caller.id(), body.displayName());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A user's profile")
+    @APIResponse(responseCode = "200", description = "The profile")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public Uni<UserView> get(@PathParam("id") UUID id) {
+        return profiles.get(id);
+    }
+
+    @GET
+    @Operation(summary = "Search users by username or display-name prefix, ignoring case")
+    @APIResponse(responseCode = "200", description = "One page of matches, by username")
+    @APIResponse(responseCode = "400", description = "A query parameter is refused")
+    public Uni<UserPage> search(@QueryParam("q") @NotBlank @Size(max = 64) String q,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1000) int page,
+                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(50) int size) {
+        return profiles.search(q, page, size);
+    }
+}
