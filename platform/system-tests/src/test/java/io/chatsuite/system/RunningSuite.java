@@ -35,14 +35,19 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /** Runs {@code ./chat-suite up} on free ports with the given data directory and waits until it is ready. */
-    static RunningSuite launch(Path dataDirectory) throws IOException {
+    static RunningSuite launch(Path dataDirectory, String... options) throws IOException {
         Path root = Path.of(System.getProperty("devstack.root", "../..")).toAbsolutePath().normalize();
         Path endpointsFile = dataDirectory.resolve("run").resolve("endpoints.properties");
         Files.deleteIfExists(endpointsFile);
         Files.createDirectories(dataDirectory);
         Path output = dataDirectory.resolve("launcher.out");
-        Process launcher = new ProcessBuilder(root.resolve("chat-suite").toString(),
-                "up", "--data", dataDirectory.toString(), "--free-ports")
+        List<String> command = new ArrayList<>(List.of(root.resolve("chat-suite").toString(),
+                "up", "--data", dataDirectory.toString(), "--free-ports"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Every test user registers from 127.0.0.1: lift the per-address registration limit for the run.
+        builder.environment().put("AUTH_THROTTLE_REGISTRATIONS", "100000");
+        Process launcher = builder
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
@@ -84,6 +89,14 @@ final class RunningSuite implements AutoCloseable {
         ProcessHandle.of(Long.parseLong(postmaster.trim())).ifPresent(server ->
                 Stream.concat(Stream.of(server), server.descendants()).forEach(tree::add));
         return tree;
+    }
+
+    /** The JVM running a service module (the first, if it runs several times). */
+    ProcessHandle serviceProcess(String module) {
+        String jar = module + "/target/quarkus-app/quarkus-run.jar";
+        return launcher.descendants()
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(jar)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + module));
     }
 
     /** What Ctrl-C in the terminal does. */

@@ -9,26 +9,35 @@ import java.nio.file.Path;
  * @param dataDirectory where all state and logs live; kept across runs
  * @param projectRoot   the checkout whose built services are run
  * @param freePorts     give the services free ports instead of 8080-8084 (tests that run beside a dev suite)
+ * @param gateways      how many gateway nodes to run, to see the multi-node path locally
  */
-record LaunchOptions(boolean infraOnly, Path dataDirectory, Path projectRoot, boolean freePorts) {
+record LaunchOptions(boolean infraOnly, Path dataDirectory, Path projectRoot, boolean freePorts, int gateways) {
 
     static final String USAGE = """
-            usage: chat-suite [up | infra] [--data DIR] [--free-ports]
+            usage: chat-suite [up | infra] [--data DIR] [--free-ports] [--gateways N]
               up            start PostgreSQL, Redis, Kafka and all five services (default)
               infra         start only PostgreSQL, Redis and Kafka, and write each service's .env for quarkus:dev
               --data DIR    where data and logs live (default: ./data); kept across runs
-              --free-ports  run the services on free ports instead of 8080-8084""";
+              --free-ports  run the services on free ports instead of 8080-8084
+              --gateways N  run N gateway nodes (default 1; the first on 8080, the others on free ports)""";
 
     static LaunchOptions parse(String[] args) {
         Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();
         boolean infraOnly = false;
         boolean freePorts = false;
+        int gateways = 1;
         Path data = root.resolve("data");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "up" -> infraOnly = false;
                 case "infra" -> infraOnly = true;
                 case "--free-ports" -> freePorts = true;
+                case "--gateways" -> {
+                    if (i + 1 == args.length || !args[i + 1].matches("[1-9]")) {
+                        throw new IllegalArgumentException("--gateways needs a number from 1 to 9");
+                    }
+                    gateways = Integer.parseInt(args[++i]);
+                }
                 case "--data" -> {
                     if (i + 1 == args.length) {
                         throw new IllegalArgumentException("--data needs a directory");
@@ -38,6 +47,6 @@ record LaunchOptions(boolean infraOnly, Path dataDirectory, Path projectRoot, bo
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
-        return new LaunchOptions(infraOnly, data, root, freePorts);
+        return new LaunchOptions(infraOnly, data, root, freePorts, gateways);
     }
 }

@@ -26,11 +26,13 @@ import java.util.concurrent.CompletionException;
 public final class Launcher {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final int MAX_RESTARTS = 5;
 
     private final LaunchOptions options;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Path> filesRemovedOnStop = new ArrayList<>();
     private LocalStack stack;
+    private Map<String, String> environment;
     private boolean stopped;
 
     private Launcher(LaunchOptions options) {
@@ -56,7 +58,7 @@ public final class Launcher {
             System.err.println("FAILED: " + e.getMessage());
             System.exit(1);
         }
-        int status = launcher.runUntilAServiceExits();
+        int status = launcher.superviseUntilStopped();
         System.exit(status);
     }
 
@@ -73,25 +75,42 @@ public final class Launcher {
         for (SuiteService service : SuiteService.values()) {
             ports.put(service, options.freePorts() ? FreePorts.pick() : service.defaultPort());
         }
-        Map<String, String> environment = new HashMap<>(stack.serviceEnvironment());
+        environment = new HashMap<>(stack.serviceEnvironment());
         ports.forEach((service, port) -> environment.put(service.urlVariable(), "http://localhost:" + port));
-        int gatewayPort = ports.get(SuiteService.GATEWAY);
-        environment.put("ALLOWED_ORIGINS", "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
+        List<Integer> gatewayPorts = new ArrayList<>(List.of(ports.get(SuiteService.GATEWAY)));
+        while (gatewayPorts.size() < options.gateways()) {
+            gatewayPorts.add(FreePorts.pick());
+        }
+        environment.put("ALLOWED_ORIGINS", gatewayPorts.stream()
+                .flatMap(port -> java.util.stream.Stream.of("http://localhost:" + port, "http://127.0.0.1:" + port))
+                .collect(java.util.stream.Collectors.joining(",")));
 
         for (SuiteService service : SuiteService.values()) {
-            services.add(ServiceProcess.start(service, options.projectRoot(), options.dataDirectory(),
-                    ports.get(service), environment, stack.reaper()));
-            say("Started " + service.moduleName() + " on port " + ports.get(service)
-                    + ", log: " + services.get(services.size() - 1).log());
+            if (service == SuiteService.GATEWAY) {
+                for (int node = 0; node < gatewayPorts.size(); node++) {
+                    String name = node == 0 ? service.moduleName() : service.moduleName() + "-" + (node + 1);
+                    startService(service, name, gatewayPorts.get(node));
+                }
+            } else {
+                startService(service, service.moduleName(), ports.get(service));
+            }
         }
         awaitAllReady();
         writeEndpoints();
         say("");
         for (ServiceProcess service : services) {
-            say(String.format("  %-17s ready at %s", service.service().moduleName(), service.url()));
+            say(String.format("  %-19s ready at %s", service.name(), service.url()));
         }
         say("");
-        say("The chat suite is ready: open " + services.get(services.size() - 1).url() + "  (Ctrl-C stops it)");
+        say("The chat suite is ready: open http://localhost:" + gatewayPorts.get(0) + "  (Ctrl-C stops it)");
+    }
+
+    private ServiceProcess startService(SuiteService service, String name, int port) throws IOException {
+        ServiceProcess process = ServiceProcess.start(service, name, options.projectRoot(), options.dataDirectory(),
+                port, environment, stack.reaper());
+        services.add(process);
+        say("Started " + name + " on port " + port + ", log: " + process.log());
+        return process;
     }
 
     private void awaitAllReady() throws IOException {
@@ -111,8 +130,11 @@ public final class Launcher {
         }
     }
 
-    /** Blocks until a service exits on its own (a failure worth reporting) or the JVM is asked to stop. */
-    private int runUntilAServiceExits() {
+    /**
+     * Blocks until the JVM is asked to stop, restarting a service that exits on its own (as Kubernetes would);
+     * one that keeps failing ends the run with its log named.
+     */
+    private int superviseUntilStopped() {
         if (services.isEmpty()) {
             try {
                 Thread.currentThread().join();
@@ -121,20 +143,50 @@ public final class Launcher {
             }
             return 0;
         }
-        CompletableFuture<?>[] exits = services.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new);
-        ServiceProcess gone = (ServiceProcess) CompletableFuture.anyOf(exits).join();
-        if (isStopping()) {
-            return 0;
+        Map<String, Integer> restarts = new HashMap<>();
+        while (true) {
+            CompletableFuture<?>[] exits;
+            synchronized (this) {
+                exits = services.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new);
+            }
+            ServiceProcess gone = (ServiceProcess) CompletableFuture.anyOf(exits).join();
+            if (isStopping()) {
+                return 0;
+            }
+            int attempt = restarts.merge(gone.name(), 1, Integer::sum);
+            System.err.println(gone.name() + " exited unexpectedly with code " + gone.exitValue() + "; see "
+                    + gone.log() + (attempt <= MAX_RESTARTS ? "; restarting" : ""));
+            if (attempt > MAX_RESTARTS) {
+                System.err.println("FAILED: " + gone.name() + " keeps exiting");
+                return 1;
+            }
+            try {
+                restart(gone);
+            } catch (IOException e) {
+                System.err.println("FAILED: " + e.getMessage());
+                return 1;
+            }
         }
-        System.err.println("FAILED: " + gone.service().moduleName() + " exited unexpectedly; see " + gone.log());
-        return 1;
+    }
+
+    private void restart(ServiceProcess gone) throws IOException {
+        ServiceProcess replacement;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            services.remove(gone);
+            replacement = startService(gone.service(), gone.name(), gone.port());
+        }
+        replacement.awaitReady(READY_TIMEOUT);
+        say(gone.name() + " is ready again at " + replacement.url());
     }
 
     /** What other programs (the system tests, scripts) need to find the running suite and its infrastructure. */
     private void writeEndpoints() throws IOException {
         Properties endpoints = new Properties();
         endpoints.putAll(stack.serviceEnvironment());
-        services.forEach(service -> endpoints.setProperty(service.service().moduleName(), service.url()));
+        services.forEach(service -> endpoints.setProperty(service.name(), service.url()));
         Path file = Files.createDirectories(options.dataDirectory().resolve("run")).resolve("endpoints.properties");
         try (Writer writer = Files.newBufferedWriter(file)) {
             endpoints.store(writer, "the running suite; removed when it stops");
@@ -178,7 +230,7 @@ public final class Launcher {
         stopped = true;
         long begin = System.nanoTime();
         say("Stopping the chat suite...");
-        services.parallelStream().forEach(ServiceProcess::stop);
+        List.copyOf(services).parallelStream().forEach(ServiceProcess::stop);
         if (stack != null) {
             stack.close();
         }

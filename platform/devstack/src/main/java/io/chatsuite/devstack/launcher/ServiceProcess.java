@@ -21,25 +21,28 @@ final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final SuiteService service;
+    private final String name;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(SuiteService service, int port, Path log, Process process) {
+    private ServiceProcess(SuiteService service, String name, int port, Path log, Process process) {
         this.service = service;
+        this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
     }
 
-    static ServiceProcess start(SuiteService service, Path projectRoot, Path dataDirectory, int port,
+    /** Starts one instance of a service; {@code name} tells instances apart (gateway-service-2) in logs and data. */
+    static ServiceProcess start(SuiteService service, String name, Path projectRoot, Path dataDirectory, int port,
                                 Map<String, String> environment, OrphanReaper reaper) throws IOException {
         Path jar = service.runnableJar(projectRoot);
         if (!Files.exists(jar)) {
             throw new IOException(service.moduleName() + " is not built (" + jar + " is missing): run ./mvnw package");
         }
-        Path workDirectory = Files.createDirectories(dataDirectory.resolve(service.moduleName()));
-        Path log = Files.createDirectories(dataDirectory.resolve("logs")).resolve(service.moduleName() + ".log");
+        Path workDirectory = Files.createDirectories(dataDirectory.resolve(name));
+        Path log = Files.createDirectories(dataDirectory.resolve("logs")).resolve(name + ".log");
         ProcessBuilder builder = ChildProcesses.inOwnSession(List.of(
                         ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx384m", "-jar", jar.toString()))
                 .directory(workDirectory.toFile())
@@ -50,7 +53,7 @@ final class ServiceProcess {
         builder.environment().put("SERVICE_DATA_DIR", workDirectory.toString());
         Process process = builder.start();
         reaper.register(process.pid(), "TERM");
-        return new ServiceProcess(service, port, log, process);
+        return new ServiceProcess(service, name, port, log, process);
     }
 
     /** Waits until the service reports ready, or fails saying why, with the end of its log. */
@@ -59,7 +62,7 @@ final class ServiceProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IOException(service.moduleName() + " exited with code " + process.exitValue()
+                throw new IOException(name + " exited with code " + process.exitValue()
                         + "; the end of " + log + ":\n" + ChildProcesses.tail(log, 25));
             }
             if (answersReady(readiness)) {
@@ -67,7 +70,7 @@ final class ServiceProcess {
             }
             ChildProcesses.pause(Duration.ofMillis(250));
         }
-        throw new IOException(service.moduleName() + " was not ready within " + timeout.toSeconds()
+        throw new IOException(name + " was not ready within " + timeout.toSeconds()
                 + " s; the end of " + log + ":\n" + ChildProcesses.tail(log, 25));
     }
 
@@ -89,6 +92,18 @@ final class ServiceProcess {
 
     SuiteService service() {
         return service;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     Path log() {

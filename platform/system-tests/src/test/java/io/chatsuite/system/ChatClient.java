@@ -1,0 +1,118 @@
+package io.chatsuite.system;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A WebSocket client of the suite, as a program would be: it connects to a gateway and records every frame. */
+final class ChatClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final WebSocket socket;
+    private final ConcurrentLinkedQueue<JsonNode> frames;
+
+    private ChatClient(WebSocket socket, ConcurrentLinkedQueue<JsonNode> frames) {
+        this.socket = socket;
+        this.frames = frames;
+    }
+
+    static ChatClient connect(String gatewayUrl, String token) throws Exception {
+        ConcurrentLinkedQueue<JsonNode> frames = new ConcurrentLinkedQueue<>();
+        WebSocket socket = HTTP.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/ws"), new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            try {
+                                frames.add(JSON.readTree(partial.toString()));
+                            } catch (Exception e) {
+                                throw new AssertionError("a frame that is not JSON", e);
+                            }
+                            partial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
+        return new ChatClient(socket, frames);
+    }
+
+    synchronized void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    void sendMessage(String id, String conversationId, String body) {
+        send("{\"type\":\"send\",\"id\":\"" + id + "\",\"conversationId\":\"" + conversationId + "\",\"body\":"
+                + quote(body) + "}");
+    }
+
+    /**
+     * Sends a message and waits for its ack, sending it again with the same id after a refusal that asks for a
+     * retry (rate limited, unavailable): what a well-behaved client does.
+     */
+    JsonNode sendUntilAcked(String id, String conversationId, String body) {
+        while (true) {
+            long refusals = errorCount(id);
+            sendMessage(id, conversationId, body);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ack(id) != null || errorCount(id) > refusals);
+            if (ack(id) != null) {
+                return ack(id);
+            }
+            // Back off for the refill of the per-user command rate before trying again.
+            await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+        }
+    }
+
+    JsonNode ack(String id) {
+        return frames.stream().filter(f -> id.equals(f.path("id").asText(null)) && f.path("type").asText().equals("ack"))
+                .findFirst().orElse(null);
+    }
+
+    long errorCount(String id) {
+        return frames.stream()
+                .filter(f -> id.equals(f.path("id").asText(null)) && f.path("type").asText().equals("error")).count();
+    }
+
+    JsonNode awaitReply(String id) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> reply(id) != null);
+        return reply(id);
+    }
+
+    JsonNode reply(String id) {
+        return frames.stream().filter(f -> id.equals(f.path("id").asText(null))).findFirst().orElse(null);
+    }
+
+    /** The events of one type received so far, in arrival order. */
+    List<JsonNode> events(String type) {
+        return frames.stream().filter(f -> f.path("type").asText().equals("event"))
+                .map(f -> f.get("event")).filter(e -> e.path("type").asText().equals(type)).toList();
+    }
+
+    private static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+}

@@ -1,0 +1,243 @@
+package io.chatsuite.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatsuite.system.SuiteApi.Account;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole suite with two gateway nodes, as real processes, driven only through its public interfaces. */
+class MessagingSystemTests {
+
+    @TempDir
+    static Path data;
+
+    static RunningSuite suite;
+    static SuiteApi api;
+    static String nodeA;
+    static String nodeB;
+
+    @BeforeAll
+    static void startTheSuiteWithTwoGateways() throws Exception {
+        suite = RunningSuite.launch(data, "--gateways", "2");
+        nodeA = suite.url("gateway-service");
+        nodeB = suite.url("gateway-service-2");
+        api = new SuiteApi(nodeA);
+    }
+
+    @AfterAll
+    static void stopTheSuite() throws Exception {
+        suite.close();
+    }
+
+    @Test
+    void usersOnDifferentNodesChatBothWaysOnEveryDevice() throws Exception {
+        Account alice = api.register("alice");
+        Account bob = api.register("bob");
+        String direct = api.direct(alice, bob);
+        String room = api.room(alice, "Both nodes", bob);
+        try (ChatClient aliceOnA = ChatClient.connect(nodeA, alice.token());
+             ChatClient bobOnB = ChatClient.connect(nodeB, bob.token());
+             ChatClient bobsPhoneOnA = ChatClient.connect(nodeA, bob.token())) {
+
+            aliceOnA.sendMessage("a1", direct, "hi bob, from node A");
+            bobOnB.sendMessage("b1", direct, "hi alice, from node B");
+            aliceOnA.sendMessage("a2", room, "room hello from A");
+            bobOnB.sendMessage("b2", room, "room hello from B");
+
+            for (String id : List.of("a1", "a2")) {
+                assertThat(aliceOnA.awaitReply(id).path("type").asText()).isEqualTo("ack");
+            }
+            for (String id : List.of("b1", "b2")) {
+                assertThat(bobOnB.awaitReply(id).path("type").asText()).isEqualTo("ack");
+            }
+            for (ChatClient client : List.of(aliceOnA, bobOnB, bobsPhoneOnA)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> bodies(client).containsAll(List.of(
+                        "hi bob, from node A", "hi alice, from node B", "room hello from A", "room hello from B")));
+            }
+        }
+    }
+
+    @Test
+    void aCommandRetriedOnTheOtherNodeIsOneMessage() throws Exception {
+        Account carol = api.register("carol");
+        Account dave = api.register("dave");
+        String direct = api.direct(carol, dave);
+        JsonNode first;
+        try (ChatClient onA = ChatClient.connect(nodeA, carol.token())) {
+            onA.sendMessage("once-only", direct, "said once");
+            first = onA.awaitReply("once-only");
+        }
+        try (ChatClient onB = ChatClient.connect(nodeB, carol.token())) {
+            onB.sendMessage("once-only", direct, "said once");
+            JsonNode again = onB.awaitReply("once-only");
+            assertThat(again.path("messageId").asText()).isEqualTo(first.path("messageId").asText());
+            assertThat(again.path("seq").asLong()).isEqualTo(first.path("seq").asLong());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode page = api.call("GET", "/api/history/conversations/" + direct + "/messages", carol.token(),
+                    null, 200);
+            List<String> bodies = new ArrayList<>();
+            page.path("messages").forEach(m -> bodies.add(m.path("body").asText()));
+            assertThat(bodies).containsExactly("said once");
+        });
+    }
+
+    @Test
+    void fiveClientsSendingAtOnceGetOneGaplessOrderSeenTheSameByEveryone() throws Exception {
+        Account owner = api.register("owner");
+        List<Account> senders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            senders.add(api.register("sender" + i));
+        }
+        String room = api.room(owner, "Busy room", senders.toArray(Account[]::new));
+        long before = api.call("GET", "/api/conversations/" + room, owner.token(), null, 200)
+                .path("conversation").path("lastSeq").asLong();
+        List<ChatClient> clients = new ArrayList<>();
+        for (int i = 0; i < senders.size(); i++) {
+            clients.add(ChatClient.connect(i % 2 == 0 ? nodeA : nodeB, senders.get(i).token()));
+        }
+        try (ChatClient watcher = ChatClient.connect(nodeB, owner.token())) {
+            ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+            List<Future<?>> sending = new ArrayList<>();
+            for (int i = 0; i < clients.size(); i++) {
+                ChatClient client = clients.get(i);
+                int sender = i;
+                sending.add(pool.submit(() -> {
+                    for (int n = 0; n < 200; n++) {
+                        client.sendUntilAcked("s" + sender + "-" + n, room, "sender " + sender + " message " + n);
+                    }
+                }));
+            }
+            for (Future<?> future : sending) {
+                future.get();
+            }
+            pool.shutdown();
+
+            List<ChatClient> everyone = new ArrayList<>(clients);
+            everyone.add(watcher);
+            List<Long> expected = new ArrayList<>();
+            for (long seq = before + 1; seq <= before + 1000; seq++) {
+                expected.add(seq);
+            }
+            List<String> order = null;
+            for (ChatClient client : everyone) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> client.events("message.created").size() >= 1000);
+                List<JsonNode> events = client.events("message.created");
+                assertThat(events).hasSize(1000);
+                assertThat(events).extracting(e -> e.path("seq").asLong()).isEqualTo(expected);
+                List<String> bodies = events.stream().map(e -> e.path("body").asText()).toList();
+                assertThat(new HashSet<>(bodies)).hasSize(1000);
+                if (order == null) {
+                    order = bodies;
+                }
+                assertThat(bodies).isEqualTo(order);
+            }
+        } finally {
+            clients.forEach(ChatClient::close);
+        }
+    }
+
+    @Test
+    void killingChatServiceLosesNoAckedMessageAndRetriesSucceed() throws Exception {
+        Account owner = api.register("durable");
+        List<Account> senders = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            senders.add(api.register("writer" + i));
+        }
+        String room = api.room(owner, "Durable room", senders.toArray(Account[]::new));
+        long before = api.call("GET", "/api/conversations/" + room, owner.token(), null, 200)
+                .path("conversation").path("lastSeq").asLong();
+        List<ChatClient> clients = new ArrayList<>();
+        for (int i = 0; i < senders.size(); i++) {
+            clients.add(ChatClient.connect(i % 2 == 0 ? nodeA : nodeB, senders.get(i).token()));
+        }
+        try {
+            ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+            List<Future<?>> sending = new ArrayList<>();
+            for (int i = 0; i < clients.size(); i++) {
+                ChatClient client = clients.get(i);
+                int sender = i;
+                sending.add(pool.submit(() -> {
+                    for (int n = 0; n < 100; n++) {
+                        client.sendUntilAcked("w" + sender + "-" + n, room, "writer " + sender + " line " + n);
+                    }
+                }));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> acked(clients) >= 150);
+            suite.serviceProcess("chat-service").destroyForcibly();
+
+            // The senders keep sending through the crash and the restart, each retrying its un-acked messages.
+            for (Future<?> future : sending) {
+                future.get();
+            }
+            pool.shutdown();
+            assertThat(acked(clients)).isEqualTo(1000);
+
+            await("history holds every message").atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+                List<JsonNode> stored = timelineAfter(room, owner, before);
+                assertThat(stored).extracting(e -> e.path("seq").asLong())
+                        .as("gapless").containsExactlyElementsOf(range(before + 1, before + stored.size()));
+                Set<String> clientIds = new HashSet<>();
+                stored.forEach(e -> clientIds.add(e.path("clientId").asText()));
+                assertThat(stored).as("each acked message stored exactly once").hasSize(1000);
+                assertThat(clientIds).hasSize(1000);
+            });
+        } finally {
+            clients.forEach(ChatClient::close);
+        }
+    }
+
+    private static List<JsonNode> timelineAfter(String room, Account reader, long before) throws Exception {
+        List<JsonNode> stored = new ArrayList<>();
+        String after = String.valueOf(before);
+        while (true) {
+            JsonNode page = api.call("GET", "/api/history/conversations/" + room + "/events?after=" + after
+                    + "&limit=200", reader.token(), null, 200);
+            page.path("events").forEach(stored::add);
+            if (!page.path("hasMore").asBoolean()) {
+                return stored;
+            }
+            after = page.path("nextAfter").asText();
+        }
+    }
+
+    private static long acked(List<ChatClient> clients) {
+        long count = 0;
+        for (int i = 0; i < clients.size(); i++) {
+            for (int n = 0; n < 100; n++) {
+                if (clients.get(i).ack("w" + i + "-" + n) != null) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> seqs = new ArrayList<>();
+        for (long seq = from; seq <= to; seq++) {
+            seqs.add(seq);
+        }
+        return seqs;
+    }
+
+    private static Set<String> bodies(ChatClient client) {
+        Set<String> bodies = new HashSet<>();
+        client.events("message.created").forEach(e -> bodies.add(e.path("body").asText()));
+        return bodies;
+    }
+}

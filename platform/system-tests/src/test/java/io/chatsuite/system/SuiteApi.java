@@ -1,0 +1,80 @@
+package io.chatsuite.system;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** The suite's REST API, reached the way a browser reaches it: everything through one gateway origin. */
+final class SuiteApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String gateway;
+
+    SuiteApi(String gateway) {
+        this.gateway = gateway;
+    }
+
+    record Account(String id, String username, String token) {
+    }
+
+    Account register(String prefix) throws Exception {
+        String username = prefix + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode body = call("POST", "/api/auth/register", null,
+                Map.of("username", username, "password", "Correct-Horse-" + username, "displayName", prefix), 201);
+        return new Account(body.path("user").path("id").asText(), username, body.path("accessToken").asText());
+    }
+
+    /** Waits until chat-service has heard of the user from auth-service, then opens their direct conversation. */
+    String direct(Account from, Account to) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            HttpResponse<String> response = send("POST", "/api/conversations/direct", from.token(),
+                    Map.of("userId", to.id()));
+            if (response.statusCode() == 200) {
+                id[0] = JSON.readTree(response.body()).path("conversation").path("id").asText();
+            }
+            return id[0] != null;
+        });
+        return id[0];
+    }
+
+    String room(Account owner, String name, Account... members) throws Exception {
+        String room = call("POST", "/api/rooms", owner.token(), Map.of("name", name, "isPublic", false), 200)
+                .path("conversation").path("id").asText();
+        for (Account member : members) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> send("POST", "/api/rooms/" + room + "/members",
+                    owner.token(), Map.of("userId", member.id())).statusCode() == 200);
+        }
+        return room;
+    }
+
+    JsonNode call(String method, String path, String token, Object body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = send(method, path, token, body);
+        if (response.statusCode() != expectedStatus) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> send(String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
