@@ -6,6 +6,7 @@ import io.chatsuite.auth.api.RegisterRequest;
 import io.chatsuite.auth.api.TokenResponse;
 import io.chatsuite.auth.service.AccountService;
 import io.chatsuite.auth.service.SigningKeys;
+import io.chatsuite.kit.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -2,6 +2,7 @@ package io.chatsuite.auth.rest;
 
 import io.chatsuite.auth.api.Relation;
 import io.chatsuite.auth.service.RelationshipService;
+import io.chatsuite.kit.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;

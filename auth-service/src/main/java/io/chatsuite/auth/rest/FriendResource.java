@@ -4,6 +4,7 @@ import io.chatsuite.auth.api.FriendshipStatus;
 import io.chatsuite.auth.api.Relation;
 import io.chatsuite.auth.api.UserReference;
 import io.chatsuite.auth.service.RelationshipService;
+import io.chatsuite.kit.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

@@ -4,6 +4,7 @@ import io.chatsuite.auth.api.DisplayNameChange;
 import io.chatsuite.auth.api.UserPage;
 import io.chatsuite.auth.api.UserView;
 import io.chatsuite.auth.service.ProfileService;
+import io.chatsuite.kit.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

@@ -31,10 +31,11 @@ public class TimelineRepository {
                 .execute(Tuple.of(conversationId, seq, payload, utc(at))).replaceWithVoid();
     }
 
-    public Uni<List<PendingEvent>> unpublished(SqlClient client, UUID conversationId) {
-        return client.preparedQuery(
-                        "SELECT seq, payload FROM events WHERE conversation_id = $1 AND NOT published ORDER BY seq")
-                .execute(Tuple.of(conversationId))
+    /** The oldest unpublished events of the conversation, at most {@code limit}. */
+    public Uni<List<PendingEvent>> unpublished(SqlClient client, UUID conversationId, int limit) {
+        return client.preparedQuery("SELECT seq, payload FROM events WHERE conversation_id = $1 AND NOT published"
+                        + " ORDER BY seq LIMIT $2")
+                .execute(Tuple.of(conversationId, limit))
                 .map(rows -> map(rows, row -> new PendingEvent(row.getLong("seq"), row.getString("payload"))));
     }
 

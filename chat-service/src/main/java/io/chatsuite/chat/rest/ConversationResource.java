@@ -3,6 +3,7 @@ package io.chatsuite.chat.rest;
 import io.chatsuite.chat.rest.ConversationViews.ConversationDetailsView;
 import io.chatsuite.chat.rest.ConversationViews.ConversationView;
 import io.chatsuite.chat.service.ConversationService;
+import io.chatsuite.kit.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

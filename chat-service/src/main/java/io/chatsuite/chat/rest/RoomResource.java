@@ -4,6 +4,7 @@ import io.chatsuite.chat.rest.ConversationViews.ConversationDetailsView;
 import io.chatsuite.chat.rest.ConversationViews.ConversationView;
 import io.chatsuite.chat.service.ConversationService;
 import io.chatsuite.contracts.chat.MemberRole;
+import io.chatsuite.kit.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

@@ -75,7 +75,8 @@ public class CommandPipeline {
         if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(changed.stream().map(outbox::flush).toList()).andFailFast()
+        // A few conversations at a time: each flush holds a connection and fans out within the Redis pool.
+        return Uni.join().all(changed.stream().map(outbox::flush).toList()).usingConcurrencyOf(4).andFailFast()
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(10)
                 .replaceWithVoid();
     }
@@ -107,10 +108,16 @@ public class CommandPipeline {
             ReceiptFrame receipt = new ReceiptFrame(event.conversationId(), event.actorId(), event.seq(),
                     event.occurredAt());
             String payload = write(event);
-            chain = chain.chain(() -> events.publish(event.conversationId(), payload))
+            Uni<Void> announce = events.publish(event.conversationId(), payload)
+                    .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
                     .chain(() -> pool.withConnection(c -> conversations.memberIds(c, event.conversationId())))
                     .invoke(members -> members.forEach(member -> frames.add(member, receipt)))
-                    .replaceWithVoid();
+                    .replaceWithVoid()
+                    // One read that cannot be announced must not silence the batch's other replies.
+                    .onFailure().invoke(failure -> LOG.warnf(failure, "announcing a read of %s failed",
+                            event.conversationId()))
+                    .onFailure().recoverWithNull();
+            chain = chain.chain(() -> announce);
         }
         return chain;
     }

@@ -84,13 +84,16 @@ public class CommandProcessor {
         return delete(tx, (DeleteMessage) command, membership);
     }
 
-    /** A retried command id: the same ack as the first time, and no new event. */
+    /**
+     * A retried command id: the same ack as the first time, and no new event. The conversation still counts as
+     * changed: the first attempt's event may be stored but not yet on Kafka, and the ack must wait for that.
+     */
     private static CommandOutcome replay(ChatCommand command, ProcessedCommand done) {
         if (!done.conversationId().equals(command.conversationId())) {
             return new Refused(command, ErrorCode.INVALID_FIELD, "this id was already used for another conversation");
         }
         return new Accepted(command, new AckFrame(command.clientId(), done.conversationId(), done.messageId(),
-                done.seq(), done.occurredAt()), null);
+                done.seq(), done.occurredAt()), done.conversationId());
     }
 
     private Uni<CommandOutcome> withMembership(SqlClient tx, ChatCommand command,

@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
 public class ConversationOutbox {
 
     private static final Logger LOG = Logger.getLogger(ConversationOutbox.class);
+    private static final int CHUNK = 1000;
 
     private final Pool pool;
     private final TimelineRepository timeline;
@@ -59,7 +60,7 @@ public class ConversationOutbox {
     }
 
     private Uni<Void> publishPending(SqlConnection connection, UUID conversationId) {
-        return timeline.unpublished(connection, conversationId).chain(pending -> {
+        return timeline.unpublished(connection, conversationId, CHUNK).chain(pending -> {
             if (pending.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -68,7 +69,10 @@ public class ConversationOutbox {
             return Uni.join().all(sends).andFailFast()
                     .chain(() -> timeline.markPublished(connection, conversationId,
                             pending.stream().map(PendingEvent::seq).toList()))
-                    .chain(() -> deliver(connection, conversationId, pending));
+                    .chain(() -> deliver(connection, conversationId, pending))
+                    // A backlog (after an outage) goes out a chunk at a time, within the producer's buffer.
+                    .chain(() -> pending.size() == CHUNK ? publishPending(connection, conversationId)
+                            : Uni.createFrom().voidItem());
         });
     }
 

@@ -112,7 +112,12 @@ public class ConversationService {
                 if (!room.get().isPublic()) {
                     throw ProblemException.notFound("no such room");
                 }
-                return addMember(tx, roomId, actor, actor, MemberRole.MEMBER);
+                return conversations.members(tx, roomId).chain(members -> {
+                    if (members.size() >= config.limits().roomMembers()) {
+                        throw ProblemException.conflict(null, "the room is full");
+                    }
+                    return addMember(tx, roomId, actor, actor, MemberRole.MEMBER);
+                });
             });
         }));
     }

@@ -79,7 +79,9 @@ public class FrameDelivery {
             }
             return Multi.createFrom().iterable(byChannel.entrySet())
                     .onItem().transformToUni(channel -> Multi.createFrom().iterable(channel.getValue())
-                            .onItem().transformToUniAndConcatenate(frame -> pubsub.publish(channel.getKey(), frame))
+                            .onItem().transformToUniAndConcatenate(frame -> pubsub.publish(channel.getKey(), frame)
+                                    // One lost frame must not cancel everyone else's: resume recovers it.
+                                    .onFailure().recoverWithNull())
                             .collect().last())
                     .merge(IN_FLIGHT)
                     .collect().last().replaceWithVoid()

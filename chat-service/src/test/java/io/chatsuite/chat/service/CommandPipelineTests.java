@@ -98,9 +98,18 @@ class CommandPipelineTests {
     }
 
     @Test
-    void nonMembersCanNeitherSendNorLearnTheConversationExists() {
+    void nonMembersCanNeitherSendEditDeleteNorReadNorLearnTheConversationExists() {
         Frames malloryFrames = chat.listen(mallory);
+        Frames aliceFrames = chat.listen(alice);
+        chat.send(send(alice, "mine", "members only"));
+        UUID messageId = UUID.fromString(aliceFrames.awaitReply("mine").path("messageId").asText());
 
+        chat.send(new EditMessage("m-edit", room, mallory.id(), Instant.now(), messageId, "defaced"));
+        chat.send(new DeleteMessage("m-delete", room, mallory.id(), Instant.now(), messageId));
+        chat.send(new MarkRead("m-read", room, mallory.id(), Instant.now(), 1));
+        for (String id : List.of("m-edit", "m-delete", "m-read")) {
+            assertThat(malloryFrames.awaitReply(id).path("code").asText()).as(id).isEqualTo("not_found");
+        }
         chat.send(send(mallory, "m-1", "let me in"));
         chat.send(new SendMessage("m-2", UUID.randomUUID(), mallory.id(), Instant.now(), "nowhere",
                 MessageFormat.PLAIN, null, List.of()));

@@ -116,6 +116,8 @@ public class UserChannelSubscriptions {
             return;
         }
         connection = null;
+        // A connection that failed but is still open would go on delivering beside its replacement.
+        which.close().subscribe().with(done -> { }, ignored -> { });
         if (stopping) {
             return;
         }

@@ -77,7 +77,7 @@ public class ChatSocket {
                 : UUID.fromString(sid);
         SocketSession session = sessions.open(connection, userId, sessionId, clock.millis());
         long untilExpiry = Math.max(1, token.getExpirationTime() * 1000 - clock.millis());
-        session.expiryTimer(vertx.setTimer(untilExpiry,
+        session.expiryTimer(vertx, vertx.setTimer(untilExpiry,
                 timer -> session.close(CloseCodes.TOKEN_EXPIRED, "token expired")));
         return subscriptions.subscribe(userId);
     }
@@ -110,10 +110,7 @@ public class ChatSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
-        sessions.get(connection.id()).ifPresent(session -> {
-            vertx.cancelTimer(session.expiryTimer());
-            sessions.close(connection.id());
-        });
+        sessions.close(connection.id());
     }
 
     private void handle(SocketSession session, String text) {

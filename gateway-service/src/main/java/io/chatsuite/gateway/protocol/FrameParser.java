@@ -32,6 +32,8 @@ import java.util.UUID;
 public class FrameParser {
 
     private static final int MAX_ID_LENGTH = 64;
+    // Ids become idempotency keys in PostgreSQL and appear in logs: a safe alphabet, no control characters.
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final int MAX_ATTACHMENTS = 10;
 
     private final ObjectMapper json;
@@ -68,8 +70,9 @@ public class FrameParser {
 
     private ClientFrame parseObject(Fields frame, UUID sender, Instant now) {
         String id = frame.requiredText(null, "id");
-        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
-            throw new FieldProblem(null, ErrorCode.INVALID_FIELD, "id: 1 to " + MAX_ID_LENGTH + " characters");
+        if (!ID.matcher(id).matches()) {
+            throw new FieldProblem(null, ErrorCode.INVALID_FIELD, "id: 1 to " + MAX_ID_LENGTH
+                    + " letters, digits or . _ : -");
         }
         String type = frame.requiredText(id, "type");
         return switch (type) {

@@ -41,15 +41,22 @@ public class ApiRoutes {
         paths.forEach(path -> router.route(path).order(-100).handler(handler));
     }
 
-    /** Tells the owning service the client's address, for its per-address throttling. */
+    /**
+     * Tells the owning service the client's address, for its per-address throttling. The gateway is the edge:
+     * whatever forwarding headers the client sent are dropped, or a client could pick its own address.
+     */
     private static final class ForwardedFor implements ProxyInterceptor {
+
+        private static final List<String> FORWARDING = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
+                "X-Forwarded-Port", "X-Forwarded-Host", "X-Forwarded-Prefix", "X-Real-IP");
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             var original = context.request().proxiedRequest();
-            String client = original.remoteAddress() == null ? "unknown" : original.remoteAddress().hostAddress();
-            String earlier = original.getHeader("X-Forwarded-For");
-            context.request().headers().set("X-Forwarded-For", earlier == null ? client : earlier + ", " + client);
+            var headers = context.request().headers();
+            FORWARDING.forEach(headers::remove);
+            headers.set("X-Forwarded-For",
+                    original.remoteAddress() == null ? "unknown" : original.remoteAddress().hostAddress());
             return context.sendRequest();
         }
     }

@@ -30,7 +30,12 @@ public class LocalSessions {
         SocketSession session = new SocketSession(connection, userId, sessionId, config.limits().outboundQueue(),
                 nowMillis);
         byConnection.put(connection.id(), session);
-        byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet()).add(session);
+        // Inside compute, so a concurrent close of the user's other socket cannot drop the set under us.
+        byUser.compute(userId, (user, sockets) -> {
+            Set<SocketSession> set = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            set.add(session);
+            return set;
+        });
         return session;
     }
 
@@ -45,6 +50,7 @@ public class LocalSessions {
         if (session == null) {
             return;
         }
+        session.cancelExpiry();
         boolean[] last = {false};
         byUser.computeIfPresent(session.userId(), (user, sockets) -> {
             sockets.remove(session);

@@ -18,6 +18,7 @@ public final class SocketSession {
     private final AtomicInteger queued = new AtomicInteger();
     private volatile long lastHeardMillis;
     private volatile long expiryTimer = -1;
+    private volatile io.vertx.mutiny.core.Vertx vertx;
 
     SocketSession(WebSocketConnection connection, UUID userId, UUID sessionId, int queueLimit, long nowMillis) {
         this.connection = connection;
@@ -59,12 +60,16 @@ public final class SocketSession {
         return lastHeardMillis;
     }
 
-    public void expiryTimer(long timerId) {
-        expiryTimer = timerId;
+    /** The timer that closes the socket when its token expires; cancelled when the socket goes. */
+    public void expiryTimer(io.vertx.mutiny.core.Vertx vertx, long timerId) {
+        this.vertx = vertx;
+        this.expiryTimer = timerId;
     }
 
-    public long expiryTimer() {
-        return expiryTimer;
+    void cancelExpiry() {
+        if (vertx != null) {
+            vertx.cancelTimer(expiryTimer);
+        }
     }
 
     public String id() {

@@ -200,6 +200,19 @@ class ChatSocketTests {
     }
 
     @Test
+    void aSocketIsClosedWhenItsTokenExpires() throws Exception {
+        UUID user = UUID.randomUUID();
+        String shortLived = TestTokenIssuer.sign(TestTokenIssuer.claimsFor(user, "brief", UUID.randomUUID())
+                .expiresAt(Instant.now().plusSeconds(3)));
+        try (TestSocket socket = TestSocket.withToken(vertx, base, shortLived)) {
+            socket.send("{\"type\":\"ping\",\"id\":\"alive\"}");
+            socket.awaitFrameWithId("alive");
+
+            assertThat(socket.awaitClosed()).isEqualTo((short) CloseCodes.TOKEN_EXPIRED);
+        }
+    }
+
+    @Test
     void aClientThatStopsReadingIsClosedAndOthersKeepReceiving() throws Exception {
         UUID stalledUser = UUID.randomUUID();
         UUID brisk = UUID.randomUUID();

@@ -215,6 +215,37 @@ class MessagingSystemTests {
         }
     }
 
+    @Test
+    void historyStoppedForAMinuteWhileMessagesFlowCatchesUpFully() throws Exception {
+        Account erin = api.register("erin");
+        Account finn = api.register("finn");
+        String direct = api.direct(erin, finn);
+        ProcessHandle history = suite.serviceProcess("history-service");
+        List<String> sent = new ArrayList<>();
+        signal("STOP", history);
+        try (ChatClient client = ChatClient.connect(nodeA, erin.token())) {
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < until) {
+                String body = "while history was down " + sent.size();
+                client.sendUntilAcked("down-" + sent.size(), direct, body);
+                sent.add(body);
+            }
+        } finally {
+            signal("CONT", history);
+        }
+        assertThat(sent).hasSizeGreaterThan(10);
+
+        await("history caught up").atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
+                timelineAfter(direct, finn, 0).stream()
+                        .filter(e -> e.path("type").asText().equals("message.created"))
+                        .map(e -> e.path("body").asText()).toList())
+                .containsExactlyElementsOf(sent));
+    }
+
+    private static void signal(String signal, ProcessHandle process) throws Exception {
+        new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
     private static long acked(List<ChatClient> clients) {
         long count = 0;
         for (int i = 0; i < clients.size(); i++) {

@@ -34,6 +34,13 @@ final class SuiteApi {
         return new Account(body.path("user").path("id").asText(), username, body.path("accessToken").asText());
     }
 
+    /** A fresh token for an account registered by {@link #register}. */
+    String login(Account account) throws Exception {
+        return call("POST", "/api/auth/login", null,
+                Map.of("username", account.username(), "password", "Correct-Horse-" + account.username()), 200)
+                .path("accessToken").asText();
+    }
+
     /** Waits until chat-service has heard of the user from auth-service, then opens their direct conversation. */
     String direct(Account from, Account to) {
         String[] id = new String[1];

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import io.chatsuite.system.SuiteApi.Account;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,15 +18,20 @@ class SuiteLauncherTests {
 
     @Test
     void runsEveryServiceStopsEverythingOnCtrlCAndKeepsDataAcrossARestart() throws Exception {
+        Account ann;
+        String direct;
         try (RunningSuite suite = RunningSuite.launch(data)) {
             for (String service : RunningSuite.SERVICES) {
                 HttpResponse<String> readiness = suite.get(service, "/q/health/ready");
                 assertThat(readiness.statusCode()).as(service + " readiness").isEqualTo(200);
                 assertThat(readiness.body()).as(service + " readiness").contains("\"status\": \"UP\"");
             }
-            try (Connection auth = connect(suite, "auth")) {
-                auth.createStatement().execute("CREATE TABLE restart_probe (note text)");
-                auth.createStatement().execute("INSERT INTO restart_probe VALUES ('written before the restart')");
+            SuiteApi api = new SuiteApi(suite.url("gateway-service"));
+            ann = api.register("ann");
+            Account ben = api.register("ben");
+            direct = api.direct(ann, ben);
+            try (ChatClient client = ChatClient.connect(suite.url("gateway-service"), ann.token())) {
+                client.sendUntilAcked("before-restart", direct, "written before the restart");
             }
             List<ProcessHandle> processes = suite.processTree();
             assertThat(processes).hasSizeGreaterThan(8);
@@ -39,11 +42,12 @@ class SuiteLauncherTests {
                     .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
         }
 
-        try (RunningSuite restarted = RunningSuite.launch(data);
-             Connection auth = connect(restarted, "auth");
-             ResultSet rows = auth.createStatement().executeQuery("SELECT note FROM restart_probe")) {
-            assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(1)).isEqualTo("written before the restart");
+        try (RunningSuite restarted = RunningSuite.launch(data)) {
+            SuiteApi api = new SuiteApi(restarted.url("gateway-service"));
+            String token = api.login(ann);
+            await("the message is in history after the restart").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(api.call("GET", "/api/history/conversations/" + direct + "/messages", token, null, 200)
+                            .path("messages").findValuesAsText("body")).containsExactly("written before the restart"));
         }
     }
 
@@ -57,11 +61,5 @@ class SuiteLauncherTests {
             await("every process gone after kill -9 of the launcher").atMost(Duration.ofSeconds(30))
                     .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
         }
-    }
-
-    private static Connection connect(RunningSuite suite, String database) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://" + suite.setting("POSTGRES_HOST") + ":"
-                        + suite.setting("POSTGRES_PORT") + "/" + database,
-                suite.setting("POSTGRES_USER"), suite.setting("POSTGRES_PASSWORD"));
     }
 }

@@ -1,4 +1,4 @@
-package io.chatsuite.auth.rest;
+package io.chatsuite.kit;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -18,6 +18,7 @@ public class CurrentUser {
         return UUID.fromString(token.getSubject());
     }
 
+    /** The login session the token belongs to (its {@code sid} claim). */
     public UUID sessionId() {
         return UUID.fromString(token.getClaim("sid").toString());
     }
