@@ -1,8 +1,10 @@
 package io.chatsuite.history.listener;
 
 import io.chatsuite.history.config.HistoryConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -19,6 +21,7 @@ class StoreRetry {
 
     private final int retries;
     private final Duration firstBackOff;
+    private volatile boolean stopping;
 
     @Inject
     StoreRetry(HistoryConfig config) {
@@ -30,9 +33,15 @@ class StoreRetry {
         this.firstBackOff = firstBackOff;
     }
 
+    /** Shutting down closes the pool: retrying then would only hold the shutdown; the record is read again later. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     Uni<Void> store(Uni<Void> work, String what) {
         return work
                 .onFailure().invoke(failure -> LOG.warnf("Storing %s failed (%s); retrying", what, failure.toString()))
-                .onFailure().retry().withBackOff(firstBackOff, firstBackOff.multipliedBy(10)).atMost(retries);
+                .onFailure(failure -> !stopping).retry()
+                .withBackOff(firstBackOff, firstBackOff.multipliedBy(10)).atMost(retries);
     }
 }

@@ -49,6 +49,23 @@ public final class ChildProcesses {
         }
     }
 
+    /**
+     * Runs each stop on a thread of its own and waits for all: a parallel stream would run only as many at once as
+     * there are cores, and stops mostly wait.
+     */
+    public static void stopTogether(List<Runnable> stops) {
+        List<Thread> threads = stops.stream().map(Thread::new).toList();
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** A short pause between readiness probes of a process we started. */
     public static void pause(java.time.Duration duration) {
         java.util.concurrent.locks.LockSupport.parkNanos(duration.toNanos());

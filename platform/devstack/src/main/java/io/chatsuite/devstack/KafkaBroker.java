@@ -97,6 +97,8 @@ final class KafkaBroker implements StackComponent {
         broker.setProperty("share.coordinator.state.topic.min.isr", "1");
         broker.setProperty("group.initial.rebalance.delay.ms", "0");
         broker.setProperty("auto.create.topics.enable", "false");
+        // One node has nobody to hand leadership to: a controlled shutdown only waits, and Ctrl-C has 10 s.
+        broker.setProperty("controlled.shutdown.enable", "false");
         Path config = home.resolve("server.properties");
         try (var writer = Files.newBufferedWriter(config)) {
             broker.store(writer, "written by devstack on every start");
@@ -205,7 +207,7 @@ final class KafkaBroker implements StackComponent {
     @Override
     public void stop() {
         if (process != null) {
-            ChildProcesses.stop(process, 8_000);
+            ChildProcesses.stop(process, 6_000);
             process = null;
         }
     }

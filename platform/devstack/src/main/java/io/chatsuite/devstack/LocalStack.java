@@ -101,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void stopAll(List<StackComponent> components) {
-        // In parallel: Ctrl-C must bring everything down within seconds.
-        components.parallelStream().forEach(StackComponent::stop);
+        // All at once: Ctrl-C must bring everything down within seconds.
+        ChildProcesses.stopTogether(components.stream().<Runnable>map(component -> component::stop).toList());
     }
 }

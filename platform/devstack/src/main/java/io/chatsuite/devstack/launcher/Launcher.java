@@ -1,5 +1,6 @@
 package io.chatsuite.devstack.launcher;
 
+import io.chatsuite.devstack.ChildProcesses;
 import io.chatsuite.devstack.FreePorts;
 import io.chatsuite.devstack.LocalStack;
 import io.chatsuite.devstack.StackSettings;
@@ -230,7 +231,8 @@ public final class Launcher {
         stopped = true;
         long begin = System.nanoTime();
         say("Stopping the chat suite...");
-        List.copyOf(services).parallelStream().forEach(ServiceProcess::stop);
+        // Services first, while Kafka is still there for their last commits; then the infrastructure.
+        ChildProcesses.stopTogether(services.stream().<Runnable>map(service -> service::stop).toList());
         if (stack != null) {
             stack.close();
         }
