@@ -98,18 +98,11 @@ class MessagingSystemTests {
 
     @Test
     void fiveClientsSendingAtOnceGetOneGaplessOrderSeenTheSameByEveryone() throws Exception {
-        Account owner = api.register("owner");
-        List<Account> senders = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            senders.add(api.register("sender" + i));
-        }
-        String room = api.room(owner, "Busy room", senders.toArray(Account[]::new));
-        long before = api.call("GET", "/api/conversations/" + room, owner.token(), null, 200)
-                .path("conversation").path("lastSeq").asLong();
-        List<ChatClient> clients = new ArrayList<>();
-        for (int i = 0; i < senders.size(); i++) {
-            clients.add(ChatClient.connect(i % 2 == 0 ? nodeA : nodeB, senders.get(i).token()));
-        }
+        BusyRoom busy = busyRoom("sender", 5);
+        Account owner = busy.owner();
+        String room = busy.room();
+        long before = busy.before();
+        List<ChatClient> clients = busy.clients();
         try (ChatClient watcher = ChatClient.connect(nodeB, owner.token())) {
             ExecutorService pool = Executors.newFixedThreadPool(clients.size());
             List<Future<?>> sending = new ArrayList<>();
@@ -153,18 +146,11 @@ class MessagingSystemTests {
 
     @Test
     void killingChatServiceLosesNoAckedMessageAndRetriesSucceed() throws Exception {
-        Account owner = api.register("durable");
-        List<Account> senders = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            senders.add(api.register("writer" + i));
-        }
-        String room = api.room(owner, "Durable room", senders.toArray(Account[]::new));
-        long before = api.call("GET", "/api/conversations/" + room, owner.token(), null, 200)
-                .path("conversation").path("lastSeq").asLong();
-        List<ChatClient> clients = new ArrayList<>();
-        for (int i = 0; i < senders.size(); i++) {
-            clients.add(ChatClient.connect(i % 2 == 0 ? nodeA : nodeB, senders.get(i).token()));
-        }
+        BusyRoom busy = busyRoom("writer", 10);
+        Account owner = busy.owner();
+        String room = busy.room();
+        long before = busy.before();
+        List<ChatClient> clients = busy.clients();
         try {
             ExecutorService pool = Executors.newFixedThreadPool(clients.size());
             List<Future<?>> sending = new ArrayList<>();
@@ -244,6 +230,26 @@ class MessagingSystemTests {
 
     private static void signal(String signal, ProcessHandle process) throws Exception {
         new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    /** A room of an owner and senders, each sender connected to one of the two nodes in turn. */
+    private record BusyRoom(Account owner, String room, long before, List<ChatClient> clients) {
+    }
+
+    private static BusyRoom busyRoom(String senderPrefix, int senderCount) throws Exception {
+        Account owner = api.register("owner");
+        List<Account> senders = new ArrayList<>();
+        for (int i = 0; i < senderCount; i++) {
+            senders.add(api.register(senderPrefix + i));
+        }
+        String room = api.room(owner, "Busy room", senders.toArray(Account[]::new));
+        long before = api.call("GET", "/api/conversations/" + room, owner.token(), null, 200)
+                .path("conversation").path("lastSeq").asLong();
+        List<ChatClient> clients = new ArrayList<>();
+        for (int i = 0; i < senders.size(); i++) {
+            clients.add(ChatClient.connect(i % 2 == 0 ? nodeA : nodeB, senders.get(i).token()));
+        }
+        return new BusyRoom(owner, room, before, clients);
     }
 
     private static long acked(List<ChatClient> clients) {
