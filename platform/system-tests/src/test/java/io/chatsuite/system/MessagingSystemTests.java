@@ -105,16 +105,7 @@ class MessagingSystemTests {
         List<ChatClient> clients = busy.clients();
         try (ChatClient watcher = ChatClient.connect(nodeB, owner.token())) {
             ExecutorService pool = Executors.newFixedThreadPool(clients.size());
-            List<Future<?>> sending = new ArrayList<>();
-            for (int i = 0; i < clients.size(); i++) {
-                ChatClient client = clients.get(i);
-                int sender = i;
-                sending.add(pool.submit(() -> {
-                    for (int n = 0; n < 200; n++) {
-                        client.sendUntilAcked("s" + sender + "-" + n, room, "sender " + sender + " message " + n);
-                    }
-                }));
-            }
+            List<Future<?>> sending = sendFromEach(pool, clients, room, 200, "s", "sender %d message %d");
             for (Future<?> future : sending) {
                 future.get();
             }
@@ -153,16 +144,7 @@ class MessagingSystemTests {
         List<ChatClient> clients = busy.clients();
         try {
             ExecutorService pool = Executors.newFixedThreadPool(clients.size());
-            List<Future<?>> sending = new ArrayList<>();
-            for (int i = 0; i < clients.size(); i++) {
-                ChatClient client = clients.get(i);
-                int sender = i;
-                sending.add(pool.submit(() -> {
-                    for (int n = 0; n < 100; n++) {
-                        client.sendUntilAcked("w" + sender + "-" + n, room, "writer " + sender + " line " + n);
-                    }
-                }));
-            }
+            List<Future<?>> sending = sendFromEach(pool, clients, room, 100, "w", "writer %d line %d");
             await().atMost(Duration.ofSeconds(60)).until(() -> acked(clients) >= 150);
             suite.serviceProcess("chat-service").destroyForcibly();
 
@@ -230,6 +212,22 @@ class MessagingSystemTests {
 
     private static void signal(String signal, ProcessHandle process) throws Exception {
         new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    /** Every client sends {@code count} messages at once with the others, each retried until acked. */
+    private static List<Future<?>> sendFromEach(ExecutorService pool, List<ChatClient> clients, String room,
+                                                int count, String idPrefix, String bodyFormat) {
+        List<Future<?>> sending = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            ChatClient client = clients.get(i);
+            int sender = i;
+            sending.add(pool.submit(() -> {
+                for (int n = 0; n < count; n++) {
+                    client.sendUntilAcked(idPrefix + sender + "-" + n, room, bodyFormat.formatted(sender, n));
+                }
+            }));
+        }
+        return sending;
     }
 
     /** A room of an owner and senders, each sender connected to one of the two nodes in turn. */
