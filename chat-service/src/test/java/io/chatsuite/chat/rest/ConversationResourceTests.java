@@ -122,7 +122,8 @@ class ConversationResourceTests {
                 .post("/api/rooms").then().statusCode(400).body("errors[0].field", equalTo("name"));
         given().auth().oauth2(someone.token()).queryParam("size", 1000).get("/api/rooms")
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
-        given().get("/api/conversations").then().statusCode(401);
+        given().get("/api/conversations").then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
     }
 
     private static io.restassured.response.Response direct(TestUser from, TestUser to) {

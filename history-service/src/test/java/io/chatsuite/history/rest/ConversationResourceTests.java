@@ -212,7 +212,8 @@ class ConversationResourceTests {
     @Test
     void requiresAValidToken() {
         RestAssured.given().get("/api/history/conversations").then().statusCode(401);
-        RestAssured.given().auth().oauth2("not-a-token").get("/api/history/conversations").then().statusCode(401);
+        RestAssured.given().auth().oauth2("not-a-token").get("/api/history/conversations").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
     }
 
     private void assertRefused(TestUser user, String path, Map<String, String> query, String field) {

@@ -1,7 +1,5 @@
-package io.chatsuite.auth.rest;
+package io.chatsuite.problem;
 
-import io.chatsuite.problem.ProblemException;
-import io.chatsuite.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,7 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A missing, malformed, expired or wrongly signed access token answers 401 in the suite's one error format. This
- * works because authentication is not proactive: it happens in the REST layer, where exception mappers apply.
+ * works only where authentication is not proactive ({@code quarkus.http.auth.proactive=false}, set by every
+ * service): then it happens in the REST layer, where exception mappers apply, instead of answering an empty 401.
  */
 public class AuthenticationProblems {
 
