@@ -15,12 +15,15 @@ final class BenchOptions {
               --attach DIR     measure the suite already running with data directory DIR (its run/endpoints.properties)
               --data DIR       start the suite with this data directory (default: a fresh temporary one); users and
                                rooms the tool registers are kept there (bench/) and reused by later runs
-              --out FILE       where the JSON report goes (default: platform/load-generator/target/bench/<scenario>-<time>.json)
+              --out FILE       where the JSON report goes
+                               (default: platform/load-generator/target/bench/<scenario>-<time>.json)
               --addresses N    loopback source addresses 127.0.0.1..N for the tool's connections (default 8)
             connections: --target N (19000) --users N (1000) --connect-rate N/s (1000) --hold SECONDS (10)
             latency:     --rate N/s (1000) --pairs N (rate/20) --duration SECONDS (60) --warmup SECONDS (5)
+                         --drain SECONDS (10: the longest wait for deliveries still under way)
             throughput:  --start N/s (500) --max N/s (8000) --factor F (1.5) --step SECONDS (15) --pairs N (max/30)
-            fanout:      --members N (1000) --repeats N (40) --interval MS (250)
+                         --drain SECONDS (5) --p99-limit MS (100)
+            fanout:      --members N (1000) --repeats N (40) --interval MS (250) --drain SECONDS (15)
             reconnect:   --connections N (5000) --users N (1000)""";
 
     private final String scenario;

@@ -81,11 +81,16 @@ final class ConnectionsScenario implements Scenario {
             LockSupport.parkNanos(10_000_000);
         }
         double rampSeconds = (System.nanoTime() - begin) / 1e9;
-        int opened = open.size();
+        int openedInRamp = open.size();
         LockSupport.parkNanos(hold.toNanos());
+        // Late handshakes may still complete during the hold; they count as opened (and held if still open).
+        int opened = open.size();
         long held = opened - closedByServer.sum();
         Map<String, Object> after = memory(pid);
         long gatewayFiles = SuiteProcesses.openFiles(pid);
+        if (options.text("histogram").map(Boolean::parseBoolean).orElse(true)) {
+            report.result("gatewayHeapTopClasses", SuiteProcesses.classHistogram(pid, 12));
+        }
         open.forEach(socket -> socket.close());
 
         long heapDelta = (long) after.get("heapAfterFullGcBytes") - (long) before.get("heapAfterFullGcBytes");
@@ -104,7 +109,7 @@ final class ConnectionsScenario implements Scenario {
         report.result("heldAfterHold", held);
         report.result("holdSeconds", hold.toSeconds());
         report.result("connectRateOffered", connectRate);
-        report.result("connectRateAchieved", Math.round(10.0 * opened / rampSeconds) / 10.0);
+        report.result("connectRateAchieved", Math.round(10.0 * openedInRamp / rampSeconds) / 10.0);
         report.result("connect", Latencies.summary(connectHistogram));
         report.result("gatewayBefore", before);
         report.result("gatewayAfter", after);

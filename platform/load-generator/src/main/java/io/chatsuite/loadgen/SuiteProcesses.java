@@ -130,6 +130,18 @@ final class SuiteProcesses {
         run(List.of("jcmd", Long.toString(pid), "GC.run"));
     }
 
+    /** The classes holding the most heap (live objects: {@code jcmd GC.class_histogram} collects first). */
+    static List<String> classHistogram(long pid, int top) {
+        List<String> rows = new ArrayList<>();
+        for (String line : run(List.of("jcmd", Long.toString(pid), "GC.class_histogram")).split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":") && rows.size() < top) {
+                rows.add(f[3] + " " + f[1] + " instances " + (Long.parseLong(f[2]) / 1024) + " KiB");
+            }
+        }
+        return rows;
+    }
+
     record JvmSample(long heapUsedBytes, double gcSeconds, long collections) {
     }
 
