@@ -75,6 +75,7 @@ final class ReconnectStormScenario implements Scenario {
         LongAdder syncRounds = new LongAdder();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
         List<WebSocket> reopened = java.util.Collections.synchronizedList(new ArrayList<>());
         ResourceUse use = ResourceUse.start(context.processes());
         long storm = System.nanoTime();
@@ -95,6 +96,8 @@ final class ReconnectStormScenario implements Scenario {
                             done.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
+                            String reason = String.valueOf(result.cause().getMessage());
+                            failures.merge(reason.length() > 80 ? reason.substring(0, 80) : reason, 1, Integer::sum);
                         }
                     });
         }
@@ -115,6 +118,7 @@ final class ReconnectStormScenario implements Scenario {
         report.result("conversations", pairs);
         report.result("resynced", done.get());
         report.result("failed", failed.get());
+        report.result("failures", failures);
         report.result("syncRequests", syncRounds.sum());
         report.result("back", Latencies.summary(backHistogram));
         report.result("resync", Latencies.summary(resyncHistogram));
@@ -127,6 +131,9 @@ final class ReconnectStormScenario implements Scenario {
         report.line("resynced (missed message fetched): %s", Latencies.line(resyncHistogram));
         report.line("%d of %d resynced, %d failed, %d sync requests; waited %.1f s", done.get(), connections,
                 failed.get(), syncRounds.sum(), allSeconds);
+        if (!failures.isEmpty()) {
+            report.line("failures: %s", failures);
+        }
         report.line("busiest processes (%% of one core): %s", resources.get("busiest"));
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("allResyncedTargetSeconds", 15);

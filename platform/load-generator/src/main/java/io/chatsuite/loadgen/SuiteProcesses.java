@@ -36,6 +36,8 @@ final class SuiteProcesses {
         Map<String, List<Long>> pids = new LinkedHashMap<>();
         Map<String, Long> javaPids = new LinkedHashMap<>();
         List<String> services = suite.serviceNames();
+        String redisUrl = suite.setting("REDIS_URL");
+        String redisAddress = redisUrl == null ? null : redisUrl.replaceFirst("^redis://", "").replaceFirst("/.*$", "");
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 long pid = Long.parseLong(entry.getFileName().toString());
@@ -50,7 +52,9 @@ final class SuiteProcesses {
                 if (command.contains("kafka.Kafka") && command.contains(data.toString())) {
                     pids.put("kafka", List.of(pid));
                     javaPids.put("kafka", pid);
-                } else if (!command.contains("java") && command.contains(data.resolve("redis").toString())) {
+                } else if (redisAddress != null && command.contains("redis-server")
+                        && command.trim().endsWith(redisAddress)) {
+                    // Redis renames its process to "redis-server host:port".
                     pids.put("redis", List.of(pid));
                 }
             }

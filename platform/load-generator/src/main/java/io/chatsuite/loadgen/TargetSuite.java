@@ -103,6 +103,11 @@ final class TargetSuite implements AutoCloseable {
         }
     }
 
+    /** A setting the launcher published for other programs (REDIS_URL, KAFKA_BOOTSTRAP_SERVERS...), or null. */
+    String setting(String name) {
+        return endpoints.getProperty(name);
+    }
+
     /** The names of the five services' processes as the launcher calls them (gateway nodes included). */
     List<String> serviceNames() {
         return endpoints.stringPropertyNames().stream().filter(name -> name.endsWith("-service")
