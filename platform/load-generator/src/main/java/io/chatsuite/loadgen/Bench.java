@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            System.out.println(BenchOptions.USAGE);
+            System.exit(args.length == 0 ? 2 : 0);
+        }
         try {
             Path json = run(args);
             System.out.println("JSON: " + json);
