@@ -104,8 +104,12 @@ final class FanOutScenario implements Scenario {
         target.put("lastMemberP99TargetMs", 35);
         target.put("met", members >= 1000 && complete == repeats && p99 <= 35);
         report.result("target", target);
-        report.line("target: last of 1,000 members within 35 ms at p99 -> %s",
-                (Boolean) target.get("met") ? "met" : "NOT met (p99 " + p99 + " ms)");
+        if (members >= 1000) {
+            report.line("target: last of 1,000 members within 35 ms at p99 -> %s",
+                    (Boolean) target.get("met") ? "met" : "NOT met (p99 " + p99 + " ms)");
+        } else {
+            report.line("target: not assessed (this run is smaller than the target's scale)");
+        }
     }
 
     private static boolean allArrived(AtomicIntegerArray arrivals, int expected) {

@@ -50,7 +50,11 @@ final class LatencyScenario implements Scenario {
         target.put("deliveryP99TargetMs", 15);
         target.put("met", rate >= 1000 && p99 <= 15 && interval.delivered() == interval.sent());
         report.result("target", target);
-        report.line("target: delivery p99 <= 15 ms at 1,000 msg/s -> %s",
-                (Boolean) target.get("met") ? "met" : "NOT met (p99 " + p99 + " ms)");
+        if (rate >= 1000) {
+            report.line("target: delivery p99 <= 15 ms at 1,000 msg/s -> %s",
+                    (Boolean) target.get("met") ? "met" : "NOT met (p99 " + p99 + " ms)");
+        } else {
+            report.line("target: not assessed (this run is smaller than the target's scale)");
+        }
     }
 }

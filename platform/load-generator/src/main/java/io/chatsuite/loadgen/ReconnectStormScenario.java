@@ -140,8 +140,12 @@ final class ReconnectStormScenario implements Scenario {
         target.put("met", connections >= 5000 && done.get() == connections
                 && resyncHistogram.getMaxValue() <= 15_000_000_000L);
         report.result("target", target);
-        report.line("target: 5,000 reconnecting sockets fully resynced within 15 s -> %s",
-                (Boolean) target.get("met") ? "met" : "NOT met");
+        if (connections >= 5000) {
+            report.line("target: 5,000 reconnecting sockets fully resynced within 15 s -> %s",
+                    (Boolean) target.get("met") ? "met" : "NOT met");
+        } else {
+            report.line("target: not assessed (this run is smaller than the target's scale)");
+        }
     }
 
     /** Sends one message from a writer and answers its seq once acknowledged. */
