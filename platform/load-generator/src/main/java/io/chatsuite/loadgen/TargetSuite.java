@@ -124,8 +124,9 @@ final class TargetSuite implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (launcher != null && launcher.isAlive()) {
-            // What Ctrl-C does: the launcher stops every service and the infrastructure.
-            new ProcessBuilder("kill", "-s", "INT", Long.toString(launcher.pid())).inheritIO().start().waitFor();
+            // The launcher stops every service and the infrastructure on TERM as on Ctrl-C; TERM also works when
+            // the bench runs in a background job, whose children inherit an ignored SIGINT.
+            new ProcessBuilder("kill", "-s", "TERM", Long.toString(launcher.pid())).inheritIO().start().waitFor();
             launcher.onExit().get(60, TimeUnit.SECONDS);
         }
     }
