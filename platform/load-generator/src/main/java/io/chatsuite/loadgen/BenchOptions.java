@@ -13,8 +13,9 @@ final class BenchOptions {
             usage: bench <scenario> [options]
               scenarios: connections | latency | throughput | fanout | reconnect
               --attach DIR     measure the suite already running with data directory DIR (its run/endpoints.properties)
-              --data DIR       start the suite with this data directory (default: a fresh temporary one); users and
-                               rooms the tool registers are kept there (bench/) and reused by later runs
+              --data DIR       start the suite with this data directory (default:
+                               platform/load-generator/target/bench-suite, kept); the users and rooms the tool
+                               registers are kept there (bench/) and reused by later runs
               --out FILE       where the JSON report goes
                                (default: platform/load-generator/target/bench/<scenario>-<time>.json)
               --addresses N    loopback source addresses 127.0.0.1..N for the tool's connections (default 8)
