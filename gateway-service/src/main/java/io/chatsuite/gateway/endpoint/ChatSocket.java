@@ -3,9 +3,6 @@ package io.chatsuite.gateway.endpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.ChatCommand;
-import io.chatsuite.contracts.chat.DeleteMessage;
-import io.chatsuite.contracts.chat.EditMessage;
-import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.contracts.protocol.ErrorCode;
 import io.chatsuite.contracts.protocol.ErrorFrame;
 import io.chatsuite.contracts.protocol.PongFrame;
@@ -171,14 +168,7 @@ public class ChatSocket {
     /** The frame's protocol type, a bounded set (metric tags must not grow with input). */
     private static String typeOf(ClientFrame frame) {
         if (frame instanceof ClientFrame.Command command) {
-            ChatCommand chat = command.command();
-            if (chat instanceof SendMessage) {
-                return "send";
-            }
-            if (chat instanceof EditMessage) {
-                return "edit";
-            }
-            return chat instanceof DeleteMessage ? "delete" : "read";
+            return ChatCommand.typeName(command.command());
         }
         if (frame instanceof ClientFrame.Typing) {
             return "typing";
