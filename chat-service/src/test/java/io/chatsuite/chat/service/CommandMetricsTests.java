@@ -40,7 +40,8 @@ class CommandMetricsTests {
     void countsCommandsByTypeAndOutcomeAndExposesConsumerLag() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         TestUser alice = chat.newUser("alice" + suffix);
-        chat.awaitKnown(alice);
+        TestUser bob = chat.newUser("bob" + suffix);
+        chat.awaitKnown(alice, bob);
         UUID room = UUID.fromString(given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Metered " + suffix, "isPublic", false))
                 .post("/api/rooms").then().statusCode(200).extract().path("conversation.id"));

@@ -128,6 +128,8 @@ public class ChatSocket {
         MDC.put("userId", session.userId().toString());
         if (frame instanceof ClientFrame.Command command) {
             MDC.put("conversationId", command.command().conversationId().toString());
+        } else {
+            MDC.remove("conversationId");
         }
         switch (limiter.take(session.userId())) {
             case ABUSIVE -> {
