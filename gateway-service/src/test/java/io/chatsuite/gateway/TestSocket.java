@@ -27,6 +27,7 @@ public final class TestSocket implements AutoCloseable {
     private final WebSocket socket;
     private final ConcurrentLinkedQueue<JsonNode> frames = new ConcurrentLinkedQueue<>();
     private volatile Short closeStatus;
+    private volatile long closedAtNanos;
 
     private TestSocket(WebSocket socket) {
         this.socket = socket;
@@ -37,7 +38,10 @@ public final class TestSocket implements AutoCloseable {
                 throw new AssertionError("the server sent a frame that is not JSON: " + text, e);
             }
         });
-        socket.closeHandler(closed -> closeStatus = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
+        socket.closeHandler(closed -> {
+            closedAtNanos = System.nanoTime();
+            closeStatus = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode();
+        });
     }
 
     /** Opens {@code /ws} with the given headers and subprotocols; fails with the upgrade's status if refused. */
@@ -91,6 +95,11 @@ public final class TestSocket implements AutoCloseable {
     public short awaitClosed() {
         await().atMost(Duration.ofSeconds(30)).until(() -> closeStatus != null);
         return closeStatus;
+    }
+
+    /** When the socket closed, by {@link System#nanoTime()}; meaningful once {@link #awaitClosed()} returned. */
+    public long closedAtNanos() {
+        return closedAtNanos;
     }
 
     public boolean isOpen() {

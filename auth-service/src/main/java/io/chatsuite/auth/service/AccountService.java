@@ -40,10 +40,13 @@ public class AccountService {
     private final UserEvents events;
     private final Clock clock;
     private final Duration sessionLifetime;
+    private final LoginMetrics loginMetrics;
 
     public AccountService(UserRepository users, LoginSessionRepository sessions, RefreshTokenRepository refreshTokens,
                           PasswordHasher hasher, CommonPasswords commonPasswords, AccessTokens accessTokens,
-                          Throttle throttle, UserEvents events, Clock clock, AuthConfig config) {
+                          Throttle throttle, UserEvents events, Clock clock, AuthConfig config,
+                          LoginMetrics loginMetrics) {
+        this.loginMetrics = loginMetrics;
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -83,11 +86,13 @@ public class AccountService {
     /** The same 401, in about the same time, for an unknown username and a wrong password. */
     public Uni<TokenResponse> login(LoginRequest request, String clientAddress) {
         return throttle.checkLogin(request.username(), clientAddress)
+                .onFailure().invoke(throttled -> loginMetrics.refused("throttled"))
                 .flatMap(allowed -> Panache.withSession(() -> users.findByUsername(request.username())))
                 .flatMap(user -> hasher.verify(request.password(), user == null ? null : user.passwordHash)
                         .flatMap(valid -> valid
                                 ? Panache.withTransaction(() -> openSession(user))
                                 : throttle.recordLoginFailure(request.username(), clientAddress)
+                                        .invoke(recorded -> loginMetrics.refused("wrong_credentials"))
                                         .flatMap(recorded -> Uni.createFrom().failure(
                                                 ProblemException.unauthorized("Wrong username or password.")))))
                 .map(this::tokens);

@@ -37,10 +37,12 @@ public class CommandPipeline {
     private final Pool pool;
     private final EventPublisher events;
     private final ObjectMapper json;
+    private final CommandMetrics metrics;
 
     public CommandPipeline(CommandProcessor processor, ConversationOutbox outbox, FrameDelivery delivery,
                            ConversationRepository conversations, Pool pool,
-                           EventPublisher events, ObjectMapper json) {
+                           EventPublisher events, ObjectMapper json, CommandMetrics metrics) {
+        this.metrics = metrics;
         this.processor = processor;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -85,6 +87,7 @@ public class CommandPipeline {
         FrameDelivery.Outgoing frames = delivery.outgoing();
         List<CursorMoved> reads = new ArrayList<>();
         for (CommandOutcome outcome : outcomes) {
+            metrics.decided(outcome);
             UUID sender = outcome.command().senderId();
             if (outcome instanceof Accepted accepted) {
                 frames.add(sender, accepted.ack());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.presence.PresenceSignal;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -29,6 +30,8 @@ public class CommandForwarder {
         this.json = json;
     }
 
+    /** A span of its own (when tracing is on): the Kafka producer's span and chat-service's consumer follow it. */
+    @WithSpan("gateway forward command")
     public Uni<Void> forward(ChatCommand command) {
         return send(commands, command.conversationId().toString(), command);
     }

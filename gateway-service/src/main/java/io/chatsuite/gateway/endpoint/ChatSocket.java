@@ -2,6 +2,7 @@ package io.chatsuite.gateway.endpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.protocol.ErrorCode;
 import io.chatsuite.contracts.protocol.ErrorFrame;
 import io.chatsuite.contracts.protocol.PongFrame;
@@ -9,6 +10,7 @@ import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.gateway.command.CommandForwarder;
 import io.chatsuite.gateway.command.CommandRateLimiter;
 import io.chatsuite.gateway.delivery.UserChannelSubscriptions;
+import io.chatsuite.gateway.metrics.GatewayMetrics;
 import io.chatsuite.gateway.protocol.ClientFrame;
 import io.chatsuite.gateway.protocol.FrameParser;
 import io.chatsuite.gateway.session.CloseCodes;
@@ -33,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
 /**
  * The client's socket. The upgrade is authenticated (bearer token in a header, or carried in the subprotocol by
@@ -53,10 +56,12 @@ public class ChatSocket {
     private final ObjectMapper json;
     private final Vertx vertx;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
     public ChatSocket(SecurityIdentity identity, LocalSessions sessions, UserChannelSubscriptions subscriptions,
                       FrameParser parser, CommandRateLimiter limiter, CommandForwarder forwarder, ObjectMapper json,
-                      Vertx vertx, Clock clock) {
+                      Vertx vertx, Clock clock, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.identity = identity;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
@@ -115,14 +120,25 @@ public class ChatSocket {
 
     private void handle(SocketSession session, String text) {
         session.heard(clock.millis());
+        metrics.frameIn();
         ClientFrame frame = parser.parse(text, session.userId(), clock.instant());
         String id = idOf(frame);
+        String type = typeOf(frame);
+        // Log lines about this frame name who and where (JSON logs in prod); never the token or the body.
+        MDC.put("userId", session.userId().toString());
+        if (frame instanceof ClientFrame.Command command) {
+            MDC.put("conversationId", command.command().conversationId().toString());
+        } else {
+            MDC.remove("conversationId");
+        }
         switch (limiter.take(session.userId())) {
             case ABUSIVE -> {
+                metrics.command(type, "abusive");
                 session.close(CloseCodes.POLICY_VIOLATION, "too many commands");
                 return;
             }
             case REFUSED -> {
+                metrics.command(type, "rate_limited");
                 send(session, new ErrorFrame(id, ErrorCode.RATE_LIMITED, "too many commands; slow down"));
                 return;
             }
@@ -131,19 +147,35 @@ public class ChatSocket {
             }
         }
         if (frame instanceof ClientFrame.Invalid invalid) {
+            metrics.command(type, "invalid");
             send(session, invalid.error());
         } else if (frame instanceof ClientFrame.Ping ping) {
+            metrics.command(type, "answered");
             send(session, new PongFrame(ping.id()));
         } else if (frame instanceof ClientFrame.Command command) {
-            forwarded(session, id, forwarder.forward(command.command()));
+            forwarded(session, id, type, forwarder.forward(command.command()));
         } else if (frame instanceof ClientFrame.Typing typing) {
-            forwarded(session, id, forwarder.signal(typing.signal()));
+            forwarded(session, id, type, forwarder.signal(typing.signal()));
         }
     }
 
-    private void forwarded(SocketSession session, String id, Uni<Void> forwarding) {
-        forwarding.subscribe().with(done -> { }, failure -> send(session,
-                new ErrorFrame(id, ErrorCode.UNAVAILABLE, "the command could not be taken now; retry with the same id")));
+    private void forwarded(SocketSession session, String id, String type, Uni<Void> forwarding) {
+        forwarding.subscribe().with(done -> metrics.command(type, "forwarded"), failure -> {
+            metrics.command(type, "unavailable");
+            send(session, new ErrorFrame(id, ErrorCode.UNAVAILABLE,
+                    "the command could not be taken now; retry with the same id"));
+        });
+    }
+
+    /** The frame's protocol type, a bounded set (metric tags must not grow with input). */
+    private static String typeOf(ClientFrame frame) {
+        if (frame instanceof ClientFrame.Command command) {
+            return ChatCommand.typeName(command.command());
+        }
+        if (frame instanceof ClientFrame.Typing) {
+            return "typing";
+        }
+        return frame instanceof ClientFrame.Ping ? "ping" : "invalid";
     }
 
     private static String idOf(ClientFrame frame) {

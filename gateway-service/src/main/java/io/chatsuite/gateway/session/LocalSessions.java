@@ -1,6 +1,7 @@
 package io.chatsuite.gateway.session;
 
 import io.chatsuite.gateway.config.GatewayConfig;
+import io.chatsuite.gateway.metrics.GatewayMetrics;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -19,16 +20,18 @@ public class LocalSessions {
     private final Map<String, SocketSession> byConnection = new ConcurrentHashMap<>();
     private final Map<UUID, Set<SocketSession>> byUser = new ConcurrentHashMap<>();
     private final GatewayConfig config;
+    private final GatewayMetrics metrics;
     private final List<Consumer<UUID>> lastSocketGone = new CopyOnWriteArrayList<>();
 
-    public LocalSessions(GatewayConfig config) {
+    public LocalSessions(GatewayConfig config, GatewayMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Registers the socket. */
     public SocketSession open(WebSocketConnection connection, UUID userId, UUID sessionId, long nowMillis) {
         SocketSession session = new SocketSession(connection, userId, sessionId, config.limits().outboundQueue(),
-                nowMillis);
+                nowMillis, metrics.framesOut());
         byConnection.put(connection.id(), session);
         // Inside compute, so a concurrent close of the user's other socket cannot drop the set under us.
         byUser.compute(userId, (user, sockets) -> {
@@ -70,6 +73,7 @@ public class LocalSessions {
     public void deliver(UUID userId, String frame) {
         Set<SocketSession> sockets = byUser.get(userId);
         if (sockets != null) {
+            metrics.delivering(frame);
             // A socket that cannot take more is dropped at once: its queue must not grow while its close is pending.
             sockets.stream().filter(socket -> !socket.push(frame)).toList()
                     .forEach(stuck -> close(stuck.id()));
@@ -89,6 +93,11 @@ public class LocalSessions {
     public void closeSilentSince(long cutoffMillis) {
         byConnection.values().stream().filter(socket -> socket.lastHeardMillis() < cutoffMillis)
                 .forEach(socket -> socket.close(CloseCodes.GOING_AWAY, "no answer to pings"));
+    }
+
+    /** The sockets open now, in no particular order. */
+    public List<SocketSession> snapshot() {
+        return List.copyOf(byConnection.values());
     }
 
     public int size() {

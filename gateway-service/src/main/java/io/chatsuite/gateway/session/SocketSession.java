@@ -1,5 +1,6 @@
 package io.chatsuite.gateway.session;
 
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.UUID;
@@ -16,12 +17,15 @@ public final class SocketSession {
     private final UUID sessionId;
     private final int queueLimit;
     private final AtomicInteger queued = new AtomicInteger();
+    private final Counter framesOut;
     private volatile long lastHeardMillis;
     private volatile long expiryTimer = -1;
     private volatile io.vertx.mutiny.core.Vertx vertx;
 
-    SocketSession(WebSocketConnection connection, UUID userId, UUID sessionId, int queueLimit, long nowMillis) {
+    SocketSession(WebSocketConnection connection, UUID userId, UUID sessionId, int queueLimit, long nowMillis,
+                  Counter framesOut) {
         this.connection = connection;
+        this.framesOut = framesOut;
         this.lastHeardMillis = nowMillis;
         this.userId = userId;
         this.sessionId = sessionId;
@@ -41,6 +45,7 @@ public final class SocketSession {
             close(CloseCodes.TOO_SLOW, "not reading fast enough");
             return false;
         }
+        framesOut.increment();
         connection.sendText(frame).subscribe().with(done -> queued.decrementAndGet(), failure -> queued.decrementAndGet());
         return true;
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -97,6 +98,34 @@ final class RunningSuite implements AutoCloseable {
         return launcher.descendants()
                 .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(jar)).orElse(false))
                 .findFirst().orElseThrow(() -> new AssertionError("no running " + module));
+    }
+
+    /** The JVM running one instance, by the name the launcher gives it (gateway-service, gateway-service-2). */
+    Optional<ProcessHandle> instanceProcess(String instance) {
+        String marker = "-Dchatsuite.instance=" + instance;
+        return launcher.descendants()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
+                .findFirst();
+    }
+
+    /**
+     * Sends one instance SIGTERM, as a rolling update does, and returns its process. The launcher, like an
+     * orchestrator, starts the instance again once it has exited; {@link #awaitBack} waits for that.
+     */
+    ProcessHandle terminate(String instance) throws IOException, InterruptedException {
+        ProcessHandle process = instanceProcess(instance)
+                .orElseThrow(() -> new AssertionError("no running " + instance));
+        new ProcessBuilder("kill", "-s", "TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        return process;
+    }
+
+    /** Waits until the terminated process has exited and its replacement answers ready at the same address. */
+    void awaitBack(String instance, ProcessHandle terminated, Duration timeout) {
+        await(instance + " is restarted and ready").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> !terminated.isAlive()
+                        && instanceProcess(instance).map(p -> p.pid() != terminated.pid()).orElse(false)
+                        && get(instance, "/q/health/ready").statusCode() == 200);
     }
 
     /** What Ctrl-C in the terminal does. */

@@ -38,4 +38,15 @@ public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMess
     default int version() {
         return VERSION;
     }
+
+    /** The command's protocol type (its {@code type} in JSON): send, edit, delete or read. */
+    static String typeName(ChatCommand command) {
+        if (command instanceof SendMessage) {
+            return "send";
+        }
+        if (command instanceof EditMessage) {
+            return "edit";
+        }
+        return command instanceof DeleteMessage ? "delete" : "read";
+    }
 }

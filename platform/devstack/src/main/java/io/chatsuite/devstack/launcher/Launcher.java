@@ -82,6 +82,14 @@ public final class Launcher {
         while (gatewayPorts.size() < options.gateways()) {
             gatewayPorts.add(FreePorts.pick());
         }
+        // Services get five seconds to stop (ServiceProcess.stop): a gateway drains its sockets well within that.
+        if (System.getenv("GATEWAY_DRAIN_WINDOW") == null) {
+            environment.put("GATEWAY_DRAIN_WINDOW", "3s");
+        }
+        // Logs go to files a person reads; JSON lines are for log collectors in containers.
+        if (System.getenv("LOG_JSON") == null) {
+            environment.put("LOG_JSON", "false");
+        }
         environment.put("ALLOWED_ORIGINS", gatewayPorts.stream()
                 .flatMap(port -> java.util.stream.Stream.of("http://localhost:" + port, "http://127.0.0.1:" + port))
                 .collect(java.util.stream.Collectors.joining(",")));

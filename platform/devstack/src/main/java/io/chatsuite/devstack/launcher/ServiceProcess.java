@@ -44,7 +44,9 @@ final class ServiceProcess {
         Path workDirectory = Files.createDirectories(dataDirectory.resolve(name));
         Path log = Files.createDirectories(dataDirectory.resolve("logs")).resolve(name + ".log");
         ProcessBuilder builder = ChildProcesses.inOwnSession(List.of(
-                        ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx384m", "-jar", jar.toString()))
+                        ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx384m",
+                        // Names the instance on its command line, so tools (and tests) can find gateway-service-2.
+                        "-Dchatsuite.instance=" + name, "-jar", jar.toString()))
                 .directory(workDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -1,0 +1,158 @@
+package io.chatsuite.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatsuite.system.SuiteApi.Account;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rolling restart of the gateway tier while clients keep sending: each node in turn gets SIGTERM, drains its
+ * sockets with 1001 (docs/operations.md), its clients reconnect to the other node and resume, and the launcher
+ * starts it again, as Kubernetes would.
+ */
+class RollingRestartSystemTests {
+
+    private static final List<String> GATEWAYS = List.of("gateway-service", "gateway-service-2");
+
+    @TempDir
+    static Path data;
+
+    static RunningSuite suite;
+    static SuiteApi api;
+    static List<String> nodes;
+
+    @BeforeAll
+    static void startTheSuiteWithTwoGateways() throws Exception {
+        suite = RunningSuite.launch(data, "--gateways", "2");
+        nodes = GATEWAYS.stream().map(suite::url).toList();
+        api = new SuiteApi(nodes.get(0));
+    }
+
+    @AfterAll
+    static void stopTheSuite() throws Exception {
+        suite.close();
+    }
+
+    @Test
+    void restartingEveryGatewayLosesNoAckedMessageAndEveryClientEndsWithTheSameTimeline() throws Exception {
+        Account owner = api.register("owner");
+        List<Account> senders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            senders.add(api.register("roamer" + i));
+        }
+        String room = api.room(owner, "Rolling restart", senders.toArray(Account[]::new));
+        long before = api.call("GET", "/api/conversations/" + room, owner.token(), null, 200)
+                .path("conversation").path("lastSeq").asLong();
+
+        List<RoamingClient> clients = new ArrayList<>();
+        for (int i = 0; i < senders.size(); i++) {
+            clients.add(RoamingClient.connect(nodes, i % 2, senders.get(i).token(), room, before));
+        }
+        RoamingClient watcher = RoamingClient.connect(nodes, 0, owner.token(), room, before);
+        List<RoamingClient> everyone = new ArrayList<>(clients);
+        everyone.add(watcher);
+
+        AtomicBoolean keepSending = new AtomicBoolean(true);
+        AtomicInteger acked = new AtomicInteger();
+        List<List<String>> sentIds = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        List<Future<?>> sending = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            RoamingClient client = clients.get(i);
+            List<String> ids = new ArrayList<>();
+            sentIds.add(ids);
+            int sender = i;
+            sending.add(pool.submit(() -> {
+                for (int n = 0; keepSending.get(); n++) {
+                    String id = "r" + sender + "-" + n;
+                    client.sendUntilAcked(id, "roamer " + sender + " line " + n);
+                    ids.add(id);
+                    acked.incrementAndGet();
+                    // About five messages a second per client: steady traffic, not a load test.
+                    await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+                }
+            }));
+        }
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> acked.get() >= 30);
+            for (String gateway : GATEWAYS) {
+                int ackedBefore = acked.get();
+                ProcessHandle old = suite.terminate(gateway);
+                await(gateway + " reports not ready while it drains").atMost(Duration.ofSeconds(3))
+                        .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                        .until(() -> suite.get(gateway, "/q/health/ready").statusCode() == 503);
+                suite.awaitBack(gateway, old, Duration.ofMinutes(3));
+                await("messages keep flowing after " + gateway + " is back").atMost(Duration.ofMinutes(1))
+                        .until(() -> acked.get() >= ackedBefore + 30);
+            }
+        } finally {
+            keepSending.set(false);
+        }
+        for (Future<?> future : sending) {
+            future.get();
+        }
+        pool.shutdown();
+
+        int total = acked.get();
+        for (RoamingClient client : everyone) {
+            assertThat(client.closeCodes()).as("each client was moved off a draining node").contains(1001);
+            client.awaitTimelineThrough(before + total);
+        }
+        List<JsonNode> stored = timelineAfter(room, owner, before);
+        Set<String> ackedIds = new HashSet<>();
+        sentIds.forEach(ackedIds::addAll);
+        assertThat(stored).extracting(e -> e.path("seq").asLong()).as("gapless")
+                .containsExactlyElementsOf(range(before + 1, before + total));
+        assertThat(stored).extracting(e -> e.path("clientId").asText()).as("every acked message, once")
+                .containsExactlyInAnyOrderElementsOf(ackedIds);
+        List<String> truth = summary(stored);
+        for (RoamingClient client : everyone) {
+            assertThat(summary(List.copyOf(client.timeline().values()))).as("a client's timeline").isEqualTo(truth);
+        }
+        everyone.forEach(RoamingClient::close);
+    }
+
+    private static List<String> summary(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("seq").asLong() + " " + e.path("type").asText() + " "
+                + e.path("messageId").asText() + " " + e.path("clientId").asText() + " " + e.path("body").asText())
+                .toList();
+    }
+
+    private static List<JsonNode> timelineAfter(String room, Account reader, long before) throws Exception {
+        List<JsonNode> stored = new ArrayList<>();
+        String after = String.valueOf(before);
+        while (true) {
+            JsonNode page = api.call("GET", "/api/history/conversations/" + room + "/events?after=" + after
+                    + "&limit=200", reader.token(), null, 200);
+            page.path("events").forEach(stored::add);
+            if (!page.path("hasMore").asBoolean()) {
+                return stored;
+            }
+            after = page.path("nextAfter").asText();
+        }
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> seqs = new ArrayList<>();
+        for (long seq = from; seq <= to; seq++) {
+            seqs.add(seq);
+        }
+        return seqs;
+    }
+}
