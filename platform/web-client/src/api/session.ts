@@ -8,6 +8,7 @@ type Listener = (user: UserView | null) => void;
 
 let accessToken: string | null = null;
 let currentUser: UserView | null = null;
+let expiresAt = 0;
 let refreshTimer: number | undefined;
 let refreshing: Promise<string | null> | null = null;
 const listeners = new Set<Listener>();
@@ -19,6 +20,12 @@ export function onSessionChange(listener: Listener): () => void {
 
 export function token(): string | null {
   return accessToken;
+}
+
+/** The current token if it has a minute left, else a refreshed one (each refresh rotates the session cookie). */
+export async function freshToken(): Promise<string | null> {
+  if (accessToken && Date.now() < expiresAt - 60_000) return accessToken;
+  return refresh();
 }
 
 export function user(): UserView | null {
@@ -81,6 +88,7 @@ export function updateUser(next: UserView) {
 /** The server ended the session (logout elsewhere, revoked): forget everything. */
 export function signedOut() {
   accessToken = null;
+  expiresAt = 0;
   window.clearTimeout(refreshTimer);
   if (currentUser) {
     currentUser = null;
@@ -100,6 +108,7 @@ function adoptToken(grant: SessionGrant): string {
   window.clearTimeout(refreshTimer);
   // Refresh well before expiry so that sockets and calls never carry a dead token.
   const lifetime = Math.max(10, grant.expiresIn) * 1000;
+  expiresAt = Date.now() + lifetime;
   refreshTimer = window.setTimeout(() => { refresh().catch(() => undefined); }, lifetime * 0.8);
   if (changed) listeners.forEach(l => l(currentUser));
   return grant.accessToken;

@@ -51,12 +51,13 @@ export class ChatStore {
   private idleTimer: number | undefined;
   private summaryRefresh: number | undefined;
   private toastCounter = 0;
+  private summaryRetries = 0;
 
   constructor(readonly me: UserView) {
     this.names.set(me.id, me.displayName);
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     this.socket = new ChatSocket(`${scheme}//${location.host}/ws`, {
-      token: () => session.refresh(),
+      token: () => session.freshToken(),
       onStatus: (status, retryInMs) => {
         this.status = status;
         this.retryInMs = retryInMs ?? 0;
@@ -112,12 +113,21 @@ export class ChatStore {
     try {
       const list = await api.summaries();
       const fresh = new Map(list.map(s => [s.conversationId, s]));
-      // history-service may lag behind chat-service: keep what live events already told us.
+      // history-service may lag behind chat-service: keep what live events already told us, and ask again.
+      let behind = false;
       this.summaries.forEach((known, id) => {
         const next = fresh.get(id);
-        if (next && known.latestSeq > next.latestSeq) fresh.set(id, { ...next, ...pick(known) });
-        if (!next && this.details.has(id)) fresh.set(id, known);
+        if (next && known.latestSeq > next.latestSeq) {
+          behind = true;
+          fresh.set(id, { ...next, ...pick(known), unreadCount: Math.max(known.unreadCount, next.unreadCount) });
+        }
+        if (!next && this.details.has(id)) {
+          behind = true;
+          fresh.set(id, known);
+        }
       });
+      if (behind && this.summaryRetries++ < 10) this.scheduleSummaryRefresh(1000);
+      if (!behind) this.summaryRetries = 0;
       this.summaries = fresh;
       this.summariesLoaded = true;
       list.forEach(s => {

@@ -99,6 +99,13 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
     }
   }, [timeline.loaded, timeline.version, loadOlder, timeline.nextBefore]);
 
+  let lastMine = -1;
+  for (let i = timeline.messages.length - 1; i >= 0; i--) {
+    if (timeline.messages[i].senderId === store.me.id) {
+      lastMine = timeline.messages[i].seq;
+      break;
+    }
+  }
   const items = virtualizer.getVirtualItems();
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages"
@@ -115,7 +122,8 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
                 {row.day && <div className="day-separator" role="separator"><span>{row.day}</span></div>}
                 {row.kind === 'message'
                   ? <MessageRow message={row.message} header={row.header} conversationId={conversationId}
-                                timeline={timeline} onReply={onReply} onEdit={onEdit} canModerate={canModerate} />
+                                timeline={timeline} onReply={onReply} onEdit={onEdit} canModerate={canModerate}
+                                showStatus={row.message.seq === lastMine && pending.length === 0} />
                   : <PendingRow pending={row.pending} header={row.header} />}
               </div>
             );
@@ -126,9 +134,10 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
   );
 }
 
-const MessageRow = memo(function MessageRow({ message, header, conversationId, timeline, onReply, onEdit, canModerate }: {
+const MessageRow = memo(function MessageRow({ message, header, conversationId, timeline, onReply, onEdit, canModerate,
+  showStatus }: {
   message: Message; header: boolean; conversationId: string; timeline: Timeline; onReply(m: Message): void;
-  onEdit(m: Message): void; canModerate: boolean;
+  onEdit(m: Message): void; canModerate: boolean; showStatus: boolean;
 }) {
   const store = useStore();
   const mine = message.senderId === store.me.id;
@@ -171,7 +180,7 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
             <AttachmentList attachments={message.attachments} />
           </>
         )}
-        {mine && !message.deleted && (
+        {mine && showStatus && !message.deleted && (
           <span className="message__status" data-state={readers > 0 ? 'read' : 'sent'}>
             {readers > 0 ? (isDirect ? '✓✓ Read' : `✓✓ Read by ${readers}`) : '✓ Sent'}
           </span>

@@ -99,6 +99,24 @@ final class RunningSuite implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no running " + module));
     }
 
+    /**
+     * One named instance (gateway-service-2...), told apart by its working directory, which the launcher names after
+     * the instance (Linux /proc).
+     */
+    ProcessHandle serviceInstance(String name) {
+        Path workDirectory = dataDirectory.resolve(name).toAbsolutePath().normalize();
+        return launcher.descendants()
+                .filter(p -> {
+                    try {
+                        return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd"))
+                                .equals(workDirectory) && p.info().command().orElse("").endsWith("java");
+                    } catch (IOException | UnsupportedOperationException e) {
+                        return false;
+                    }
+                })
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + name));
+    }
+
     /** What Ctrl-C in the terminal does. */
     void interrupt() throws IOException, InterruptedException {
         signal("INT");
