@@ -207,16 +207,24 @@ export class ChatStore {
     let timeline = this.timelines.get(conversationId);
     if (!timeline) {
       timeline = this.newTimeline(conversationId);
-      try {
-        timeline.loadNewest(await api.messages(conversationId, null));
-        this.changed();
-        await this.catchUp(conversationId);
-      } catch (error) {
-        this.timelines.delete(conversationId);
-        this.toast(`Could not open the conversation: ${describe(error)}`);
-        this.changed();
-        return;
+      // A conversation created a moment ago may not have reached history-service yet: ask again for a while.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          timeline.loadNewest(await api.messages(conversationId, null));
+          break;
+        } catch (error) {
+          const lagging = (error as { status?: number })?.status === 404 && attempt < 15;
+          if (!lagging || this.timelines.get(conversationId) !== timeline) {
+            if (this.timelines.get(conversationId) === timeline) this.timelines.delete(conversationId);
+            this.toast(`Could not open the conversation: ${describe(error)}`);
+            this.changed();
+            return;
+          }
+          await new Promise(resolve => window.setTimeout(resolve, 300 + attempt * 200));
+        }
       }
+      this.changed();
+      await this.catchUp(conversationId);
     }
     this.markRead(conversationId);
   }
@@ -425,7 +433,8 @@ export class ChatStore {
         await new Promise(resolve => window.setTimeout(resolve, 300 + attempt * 200));
       }
     })().catch(error => {
-      if (error?.status === 404) this.forget(conversationId);
+      // history-service may not know a brand-new conversation yet; chat-service says whether it is really gone.
+      if (error?.status === 404) void this.loadDetails(conversationId, true);
     }).finally(() => {
       this.catchingUp.delete(conversationId);
       this.markRead(conversationId);

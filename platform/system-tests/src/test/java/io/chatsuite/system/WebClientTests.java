@@ -66,6 +66,8 @@ class WebClientTests {
     static void startTheSuiteAndTheBrowser() throws Exception {
         // Never a silent skip: without Chromium the build fails (ensure-chromium.sh installs it before these run).
         Assertions.assertThat(CHROMIUM).as("Chromium for the browser tests").isExecutable();
+        // Live updates cross Kafka, Redis and two services: give every web assertion the same patience.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(LIVE.toMillis());
         suite = RunningSuite.launch(data, "--gateways", "2");
         nodeA = suite.url("gateway-service");
         nodeB = suite.url("gateway-service-2");
@@ -310,6 +312,54 @@ class WebClientTests {
         assertThat(messages(memberPage, "welcome to the room")).hasCount(1);
         send(memberPage, "thanks for having me");
         assertThat(messages(ownerPage, "thanks for having me")).hasCount(1);
+    }
+
+    @Test
+    void tenThousandMessagesStayVirtualizedAndScrollSmoothly() throws Exception {
+        Account reader = registeredAccount("scroller");
+        Account writer = registeredAccount("writer");
+        String direct = api.direct(reader, writer);
+        Page page = open(nodeA);
+        // history-service's newest page, answered here with 10,000 messages: the list must not render them all.
+        StringBuilder messages = new StringBuilder();
+        for (int seq = 1; seq <= 10_000; seq++) {
+            messages.append(seq == 1 ? "" : ",").append("{\"seq\":").append(seq)
+                    .append(",\"messageId\":\"").append(new UUID(0, seq)).append("\",\"senderId\":\"")
+                    .append(seq % 3 == 0 ? reader.id() : writer.id()).append("\",\"senderName\":\"w\",\"body\":\"")
+                    .append("message number ").append(seq).append(seq % 10 == 0 ? " with **bold** text" : "")
+                    .append("\",\"format\":\"MARKDOWN\",\"attachments\":[],\"replyTo\":null,\"sentAt\":\"")
+                    .append(java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq * 97L))
+                    .append("\",\"editedAt\":null,\"deleted\":false}");
+        }
+        String body = "{\"conversationId\":\"" + direct + "\",\"messages\":[" + messages + "],\"nextBefore\":null}";
+        page.route("**/api/history/conversations/" + direct + "/messages*", route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setStatus(200)
+                        .setContentType("application/json").setBody(body)));
+        signIn(page, reader);
+        page.navigate(nodeA + "/c/" + direct);
+
+        assertThat(messages(page, "message number 10000 with bold text")).isVisible();
+        Assertions.assertThat(page.locator("article.message").count()).isBetween(5, 80);
+        // Scroll from the bottom to the top in large steps, timing each step's frame. The DOM bound above is the real
+        // guard; the time bound is loose because the build machine may be busy.
+        Object slowestFrameMs = page.evaluate("""
+                async () => {
+                  const list = document.querySelector('[data-testid=message-list]');
+                  let slowest = 0;
+                  for (let i = 0; i < 60; i++) {
+                    const start = performance.now();
+                    list.scrollTop = list.scrollTop - list.scrollHeight / 60;
+                    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                    slowest = Math.max(slowest, performance.now() - start);
+                  }
+                  list.scrollTop = 0;
+                  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                  return slowest;
+                }""");
+        assertThat(messages(page, "message number 1").first()).isVisible();
+        assertThat(page.getByText("This is the beginning of the conversation.")).isVisible();
+        Assertions.assertThat(page.locator("article.message").count()).isBetween(5, 80);
+        Assertions.assertThat(((Number) slowestFrameMs).doubleValue()).as("slowest scroll step, ms").isLessThan(400);
     }
 
     @Test
