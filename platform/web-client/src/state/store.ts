@@ -100,7 +100,7 @@ export class ChatStore {
 
   /** Conversations, most recently active first. */
   get conversationList(): ConversationSummary[] {
-    return [...this.summaries.values()].sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
+    return [...this.summaries.values()].sort((a, b) => Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt));
   }
 
   get totalUnread(): number {

@@ -305,7 +305,8 @@ class WebClientTests {
         clickUntilGone(ownerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add member")));
         assertThat(ownerPage.locator(".info .people[aria-label=Members] .person")).hasCount(2);
         ownerPage.getByLabel("Role of member").selectOption("ADMIN");
-        assertThat(ownerPage.locator(".info .person", new Page.LocatorOptions().setHasText("Admin"))).hasCount(1);
+        assertThat(ownerPage.locator(".info .person[data-member='" + member.id() + "'] .person__text .hint"))
+                .hasText("Admin");
 
         send(ownerPage, "welcome to the room");
         openConversation(memberPage, "Launch party");
