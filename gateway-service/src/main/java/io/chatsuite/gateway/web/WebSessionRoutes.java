@@ -58,9 +58,10 @@ public class WebSessionRoutes {
         auth = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(5_000).setIdleTimeout(60).setKeepAlive(true).setMaxPoolSize(16));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
-        router.post(PATH).order(-100).handler(this::checkOrigin).handler(body).handler(ctx ->
+        // Vert.x wants the body handler first on a route; the origin check still runs before anything is called.
+        router.post(PATH).order(-100).handler(body).handler(this::checkOrigin).handler(ctx ->
                 exchange(ctx, "/api/auth/login", ctx.body().buffer(), null));
-        router.post(PATH + "/register").order(-100).handler(this::checkOrigin).handler(body).handler(ctx ->
+        router.post(PATH + "/register").order(-100).handler(body).handler(this::checkOrigin).handler(ctx ->
                 exchange(ctx, "/api/auth/register", ctx.body().buffer(), null));
         router.post(PATH + "/refresh").order(-100).handler(this::checkOrigin).handler(this::refresh);
         router.delete(PATH).order(-100).handler(this::checkOrigin).handler(this::logout);
