@@ -78,7 +78,9 @@ export class ChatSocket {
     }
     let socket: WebSocket;
     try {
-      socket = new WebSocket(this.url, ['bearer-token-carrier', `quarkus-http-upgrade#Authorization#Bearer ${bearer}`]);
+      // A subprotocol is an HTTP token (no spaces): the header value is URI-encoded, and the server decodes it.
+      socket = new WebSocket(this.url,
+        ['bearer-token-carrier', `quarkus-http-upgrade#Authorization#${encodeURIComponent(`Bearer ${bearer}`)}`]);
     } catch {
       this.scheduleRetry();
       return;

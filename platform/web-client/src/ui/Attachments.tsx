@@ -3,6 +3,7 @@ import { attachmentBlobUrl } from '../api/http';
 import type { AttachmentRef } from '../api/types';
 import { Modal } from './common';
 import { formatSize } from './format';
+import { Icon } from './icons';
 
 /** Images as thumbnails that open a viewer, other files as download cards. Fetched with the token, shown as blobs. */
 export function AttachmentList({ attachments }: { attachments: AttachmentRef[] }) {
@@ -86,7 +87,7 @@ function FileCard({ attachment }: { attachment: AttachmentRef }) {
   };
   return (
     <div className="file-card">
-      <span className="file-card__icon" aria-hidden="true">📄</span>
+      <span className="file-card__icon"><Icon name="file" size={24} /></span>
       <span className="file-card__text">
         <span className="file-card__name">{attachment.name}</span>
         <span className="hint">{formatSize(attachment.size)}</span>

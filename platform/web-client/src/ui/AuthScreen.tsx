@@ -28,7 +28,7 @@ export function AuthScreen() {
   return (
     <div className="auth">
       <form className="auth__card" onSubmit={submit} aria-labelledby="auth-title">
-        <div className="auth__logo" aria-hidden="true">💬</div>
+        <img className="auth__logo" src="/favicon.svg" alt="" width={48} height={48} />
         <h1 id="auth-title">{mode === 'login' ? 'Sign in to Chat' : 'Create your account'}</h1>
         <label>
           Username

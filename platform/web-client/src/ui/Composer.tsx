@@ -3,6 +3,7 @@ import type { AttachmentRef } from '../api/types';
 import type { Message } from '../state/timeline';
 import { plainText } from '../text/markdown';
 import type { Uploads } from './uploads';
+import { Icon } from './icons';
 import { useStore } from './useStore';
 
 export type ComposerMode = { kind: 'new' } | { kind: 'reply'; message: Message } | { kind: 'edit'; message: Message };
@@ -105,7 +106,7 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
       )}
       <div className="composer__row">
         <button type="button" className="icon-button" onClick={() => files.current?.click()} aria-label="Attach files"
-                disabled={mode.kind === 'edit'}>📎</button>
+                disabled={mode.kind === 'edit'}><Icon name="attach" /></button>
         <input ref={files} type="file" multiple hidden aria-hidden="true" tabIndex={-1} data-testid="file-input"
                onChange={e => { uploads.add([...(e.target.files ?? [])]); e.target.value = ''; }} />
         <textarea ref={input} rows={1} value={text} maxLength={MAX_BODY} aria-label="Message"

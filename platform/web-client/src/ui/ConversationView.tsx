@@ -7,6 +7,7 @@ import { ConversationInfo } from './ConversationInfo';
 import { MessageList } from './MessageList';
 import { navigate } from './router';
 import { useUploads } from './uploads';
+import { Icon } from './icons';
 import { useStore } from './useStore';
 
 export function ConversationView({ id, info }: { id: string; info: boolean }) {
@@ -72,12 +73,12 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
                   aria-pressed={store.isMuted(id)}
                   aria-label={store.isMuted(id) ? 'Unmute this conversation' : 'Mute this conversation'}
                   title={store.isMuted(id) ? 'Unmute' : 'Mute'}>
-            {store.isMuted(id) ? '🔕' : '🔔'}
+            <Icon name={store.isMuted(id) ? 'bellOff' : 'bell'} />
           </button>
           <a href={info ? `/c/${id}` : `/c/${id}/info`} className="icon-button"
              aria-label={kind === 'GROUP' ? 'Room details and members' : 'Conversation details'}
              aria-expanded={info}
-             onClick={e => { e.preventDefault(); navigate(info ? `/c/${id}` : `/c/${id}/info`); }}>ⓘ</a>
+             onClick={e => { e.preventDefault(); navigate(info ? `/c/${id}` : `/c/${id}/info`); }}><Icon name="info" /></a>
         </header>
         {timeline
           ? <MessageList conversationId={id} timeline={timeline} onReply={reply} onEdit={edit}

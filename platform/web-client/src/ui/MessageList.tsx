@@ -6,6 +6,7 @@ import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
 import { Avatar } from './common';
 import { dayKey, formatDay, formatFull, formatTime } from './format';
+import { Icon } from './icons';
 import { useStore } from './useStore';
 
 type Row =
@@ -188,12 +189,12 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
       </div>
       {!message.deleted && (
         <div className="message__actions" role="toolbar" aria-label="Message actions">
-          <button className="icon-button" onClick={() => onReply(message)} aria-label="Reply">↩</button>
-          {mine && <button className="icon-button" onClick={() => onEdit(message)} aria-label="Edit">✎</button>}
+          <button className="icon-button" onClick={() => onReply(message)} aria-label="Reply"><Icon name="reply" size={16} /></button>
+          {mine && <button className="icon-button" onClick={() => onEdit(message)} aria-label="Edit"><Icon name="edit" size={16} /></button>}
           {(mine || canModerate) && (
             <button className="icon-button" aria-label="Delete"
                     onClick={() => { if (window.confirm('Delete this message for everyone?')) store.remove(conversationId, message.messageId); }}>
-              🗑
+              <Icon name="trash" size={16} />
             </button>
           )}
         </div>

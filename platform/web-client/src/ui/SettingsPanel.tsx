@@ -54,7 +54,7 @@ export function SettingsPanel() {
             </button>
           )}
           {permission === 'denied' && <p className="hint">This browser blocks notifications for this site.</p>}
-          <p className="hint">Mute single conversations from their header (🔔).</p>
+          <p className="hint">Mute single conversations with the bell in their header.</p>
         </div>
         <div className="card">
           <button className="chip danger" onClick={() => void session.logout()}>Sign out</button>

@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Avatar, PresenceDot } from './common';
 import { formatWhen } from './format';
 import { navigate } from './router';
+import { Icon } from './icons';
 import { useStore } from './useStore';
 
 const STATUS_TEXT = { connecting: 'Connecting…', online: 'Online', reconnecting: 'Reconnecting…', offline: 'Offline' };
@@ -95,7 +96,7 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
                   </span>
                   <span className="conversation__bottom">
                     <span className="conversation__preview">{preview}</span>
-                    {store.isMuted(id) && <span className="muted-icon" aria-label="muted" title="Muted">🔕</span>}
+                    {store.isMuted(id) && <span className="muted-icon" role="img" aria-label="muted" title="Muted"><Icon name="bellOff" size={14} /></span>}
                     {unread > 0 && <span className="badge" aria-hidden="true" data-unread={unread}>{unread}</span>}
                   </span>
                 </span>
