@@ -671,7 +671,17 @@ export class ChatStore {
     this.changed();
   }
 
+  /** Sends whose message is in the timeline (it came through history, not as a live event) are done. */
+  private settlePending() {
+    this.pending.forEach((message, clientId) => {
+      if (message.ackSeq !== undefined && this.timelines.get(message.conversationId)?.message(message.ackSeq)) {
+        this.pending.delete(clientId);
+      }
+    });
+  }
+
   private changed() {
+    if (this.pending.size) this.settlePending();
     this.version++;
     const unread = this.totalUnread;
     document.title = unread > 0 ? `(${unread}) Chat` : 'Chat';

@@ -50,6 +50,18 @@ describe('a conversation timeline', () => {
     expect(t.messages.map(m => m.seq)).toEqual([3]);
   });
 
+  it('drops held events that the first page already covers and applies the rest', () => {
+    const t = new Timeline(C);
+    t.apply(created(2));
+    t.apply(created(3));
+    t.loadNewest({ conversationId: C, nextBefore: null, messages: [1, 2].map(seq => ({
+      seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: `m${seq}`, format: 'PLAIN', attachments: [],
+      replyTo: null, sentAt: '', editedAt: null, deleted: false })) });
+    expect(t.lastSeq).toBe(3);
+    expect(t.hasGap).toBe(false);
+    expect(t.messages.map(m => m.seq)).toEqual([1, 2, 3]);
+  });
+
   it('edits and deletes by message id', () => {
     const t = loaded(2);
     t.apply({ type: 'message.edited', v: 1, conversationId: C, seq: 3, occurredAt: '2026-01-01T11:00:00Z',

@@ -54,6 +54,7 @@ export class Timeline {
     const newest = page.messages.reduce((max, m) => Math.max(max, m.seq), 0);
     this.lastSeq = Math.max(this.lastSeq, newest);
     this.loaded = true;
+    this.drain();
     this.rebuild();
   }
 
@@ -72,13 +73,18 @@ export class Timeline {
       return 'gap';
     }
     this.applyInOrder(event);
+    this.drain();
+    this.rebuild();
+    return 'applied';
+  }
+
+  /** Applies held events that are now next in line, and forgets those already covered. */
+  private drain() {
+    [...this.ahead.keys()].filter(seq => seq <= this.lastSeq).forEach(seq => this.ahead.delete(seq));
     for (let next = this.ahead.get(this.lastSeq + 1); next; next = this.ahead.get(this.lastSeq + 1)) {
       this.ahead.delete(next.seq);
       this.applyInOrder(next);
     }
-    [...this.ahead.keys()].filter(seq => seq <= this.lastSeq).forEach(seq => this.ahead.delete(seq));
-    this.rebuild();
-    return 'applied';
   }
 
   /** Whether events past the last applied one are waiting for a gap to be filled. */
