@@ -110,7 +110,8 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
         <input ref={files} type="file" multiple hidden aria-hidden="true" tabIndex={-1} data-testid="file-input"
                onChange={e => { uploads.add([...(e.target.files ?? [])]); e.target.value = ''; }} />
         <textarea ref={input} rows={1} value={text} maxLength={MAX_BODY} aria-label="Message"
-                  placeholder={mode.kind === 'edit' ? 'Edit your message' : 'Write a message… (Markdown: **bold**, *italic*, `code`)'}
+                  placeholder={mode.kind === 'edit' ? 'Edit your message' : 'Write a message…'}
+                  title="Enter sends, Shift+Enter starts a new line. **bold**, *italic*, `code` and links work." 
                   onChange={e => { setText(e.target.value); store.typed(conversationId, e.target.value.length > 0); }}
                   onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => store.typed(conversationId, false)} />
         <button type="submit" className="primary send-button" disabled={uploads.busy}

@@ -61,7 +61,7 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
         <a href="/new" onClick={go('/new')} className="chip">✚ New chat</a>
         <a href="/rooms" onClick={go('/rooms')} className="chip"># Rooms</a>
         <a href="/friends" onClick={go('/friends')} className="chip">☺ Friends</a>
-        <a href="/search" onClick={go('/search')} className="chip" aria-label="Search messages">⌕</a>
+        <a href="/search" onClick={go('/search')} className="chip" aria-label="Search messages"><Icon name="search" size={14} /></a>
       </nav>
       {store.summariesLoaded && list.length === 0 && (
         <p className="sidebar__empty">No conversations yet. Start a chat or join a room.</p>

@@ -9,6 +9,7 @@ const paths = {
   info: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20M12 11v6M12 7.5v.5',
   file: 'M14 3H6v18h12V7l-4-4M14 3v4h4',
   chat: 'M4 5h16v11H9l-5 4V5',
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M21 21l-5-5',
 };
 
 export function Icon({ name, size = 18 }: { name: keyof typeof paths; size?: number }) {

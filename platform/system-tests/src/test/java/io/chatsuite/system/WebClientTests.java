@@ -341,26 +341,27 @@ class WebClientTests {
 
         assertThat(messages(page, "message number 10000 with bold text")).isVisible();
         Assertions.assertThat(page.locator("article.message").count()).isBetween(5, 80);
-        // Scroll from the bottom to the top in large steps, timing each step's frame. The DOM bound above is the real
-        // guard; the time bound is loose because the build machine may be busy.
-        Object slowestFrameMs = page.evaluate("""
+        // Scroll from the bottom to the top in large steps, timing each step until the next frame. The DOM bound is
+        // the real guard; the time bound is on the median step and loose, because the build machine may be busy.
+        Object medianStepMs = page.evaluate("""
                 async () => {
                   const list = document.querySelector('[data-testid=message-list]');
-                  let slowest = 0;
+                  const steps = [];
                   for (let i = 0; i < 60; i++) {
                     const start = performance.now();
                     list.scrollTop = list.scrollTop - list.scrollHeight / 60;
                     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-                    slowest = Math.max(slowest, performance.now() - start);
+                    steps.push(performance.now() - start);
                   }
                   list.scrollTop = 0;
                   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-                  return slowest;
+                  steps.sort((a, b) => a - b);
+                  return steps[Math.floor(steps.length / 2)];
                 }""");
         assertThat(messages(page, "message number 1").first()).isVisible();
         assertThat(page.getByText("This is the beginning of the conversation.")).isVisible();
         Assertions.assertThat(page.locator("article.message").count()).isBetween(5, 80);
-        Assertions.assertThat(((Number) slowestFrameMs).doubleValue()).as("slowest scroll step, ms").isLessThan(400);
+        Assertions.assertThat(((Number) medianStepMs).doubleValue()).as("median scroll step, ms").isLessThan(300);
     }
 
     @Test
