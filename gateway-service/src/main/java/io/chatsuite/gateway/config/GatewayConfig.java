@@ -20,6 +20,20 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    /** The web client's session cookie. */
+    Web web();
+
+    interface Web {
+
+        /** Mark the session cookie Secure even on plain http here, as behind a TLS-terminating ingress. */
+        @WithDefault("false")
+        boolean secureCookie();
+
+        /** How long the browser keeps the session cookie; auth-service decides how long the session is valid. */
+        @WithDefault("P30D")
+        java.time.Duration sessionCookieMaxAge();
+    }
+
     interface Routes {
 
         @WithDefault("http://localhost:8081")

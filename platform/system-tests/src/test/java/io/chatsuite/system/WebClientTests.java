@@ -1,0 +1,641 @@
+package io.chatsuite.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import io.chatsuite.system.SuiteApi.Account;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web client in a real headless Chromium (Debian's package, driven by Playwright) against the whole suite
+ * started by the launcher, with two gateway nodes. Each test uses fresh users in their own browser contexts.
+ */
+class WebClientTests {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.executable", "/usr/bin/chromium"));
+    private static final Duration LIVE = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path data;
+
+    static RunningSuite suite;
+    static SuiteApi api;
+    static String nodeA;
+    static String nodeB;
+    static Playwright playwright;
+    static Browser browser;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+    /** Every dialog (alert, confirm...) any page opened: an XSS payload that runs would show up here. */
+    private final List<String> dialogs = new CopyOnWriteArrayList<>();
+    /** Console errors, among them Content-Security-Policy violations. */
+    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startTheSuiteAndTheBrowser() throws Exception {
+        // Never a silent skip: without Chromium the build fails (ensure-chromium.sh installs it before these run).
+        Assertions.assertThat(CHROMIUM).as("Chromium for the browser tests").isExecutable();
+        // Live updates cross Kafka, Redis and two services: give every web assertion the same patience.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(LIVE.toMillis());
+        suite = RunningSuite.launch(data, "--gateways", "2");
+        nodeA = suite.url("gateway-service");
+        nodeB = suite.url("gateway-service-2");
+        api = new SuiteApi(nodeA);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        Assertions.assertThat(consoleErrors).as("console errors (CSP violations among them)")
+                .noneMatch(error -> error.contains("Content Security Policy"));
+    }
+
+    @Test
+    void twoUsersChatBothWaysInRealTime() {
+        Page alice = open(nodeA);
+        String aliceName = registerInTheBrowser(alice, "alice", "Alice Liddell");
+        Account bob = registeredAccount("bob");
+        Page bobPage = open(nodeA);
+        signIn(bobPage, bob);
+
+        String direct = startDirect(alice, bob.username());
+        send(alice, "Hello **Bob**, are you there?");
+        // The ack turns "sending" into "sent" (or "read" once Bob has it open).
+        assertThat(ownStatus(alice, "are you there?")).hasText(Pattern.compile("Sent|Read"), new com.microsoft
+                .playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(LIVE.toMillis()));
+
+        openConversation(bobPage, aliceName);
+        assertThat(bobPage.locator(".message__body strong", new Page.LocatorOptions().setHasText("Bob"))).isVisible();
+        send(bobPage, "Yes! _Hi Alice_ 👋");
+        assertThat(messages(alice, "Hi Alice")).hasCount(1);
+        send(alice, "Great, see `you` soon");
+        assertThat(messages(bobPage, "see you soon")).hasCount(1);
+        assertThat(bobPage.locator(".message__body code")).hasText("you");
+        Assertions.assertThat(alice.url()).endsWith("/c/" + direct);
+        Assertions.assertThat(dialogs).isEmpty();
+    }
+
+    @Test
+    void aReloadKeepsTheSessionAndTheHistoryWithoutTokensInStorage() {
+        Account carol = registeredAccount("carol");
+        Account dave = registeredAccount("dave");
+        Page page = open(nodeA);
+        signIn(page, carol);
+        startDirect(page, dave.username());
+        send(page, "first message before the reload");
+        send(page, "second message before the reload");
+        assertThat(ownStatus(page, "second message")).hasText(Pattern.compile("Sent|Read"));
+
+        page.reload();
+        assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertThat(messages(page, "first message before the reload")).hasCount(1);
+        assertThat(messages(page, "second message before the reload")).hasCount(1);
+        Assertions.assertThat(page.locator(".auth__card").count()).isZero();
+
+        // The refresh token is an HttpOnly cookie and the access token lives in memory: nothing for a script to take.
+        String storage = (String) page.evaluate("() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"
+                + " + document.cookie");
+        Assertions.assertThat(storage).doesNotContain("eyJ").doesNotContain("chat_refresh");
+        var cookie = page.context().cookies().stream().filter(c -> c.name.equals("chat_refresh")).findFirst()
+                .orElseThrow();
+        Assertions.assertThat(cookie.httpOnly).isTrue();
+        Assertions.assertThat(cookie.path).isEqualTo("/web/session");
+        Assertions.assertThat(cookie.sameSite.name()).isEqualTo("STRICT");
+
+        // Signing out ends the session: a reload shows the sign-in screen.
+        page.navigate(nodeA + "/settings");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                .isVisible();
+        page.reload();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                .isVisible();
+    }
+
+    @Test
+    void scriptInAMessageOrANicknameShowsAsTextAndRunsNothing() {
+        String payload = "<img src=x onerror=\"window.__xss=1;alert('xss')\"><script>alert('xss2')</script>";
+        Page mallory = open(nodeA);
+        String nickname = registerInTheBrowser(mallory, "mallory", "M<img src=x onerror=alert(1)>");
+        Account victim = registeredAccount("victim");
+        Page victimPage = open(nodeA);
+        signIn(victimPage, victim);
+
+        startDirect(mallory, victim.username());
+        send(mallory, payload);
+        send(mallory, "[click me](javascript:alert('xss3')) and **" + payload + "**");
+
+        openConversation(victimPage, nickname);
+        assertThat(messages(victimPage, payload).first()).isVisible();
+        assertThat(victimPage.locator(".message__sender", new Page.LocatorOptions().setHasText(nickname)).first())
+                .isVisible();
+        assertThat(victimPage.locator(".conversation__name", new Page.LocatorOptions().setHasText(nickname)))
+                .isVisible();
+        Assertions.assertThat(victimPage.locator("a[href^='javascript']").count()).isZero();
+        Assertions.assertThat(victimPage.locator(".message__body img").count()).isZero();
+        Assertions.assertThat(victimPage.locator(".message__body script").count()).isZero();
+        Assertions.assertThat(victimPage.evaluate("() => window.__xss === undefined")).isEqualTo(true);
+        Assertions.assertThat(dialogs).isEmpty();
+    }
+
+    @Test
+    void scriptInAFileNameShowsAsTextAndRunsNothing() {
+        String fileName = "<img src=x onerror=alert('file')>.txt";
+        Account sender = registeredAccount("filer");
+        Account reader = registeredAccount("reader");
+        Page senderPage = open(nodeA);
+        signIn(senderPage, sender);
+        Page readerPage = open(nodeA);
+        signIn(readerPage, reader);
+        startDirect(senderPage, reader.username());
+
+        senderPage.locator("[data-testid=file-input]").setInputFiles(
+                new FilePayload(fileName, "text/plain", "just text".getBytes()));
+        senderPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+
+        openConversation(readerPage, "filer");
+        assertThat(readerPage.locator(".file-card__name", new Page.LocatorOptions().setHasText(fileName)))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(LIVE.toMillis()));
+        Assertions.assertThat(readerPage.locator(".file-card img").count()).isZero();
+        Assertions.assertThat(dialogs).isEmpty();
+    }
+
+    @Test
+    void anImageUploadShowsItsThumbnail() throws Exception {
+        Account sender = registeredAccount("painter");
+        Account viewer = registeredAccount("viewer");
+        Page senderPage = open(nodeA);
+        signIn(senderPage, sender);
+        Page viewerPage = open(nodeB);
+        signIn(viewerPage, viewer);
+        startDirect(senderPage, viewer.username());
+
+        senderPage.locator("[data-testid=file-input]").setInputFiles(
+                new FilePayload("sunset.png", "image/png", png(640, 400)));
+        senderPage.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("look at this");
+        senderPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+
+        assertThat(senderPage.locator("img[data-testid=thumbnail]")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(LIVE.toMillis()));
+        openConversation(viewerPage, "painter");
+        Locator thumbnail = viewerPage.locator("img[data-testid=thumbnail]");
+        assertThat(thumbnail).isVisible();
+        Assertions.assertThat(thumbnail.getAttribute("src")).startsWith("blob:");
+        Assertions.assertThat((Boolean) viewerPage.evaluate(
+                "() => { const i = document.querySelector('img[data-testid=thumbnail]'); return i.complete && i.naturalWidth > 0; }"))
+                .isTrue();
+        thumbnail.click();
+        assertThat(viewerPage.locator(".image-viewer img")).isVisible();
+    }
+
+    @Test
+    void unreadBadgesAndTheTabTitleFollowNewMessages() {
+        Account erin = registeredAccount("erin");
+        Account frank = registeredAccount("frank");
+        String direct = api.direct(erin, frank);
+        Page frankPage = open(nodeA);
+        signIn(frankPage, frank);
+        Page erinPage = open(nodeB);
+        signIn(erinPage, erin);
+        erinPage.navigate(nodeB + "/c/" + direct);
+
+        send(erinPage, "unread one");
+        send(erinPage, "unread two");
+        Locator badge = frankPage.locator("a[data-conversation='" + direct + "'] .badge");
+        assertThat(badge).hasText("2", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(LIVE.toMillis()));
+        assertThat(frankPage).hasTitle("(2) Chat");
+
+        frankPage.locator("a[data-conversation='" + direct + "']").click();
+        assertThat(messages(frankPage, "unread two")).hasCount(1);
+        assertThat(badge).hasCount(0);
+        assertThat(frankPage).hasTitle("Chat");
+
+        // The read receipt reaches the sender: her last message shows it was read.
+        assertThat(ownStatus(erinPage, "unread two")).hasText(Pattern.compile("Read"),
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(LIVE.toMillis()));
+    }
+
+    @Test
+    void presenceDotsShowWhoIsOnline() {
+        Account grace = registeredAccount("grace");
+        Account heidi = registeredAccount("heidi");
+        String direct = api.direct(grace, heidi);
+        Page heidiPage = open(nodeA);
+        signIn(heidiPage, heidi);
+        Page gracePage = open(nodeB);
+        signIn(gracePage, grace);
+
+        Locator dot = heidiPage.locator("a[data-conversation='" + direct + "'] .presence");
+        assertThat(dot).hasAttribute("data-presence", "online",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(40_000));
+        gracePage.context().close();
+        contexts.remove(gracePage.context());
+        assertThat(dot).hasAttribute("data-presence", "offline",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(40_000));
+    }
+
+    @Test
+    void aRoomCanBeCreatedAndManagedFromTheBrowser() {
+        Account owner = registeredAccount("owner");
+        Account member = registeredAccount("member");
+        Page ownerPage = open(nodeA);
+        signIn(ownerPage, owner);
+        Page memberPage = open(nodeA);
+        signIn(memberPage, member);
+
+        ownerPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rooms")).click();
+        ownerPage.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Launch party");
+        ownerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create room")).click();
+        assertThat(ownerPage.locator(".conversation-header__name")).hasText("Launch party");
+        ownerPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Room details and members")).click();
+        ownerPage.getByLabel("Add a member by name").fill(member.username());
+        clickUntilGone(ownerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add member")));
+        assertThat(ownerPage.locator(".info .people[aria-label=Members] .person")).hasCount(2);
+        ownerPage.getByLabel("Role of member").selectOption("ADMIN");
+        assertThat(ownerPage.locator(".info .person[data-member='" + member.id() + "'] .person__text .hint"))
+                .hasText("Admin");
+
+        send(ownerPage, "welcome to the room");
+        openConversation(memberPage, "Launch party");
+        assertThat(messages(memberPage, "welcome to the room")).hasCount(1);
+        send(memberPage, "thanks for having me");
+        assertThat(messages(ownerPage, "thanks for having me")).hasCount(1);
+    }
+
+    @Test
+    void tenThousandMessagesStayVirtualizedAndScrollSmoothly() throws Exception {
+        Account reader = registeredAccount("scroller");
+        Account writer = registeredAccount("writer");
+        String direct = api.direct(reader, writer);
+        Page page = open(nodeA);
+        // history-service's newest page, answered here with 10,000 messages: the list must not render them all.
+        StringBuilder messages = new StringBuilder();
+        for (int seq = 1; seq <= 10_000; seq++) {
+            messages.append(seq == 1 ? "" : ",").append("{\"seq\":").append(seq)
+                    .append(",\"messageId\":\"").append(new UUID(0, seq)).append("\",\"senderId\":\"")
+                    .append(seq % 3 == 0 ? reader.id() : writer.id()).append("\",\"senderName\":\"w\",\"body\":\"")
+                    .append("message number ").append(seq).append(seq % 10 == 0 ? " with **bold** text" : "")
+                    .append("\",\"format\":\"MARKDOWN\",\"attachments\":[],\"replyTo\":null,\"sentAt\":\"")
+                    .append(java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq * 97L))
+                    .append("\",\"editedAt\":null,\"deleted\":false}");
+        }
+        String body = "{\"conversationId\":\"" + direct + "\",\"messages\":[" + messages + "],\"nextBefore\":null}";
+        page.route("**/api/history/conversations/" + direct + "/messages*", route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setStatus(200)
+                        .setContentType("application/json").setBody(body)));
+        signIn(page, reader);
+        page.navigate(nodeA + "/c/" + direct);
+
+        assertThat(messages(page, "message number 10000 with bold text")).isVisible();
+        Assertions.assertThat(page.locator("article.message").count()).isBetween(5, 80);
+        // Scroll from the bottom to the top in large steps, timing each step until the next frame. The DOM bound is
+        // the real guard; the time bound is on the median step and loose, because the build machine may be busy.
+        Object medianStepMs = page.evaluate("""
+                async () => {
+                  const list = document.querySelector('[data-testid=message-list]');
+                  const steps = [];
+                  for (let i = 0; i < 60; i++) {
+                    const start = performance.now();
+                    list.scrollTop = list.scrollTop - list.scrollHeight / 60;
+                    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                    steps.push(performance.now() - start);
+                  }
+                  list.scrollTop = 0;
+                  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                  steps.sort((a, b) => a - b);
+                  return steps[Math.floor(steps.length / 2)];
+                }""");
+        assertThat(messages(page, "message number 1").first()).isVisible();
+        assertThat(page.getByText("This is the beginning of the conversation.")).isVisible();
+        Assertions.assertThat(page.locator("article.message").count()).isBetween(5, 80);
+        Assertions.assertThat(((Number) medianStepMs).doubleValue()).as("median scroll step, ms").isLessThan(300);
+    }
+
+    @Test
+    void stoppingAndRestartingAGatewayShowsReconnectingThenEveryMessageOnce() throws Exception {
+        Account ivan = registeredAccount("ivan");
+        Account judy = registeredAccount("judy");
+        String direct = api.direct(ivan, judy);
+        Page ivanPage = open(nodeA);
+        signIn(ivanPage, ivan);
+        ivanPage.navigate(nodeA + "/c/" + direct);
+        Page judyPage = open(nodeB);
+        signIn(judyPage, judy);
+        judyPage.navigate(nodeB + "/c/" + direct);
+        send(judyPage, "before the restart");
+        assertThat(messages(ivanPage, "before the restart")).hasCount(1);
+
+        // The launcher restarts a gateway that exits, on the same port, like an orchestrator would.
+        ProcessHandle gatewayA = suite.instanceProcess("gateway-service").orElseThrow();
+        gatewayA.destroy();
+        assertThat(ivanPage.locator("[data-connection]")).hasText(Pattern.compile("Reconnecting"),
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+
+        List<String> meanwhile = List.of("sent while you were away 1", "sent while you were away 2",
+                "sent while you were away 3");
+        meanwhile.forEach(text -> send(judyPage, text));
+        // Ivan writes while offline: it waits as "sending" and goes out, once, when the socket is back.
+        send(ivanPage, "written while offline");
+        assertThat(ivanPage.locator(".message--pending[data-state=sending]")).hasCount(1);
+
+        assertThat(ivanPage.locator("[data-connection]")).hasText("Online",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(150_000));
+        for (String text : meanwhile) {
+            assertThat(messages(ivanPage, text)).hasCount(1);
+        }
+        assertThat(messages(judyPage, "written while offline")).hasCount(1);
+        assertThat(messages(ivanPage, "written while offline")).hasCount(1);
+        assertThat(ownStatus(ivanPage, "written while offline")).hasText(Pattern.compile("Sent|Read"));
+        assertThat(messages(ivanPage, "before the restart")).hasCount(1);
+        Assertions.assertThat(api.call("GET", "/api/history/conversations/" + direct + "/messages", api.login(ivan),
+                null, 200).path("messages").findValuesAsText("body"))
+                .filteredOn("written while offline"::equals).hasSize(1);
+    }
+
+    @Test
+    void theGatewayServesTheClientWithSecurityHeaders() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(nodeA + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(index.statusCode()).isEqualTo(200);
+        Assertions.assertThat(index.body()).contains("<div id=\"root\">");
+        String csp = index.headers().firstValue("Content-Security-Policy").orElseThrow();
+        Assertions.assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        Assertions.assertThat(index.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        Assertions.assertThat(index.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        Assertions.assertThat(index.headers().firstValue("Cache-Control")).hasValue("no-cache");
+
+        HttpResponse<String> deepLink = http.send(HttpRequest.newBuilder(
+                URI.create(nodeA + "/c/" + UUID.randomUUID())).build(), HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(deepLink.statusCode()).isEqualTo(200);
+        Assertions.assertThat(deepLink.body()).isEqualTo(index.body());
+
+        String script = index.body().replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+        HttpResponse<String> asset = http.send(HttpRequest.newBuilder(URI.create(nodeA + script)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(asset.statusCode()).isEqualTo(200);
+        Assertions.assertThat(asset.headers().firstValue("Cache-Control"))
+                .hasValue("public, max-age=31536000, immutable");
+
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(nodeA + "/assets/nope.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(missing.statusCode()).isEqualTo(404);
+
+        // The session endpoints take calls from the page's own origin only.
+        Account account = registeredAccount("origin");
+        String credentials = "{\"username\":\"" + account.username() + "\",\"password\":\"Correct-Horse-"
+                + account.username() + "\"}";
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(nodeA + "/web/session"))
+                .header("Origin", "https://evil.example").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(foreign.statusCode()).isEqualTo(403);
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(URI.create(nodeA + "/web/session"))
+                .header("Origin", nodeA).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(own.statusCode()).isEqualTo(200);
+        Assertions.assertThat(own.body()).contains("accessToken").doesNotContain("refreshToken");
+        Assertions.assertThat(own.headers().firstValue("Set-Cookie").orElseThrow().toLowerCase())
+                .contains("chat_refresh=", "httponly", "samesite=strict", "path=/web/session");
+    }
+
+    @Test
+    void screenshotsOfTheMainScreens() throws Exception {
+        Path directory = Path.of(System.getProperty("devstack.root", "../.."), "docs", "screenshots");
+        boolean update = Boolean.getBoolean("screenshots.update");
+        Path target = update ? directory : Path.of("target", "screenshots");
+        Files.createDirectories(target);
+
+        Page login = open(nodeA);
+        assertThat(login.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                .isVisible();
+        login.screenshot(new Page.ScreenshotOptions().setPath(target.resolve("login.png")));
+
+        Account ada = registeredAccount("ada", "Ada Lovelace");
+        Account grace = registeredAccount("grace", "Grace Hopper");
+        Account alan = registeredAccount("alan", "Alan Turing");
+        String direct = api.direct(grace, ada);
+        String room = api.room(ada, "Analytical Engine", grace, alan);
+        String graceToken = api.login(grace);
+        String alanToken = api.login(alan);
+        try (ChatClient gracesSocket = ChatClient.connect(nodeA, graceToken);
+             ChatClient alansSocket = ChatClient.connect(nodeA, alanToken)) {
+            gracesSocket.sendMessage("s1", room, "Morning! The **punched cards** for the loop are ready.");
+            alansSocket.sendMessage("s2", room, "Great. I checked the _Bernoulli_ program, see `note G`.");
+            gracesSocket.sendMessage("s3", room, "Docs are at https://example.org/engine");
+            gracesSocket.sendMessage("s4", direct, "Coffee later?");
+            for (String id : List.of("s1", "s3", "s4")) {
+                gracesSocket.awaitReply(id);
+            }
+            alansSocket.awaitReply("s2");
+        }
+
+        Page page = open(nodeA);
+        signIn(page, ada);
+        openConversation(page, "Analytical Engine");
+        send(page, "Wonderful, let's run it on Friday.");
+        assertThat(ownStatus(page, "run it on Friday")).hasText(Pattern.compile("Sent|Read"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(target.resolve("conversation.png")));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Room details and members")).click();
+        assertThat(page.locator(".info .people[aria-label=Members] .person")).hasCount(3);
+        page.screenshot(new Page.ScreenshotOptions().setPath(target.resolve("room-management.png")));
+
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
+        contexts.add(phone);
+        Page phonePage = watch(phone.newPage());
+        phonePage.navigate(nodeA + "/");
+        signIn(phonePage, ada);
+        assertThat(phonePage.locator(".conversation-list .conversation")).hasCount(2);
+        phonePage.screenshot(new Page.ScreenshotOptions().setPath(target.resolve("phone-list.png")));
+        openConversation(phonePage, "Analytical Engine");
+        assertThat(messages(phonePage, "run it on Friday")).hasCount(1);
+        phonePage.screenshot(new Page.ScreenshotOptions().setPath(target.resolve("phone-conversation.png")));
+
+        for (String name : List.of("login", "conversation", "room-management", "phone-list", "phone-conversation")) {
+            Assertions.assertThat(target.resolve(name + ".png")).isNotEmptyFile();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private Page open(String gateway) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        contexts.add(context);
+        Page page = watch(context.newPage());
+        page.navigate(gateway + "/");
+        return page;
+    }
+
+    private Page watch(Page page) {
+        page.setDefaultTimeout(LIVE.toMillis());
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.type() + ": " + dialog.message());
+            dialog.dismiss();
+        });
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+        return page;
+    }
+
+    private static Account registeredAccount(String prefix) {
+        try {
+            return api.register(prefix);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Account registeredAccount(String prefix, String displayName) throws Exception {
+        Account account = api.register(prefix);
+        api.call("PATCH", "/api/users/me", account.token(), Map.of("displayName", displayName), 200);
+        return account;
+    }
+
+    private static String registerInTheBrowser(Page page, String prefix, String displayName) {
+        String username = prefix + UUID.randomUUID().toString().substring(0, 8);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Display name").fill(displayName);
+        page.getByLabel("Password").fill("Correct-Horse-" + username);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        assertThat(page.locator(".me__name")).hasText(displayName);
+        return displayName;
+    }
+
+    private static void signIn(Page page, Account account) {
+        page.getByLabel("Username").fill(account.username());
+        page.getByLabel("Password").fill("Correct-Horse-" + account.username());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(page.locator("[data-connection]")).hasText("Online");
+    }
+
+    /** Opens the direct conversation with a user found by search; chat-service may take a moment to know them. */
+    private static String startDirect(Page page, String username) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New chat")).click();
+        page.getByLabel("Find people by name").fill(username);
+        Locator message = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                Pattern.compile("^Message ")));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (page.url().contains("/c/")) {
+                return true;
+            }
+            if (message.count() == 1) {
+                try {
+                    // Short: the button goes away as soon as an earlier click has opened the conversation.
+                    message.click(new Locator.ClickOptions().setTimeout(2_000));
+                } catch (com.microsoft.playwright.PlaywrightException gone) {
+                    // Checked below.
+                }
+            }
+            return page.url().contains("/c/");
+        });
+        assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        return page.url().replaceAll(".*/c/([0-9a-f-]{36}).*", "$1");
+    }
+
+    private static void openConversation(Page page, String name) {
+        Locator entry = page.locator(".conversation-list a.conversation",
+                new Page.LocatorOptions().setHasText(name));
+        assertThat(entry).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(30_000));
+        entry.click();
+        assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
+    }
+
+    private static void send(Page page, String text) {
+        Locator composer = page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        composer.fill(text);
+        composer.press("Enter");
+        assertThat(composer).hasValue("");
+    }
+
+    private static void clickUntilGone(Locator button) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (button.count() > 0) {
+                button.first().click();
+            }
+            return button.count() == 0;
+        });
+    }
+
+    /** The rendered message bodies whose text contains the given text (Markdown removed). */
+    private static Locator messages(Page page, String text) {
+        return page.locator(".message__body", new Page.LocatorOptions().setHasText(text));
+    }
+
+    private static Locator ownStatus(Page page, String text) {
+        return page.locator("article.message--mine", new Page.LocatorOptions().setHasText(text))
+                .locator(".message__status");
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setPaint(new java.awt.GradientPaint(0, 0, new Color(255, 140, 60), 0, height, new Color(90, 40, 140)));
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(new Color(255, 220, 120));
+        graphics.fillOval(width / 2 - 60, height / 2 - 20, 120, 120);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

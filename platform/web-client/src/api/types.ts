@@ -1,0 +1,88 @@
+/** The shapes of the suite's REST answers and WebSocket frames (see docs/protocol.md and the services' api types). */
+export type Uuid = string;
+
+export interface UserView { id: Uuid; username: string; displayName: string }
+export interface SessionGrant { accessToken: string; expiresIn: number; user: UserView }
+export interface Relation { user: UserView; since: string }
+export interface UserPage { items: UserView[]; page: number; size: number; hasMore: boolean }
+
+export type ConversationKind = 'DIRECT' | 'GROUP';
+export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
+
+export interface ConversationView {
+  id: Uuid; kind: ConversationKind; name: string | null; topic: string | null; isPublic: boolean;
+  createdAt: string; lastSeq: number;
+}
+export interface MemberView { userId: Uuid; displayName: string; role: MemberRole; joinedAt: string; readSeq: number }
+export interface ConversationDetails { conversation: ConversationView; members: MemberView[] }
+
+export interface LastMessage {
+  seq: number; senderId: Uuid; senderName: string | null; preview: string | null; deleted: boolean; sentAt: string;
+}
+export interface ConversationSummary {
+  conversationId: Uuid; kind: ConversationKind; name: string | null; peerId: Uuid | null;
+  lastMessage: LastMessage | null; lastActivityAt: string; latestSeq: number; readSeq: number; unreadCount: number;
+}
+
+export interface AttachmentRef {
+  id: Uuid; name: string; contentType: string; size: number; width: number | null; height: number | null;
+  hasThumbnail: boolean;
+}
+
+export interface MessageView {
+  seq: number; messageId: Uuid; senderId: Uuid; senderName: string | null; body: string | null;
+  format: 'MARKDOWN' | 'PLAIN' | string; attachments: AttachmentRef[]; replyTo: number | null; sentAt: string;
+  editedAt: string | null; deleted: boolean;
+}
+export interface MessagePage { conversationId: Uuid; messages: MessageView[]; nextBefore: number | null }
+
+export interface TimelineEvent {
+  type: string; v: number; conversationId: Uuid; seq: number; occurredAt: string; actorId: Uuid;
+  // message.created
+  messageId?: Uuid; clientId?: string; body?: string | null; format?: string; replyTo?: number | null;
+  attachments?: AttachmentRef[];
+  // conversation.created / updated
+  kind?: ConversationKind; name?: string | null; topic?: string | null; isPublic?: boolean;
+  members?: { userId: Uuid; role: MemberRole }[];
+  // member.joined / left
+  userId?: Uuid; role?: MemberRole;
+}
+export interface EventPage {
+  conversationId: Uuid; events: TimelineEvent[]; hasMore: boolean; nextAfter: number; latestSeq: number;
+}
+
+export interface SearchHit {
+  conversationId: Uuid; seq: number; messageId: Uuid; senderId: Uuid; senderName: string | null; sentAt: string;
+  snippet: { text: string; highlights: { start: number; end: number }[] };
+}
+export interface SearchPage { hits: SearchHit[]; page: number; size: number; hasMore: boolean }
+
+export type PresenceStatus = 'online' | 'away' | 'offline';
+export interface Presence { userId: Uuid; status: PresenceStatus; lastSeenAt: string | null }
+
+export interface UploadedAttachment extends AttachmentRef {}
+
+export type ServerFrame =
+  | { type: 'ack'; id: string; conversationId: Uuid; messageId: Uuid | null; seq: number; at: string }
+  | { type: 'event'; event: TimelineEvent }
+  | { type: 'receipt'; conversationId: Uuid; userId: Uuid; seq: number; at: string }
+  | { type: 'error'; id: string | null; code: string; message: string }
+  | { type: 'pong'; id: string }
+  | { type: 'presence'; userId: Uuid; status: PresenceStatus; lastSeenAt: string | null }
+  | { type: 'typing'; conversationId: Uuid; userId: Uuid; typing: boolean };
+
+/** A refusal from the server: RFC 9457 problem details. */
+export class ProblemError extends Error {
+  constructor(readonly status: number, readonly title: string, readonly detail: string | null,
+              readonly fieldErrors: { field?: string; name?: string; message?: string; detail?: string }[] = []) {
+    super(detail || title || `HTTP ${status}`);
+  }
+
+  /** A short sentence for people. */
+  describe(): string {
+    const fields = this.fieldErrors
+      .map(e => [e.field ?? e.name, e.message ?? e.detail].filter(Boolean).join(' '))
+      .filter(Boolean);
+    return fields.length ? fields.join('; ') : this.message;
+  }
+}

@@ -1,0 +1,704 @@
+import { api } from '../api/http';
+import * as session from '../api/session';
+import type {
+  AttachmentRef, ConversationDetails, ConversationSummary, Presence, ServerFrame, TimelineEvent, UserView, Uuid,
+} from '../api/types';
+import { ChatSocket, type ConnectionStatus } from '../live/socket';
+import { plainText } from '../text/markdown';
+import { playMessageSound, showDesktopNotification } from './alerts';
+import { loadPreferences, savePreferences, type Preferences } from './preferences';
+import { Timeline, type Message, type PendingMessage } from './timeline';
+
+const ACK_TIMEOUT_MS = 15_000;
+const TYPING_RENEW_MS = 3_000;
+const TYPING_SHOWN_MS = 6_000;
+const IDLE_AFTER_MS = 3 * 60_000;
+
+export interface Toast { id: number; text: string }
+
+/**
+ * Everything the client knows, outside React: the conversation list, open timelines, unacknowledged sends,
+ * presence and typing, and the socket. Components read it through useStore and re-render when version moves.
+ */
+export class ChatStore {
+  version = 0;
+  status: ConnectionStatus = 'connecting';
+  retryInMs = 0;
+  summaries = new Map<Uuid, ConversationSummary>();
+  summariesLoaded = false;
+  details = new Map<Uuid, ConversationDetails>();
+  timelines = new Map<Uuid, Timeline>();
+  pending = new Map<string, PendingMessage>();
+  names = new Map<Uuid, string>();
+  presence = new Map<Uuid, Presence>();
+  typing = new Map<Uuid, Map<Uuid, number>>();
+  preferences: Preferences = loadPreferences();
+  toasts: Toast[] = [];
+  activeConversation: Uuid | null = null;
+  navigate: (path: string) => void = () => {};
+
+  private readonly listeners = new Set<() => void>();
+  private socket: ChatSocket;
+  private commandCounter = 0;
+  private readonly ackTimers = new Map<string, number>();
+  private readonly operations = new Map<string, string>();
+  private readonly catchingUp = new Map<Uuid, Promise<void>>();
+  private readonly loadingDetails = new Map<Uuid, Promise<void>>();
+  private readonly namesAsked = new Set<Uuid>();
+  private lastTypingSent = new Map<Uuid, number>();
+  private readSent = new Map<Uuid, number>();
+  private idle = false;
+  private idleTimer: number | undefined;
+  private summaryRefresh: number | undefined;
+  private toastCounter = 0;
+  private summaryRetries = 0;
+
+  constructor(readonly me: UserView) {
+    this.names.set(me.id, me.displayName);
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.socket = new ChatSocket(`${scheme}//${location.host}/ws`, {
+      token: () => session.freshToken(),
+      onStatus: (status, retryInMs) => {
+        this.status = status;
+        this.retryInMs = retryInMs ?? 0;
+        this.changed();
+      },
+      onOpen: reconnected => this.onOpen(reconnected),
+      onFrame: frame => this.onFrame(frame),
+      onRevoked: () => session.signedOut(),
+    });
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  };
+
+  start() {
+    this.socket.start();
+    void this.refreshSummaries();
+    ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'].forEach(type =>
+      window.addEventListener(type, this.onUserInput, { passive: true }));
+    document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('focus', this.onVisibility);
+    this.onUserInput();
+  }
+
+  stop() {
+    this.socket.stop();
+    ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'].forEach(type =>
+      window.removeEventListener(type, this.onUserInput));
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('focus', this.onVisibility);
+    window.clearTimeout(this.idleTimer);
+    window.clearTimeout(this.summaryRefresh);
+    this.ackTimers.forEach(timer => window.clearTimeout(timer));
+    document.title = 'Chat';
+  }
+
+  // ---------------------------------------------------------------- the conversation list
+
+  /** Conversations, most recently active first. */
+  get conversationList(): ConversationSummary[] {
+    return [...this.summaries.values()].sort((a, b) => Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt));
+  }
+
+  get totalUnread(): number {
+    let total = 0;
+    this.summaries.forEach(s => { total += s.unreadCount; });
+    return total;
+  }
+
+  async refreshSummaries() {
+    try {
+      const list = await api.summaries();
+      const fresh = new Map(list.map(s => [s.conversationId, s]));
+      // history-service may lag behind chat-service: keep what live events already told us, and ask again.
+      let behind = false;
+      this.summaries.forEach((known, id) => {
+        const next = fresh.get(id);
+        if (next && known.latestSeq > next.latestSeq) {
+          behind = true;
+          fresh.set(id, { ...next, ...pick(known), unreadCount: Math.max(known.unreadCount, next.unreadCount) });
+        }
+        if (!next && this.details.has(id)) {
+          behind = true;
+          fresh.set(id, known);
+        }
+      });
+      if (behind && this.summaryRetries++ < 10) this.scheduleSummaryRefresh(1000);
+      if (!behind) this.summaryRetries = 0;
+      this.summaries = fresh;
+      this.summariesLoaded = true;
+      list.forEach(s => {
+        if (s.kind === 'DIRECT' && s.peerId && s.name) this.names.set(s.peerId, s.name);
+        if (s.lastMessage?.senderName) this.names.set(s.lastMessage.senderId, s.lastMessage.senderName);
+      });
+      this.changed();
+      void this.loadPresence(list.flatMap(s => (s.peerId ? [s.peerId] : [])));
+    } catch (error) {
+      this.toast(`Could not load conversations: ${describe(error)}`);
+    }
+  }
+
+  private scheduleSummaryRefresh(delay = 800) {
+    window.clearTimeout(this.summaryRefresh);
+    this.summaryRefresh = window.setTimeout(() => void this.refreshSummaries(), delay);
+  }
+
+  /** A conversation we heard of before history-service listed it: describe it from chat-service. */
+  private async ensureSummary(conversationId: Uuid) {
+    if (this.summaries.has(conversationId)) return;
+    await this.loadDetails(conversationId);
+    const details = this.details.get(conversationId);
+    if (!details || this.summaries.has(conversationId)) return;
+    const peer = details.conversation.kind === 'DIRECT'
+      ? details.members.find(m => m.userId !== this.me.id) : undefined;
+    this.summaries.set(conversationId, {
+      conversationId, kind: details.conversation.kind, name: details.conversation.name ?? peer?.displayName ?? null,
+      peerId: peer?.userId ?? null, lastMessage: null, lastActivityAt: details.conversation.createdAt,
+      latestSeq: details.conversation.lastSeq,
+      readSeq: details.members.find(m => m.userId === this.me.id)?.readSeq ?? 0, unreadCount: 0,
+    });
+    this.changed();
+    this.scheduleSummaryRefresh(1500);
+  }
+
+  conversationName(conversationId: Uuid): string {
+    const summary = this.summaries.get(conversationId);
+    const details = this.details.get(conversationId);
+    if (details?.conversation.kind === 'GROUP') return details.conversation.name ?? 'Room';
+    if (summary?.kind === 'DIRECT' && summary.peerId) return this.names.get(summary.peerId) ?? summary.name ?? '…';
+    if (details) {
+      const peer = details.members.find(m => m.userId !== this.me.id);
+      if (peer) return this.names.get(peer.userId) ?? peer.displayName;
+    }
+    return summary?.name ?? '…';
+  }
+
+  peerOf(conversationId: Uuid): Uuid | null {
+    const summary = this.summaries.get(conversationId);
+    if (summary?.peerId) return summary.peerId;
+    const details = this.details.get(conversationId);
+    if (details?.conversation.kind !== 'DIRECT') return null;
+    return details.members.find(m => m.userId !== this.me.id)?.userId ?? null;
+  }
+
+  nameOf(userId: Uuid): string {
+    const known = this.names.get(userId);
+    if (known) return known;
+    if (!this.namesAsked.has(userId)) {
+      this.namesAsked.add(userId);
+      api.user(userId).then(user => {
+        this.names.set(user.id, user.displayName);
+        this.changed();
+      }).catch(() => undefined);
+    }
+    return '…';
+  }
+
+  // ---------------------------------------------------------------- one conversation
+
+  /** Shows a conversation: loads its members and newest page, catches up, and marks it read. */
+  async open(conversationId: Uuid) {
+    this.activeConversation = conversationId;
+    this.changed();
+    void this.loadDetails(conversationId);
+    let timeline = this.timelines.get(conversationId);
+    if (!timeline) {
+      timeline = this.newTimeline(conversationId);
+      // A conversation created a moment ago may not have reached history-service yet: ask again for a while.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          timeline.loadNewest(await api.messages(conversationId, null));
+          break;
+        } catch (error) {
+          const lagging = (error as { status?: number })?.status === 404 && attempt < 15;
+          if (!lagging || this.timelines.get(conversationId) !== timeline) {
+            if (this.timelines.get(conversationId) === timeline) this.timelines.delete(conversationId);
+            this.toast(`Could not open the conversation: ${describe(error)}`);
+            this.changed();
+            return;
+          }
+          await new Promise(resolve => window.setTimeout(resolve, 300 + attempt * 200));
+        }
+      }
+      this.changed();
+      await this.catchUp(conversationId);
+    }
+    this.markRead(conversationId);
+  }
+
+  close(conversationId: Uuid) {
+    if (this.activeConversation === conversationId) {
+      this.activeConversation = null;
+      this.changed();
+    }
+  }
+
+  async loadOlder(conversationId: Uuid): Promise<number> {
+    const timeline = this.timelines.get(conversationId);
+    if (!timeline || timeline.nextBefore == null) return 0;
+    const before = timeline.messages.length;
+    try {
+      timeline.loadOlder(await api.messages(conversationId, timeline.nextBefore, 100));
+    } catch (error) {
+      this.toast(`Could not load older messages: ${describe(error)}`);
+    }
+    this.changed();
+    return timeline.messages.length - before;
+  }
+
+  async loadDetails(conversationId: Uuid, force = false): Promise<void> {
+    if (!force && this.details.has(conversationId)) return;
+    let loading = this.loadingDetails.get(conversationId);
+    if (!loading || force) {
+      loading = api.conversation(conversationId).then(details => {
+        this.details.set(conversationId, details);
+        details.members.forEach(m => this.names.set(m.userId, m.displayName));
+        this.changed();
+        void this.loadPresence(details.members.map(m => m.userId).filter(id => id !== this.me.id));
+      }).catch(error => {
+        if (error?.status === 404) this.forget(conversationId);
+      }).finally(() => this.loadingDetails.delete(conversationId));
+      this.loadingDetails.set(conversationId, loading);
+    }
+    return loading;
+  }
+
+  pendingOf(conversationId: Uuid): PendingMessage[] {
+    return [...this.pending.values()].filter(p => p.conversationId === conversationId);
+  }
+
+  /** Who has read up to at least seq, other than me. */
+  readersOf(conversationId: Uuid, seq: number): number {
+    const details = this.details.get(conversationId);
+    if (!details) return 0;
+    return details.members.filter(m => m.userId !== this.me.id && m.readSeq >= seq).length;
+  }
+
+  typingIn(conversationId: Uuid): Uuid[] {
+    const now = Date.now();
+    return [...(this.typing.get(conversationId)?.entries() ?? [])]
+      .filter(([userId, until]) => until > now && userId !== this.me.id).map(([userId]) => userId);
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  send(conversationId: Uuid, body: string, replyTo: number | null, attachments: AttachmentRef[] = []) {
+    const clientId = this.newCommandId('m');
+    const message: PendingMessage = {
+      clientId, conversationId, body, replyTo, attachments, state: 'sending', createdAt: new Date().toISOString(),
+    };
+    this.pending.set(clientId, message);
+    this.changed();
+    this.transmit(message);
+    this.stopTyping(conversationId);
+  }
+
+  /** Sends a failed message again under the same client id, so the server cannot make it twice. */
+  retry(clientId: string) {
+    const message = this.pending.get(clientId);
+    if (!message) return;
+    message.state = 'sending';
+    message.error = undefined;
+    this.changed();
+    this.transmit(message);
+  }
+
+  discard(clientId: string) {
+    this.pending.delete(clientId);
+    this.changed();
+  }
+
+  edit(conversationId: Uuid, messageId: Uuid, body: string) {
+    const id = this.newCommandId('e');
+    this.operations.set(id, 'edit');
+    if (!this.socket.send({ type: 'edit', id, conversationId, messageId, body })) this.toast('Offline: not edited.');
+  }
+
+  remove(conversationId: Uuid, messageId: Uuid) {
+    const id = this.newCommandId('d');
+    this.operations.set(id, 'delete');
+    if (!this.socket.send({ type: 'delete', id, conversationId, messageId })) this.toast('Offline: not deleted.');
+  }
+
+  markRead(conversationId: Uuid) {
+    const timeline = this.timelines.get(conversationId);
+    if (!timeline || !timeline.loaded || document.hidden || this.activeConversation !== conversationId) return;
+    const seq = timeline.lastSeq;
+    const summary = this.summaries.get(conversationId);
+    if (summary && (summary.unreadCount !== 0 || summary.readSeq < seq)) {
+      this.summaries.set(conversationId, { ...summary, unreadCount: 0, readSeq: Math.max(summary.readSeq, seq) });
+      this.changed();
+    }
+    if (seq > (this.readSent.get(conversationId) ?? 0) && seq > 0) {
+      if (this.socket.send({ type: 'read', id: this.newCommandId('r'), conversationId, seq })) {
+        this.readSent.set(conversationId, seq);
+      }
+    }
+  }
+
+  typed(conversationId: Uuid, hasText: boolean) {
+    if (!hasText) {
+      this.stopTyping(conversationId);
+      return;
+    }
+    const now = Date.now();
+    if (now - (this.lastTypingSent.get(conversationId) ?? 0) < TYPING_RENEW_MS) return;
+    this.lastTypingSent.set(conversationId, now);
+    this.socket.send({ type: 'typing', id: this.newCommandId('t'), conversationId, typing: true });
+  }
+
+  private stopTyping(conversationId: Uuid) {
+    if (!this.lastTypingSent.has(conversationId)) return;
+    this.lastTypingSent.delete(conversationId);
+    this.socket.send({ type: 'typing', id: this.newCommandId('t'), conversationId, typing: false });
+  }
+
+  private transmit(message: PendingMessage) {
+    window.clearTimeout(this.ackTimers.get(message.clientId));
+    const frame: Record<string, unknown> = {
+      type: 'send', id: message.clientId, conversationId: message.conversationId, body: message.body,
+      format: 'markdown',
+    };
+    if (message.replyTo != null) frame.replyTo = message.replyTo;
+    if (message.attachments.length) frame.attachments = message.attachments.map(a => a.id);
+    // While offline the message waits, still "sending", and goes out when the socket is back.
+    if (!this.socket.send(frame)) return;
+    this.ackTimers.set(message.clientId, window.setTimeout(() => {
+      const stillPending = this.pending.get(message.clientId);
+      if (stillPending?.state === 'sending' && this.socket.isOpen) {
+        stillPending.state = 'failed';
+        stillPending.error = 'No answer from the server.';
+        this.changed();
+      }
+    }, ACK_TIMEOUT_MS));
+  }
+
+  private newCommandId(kind: string): string {
+    const random = crypto.getRandomValues(new Uint32Array(2));
+    return `${kind}-${Date.now().toString(36)}-${random[0].toString(36)}${random[1].toString(36)}-${++this.commandCounter}`;
+  }
+
+  // ---------------------------------------------------------------- the socket
+
+  private onOpen(reconnected: boolean) {
+    this.pending.forEach(message => { if (message.state === 'sending') this.transmit(message); });
+    this.readSent.clear();
+    if (this.idle) this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: true });
+    if (reconnected) void this.resume();
+    if (this.activeConversation) this.markRead(this.activeConversation);
+  }
+
+  /**
+   * After a reconnect: chat-service tells the true last seq of every conversation; each open timeline is brought
+   * up to it from history-service (which may lag a moment, so it is asked again until it has caught up).
+   */
+  private async resume() {
+    void this.refreshSummaries();
+    let truth: Map<Uuid, number>;
+    try {
+      truth = new Map((await api.conversations()).map(c => [c.id, c.lastSeq]));
+    } catch {
+      truth = new Map();
+    }
+    for (const id of this.timelines.keys()) {
+      if (!truth.has(id) && truth.size > 0) {
+        this.forget(id);
+        continue;
+      }
+      void this.catchUp(id, truth.get(id) ?? 0);
+    }
+    const listed = [...this.summaries.values()];
+    if (listed.some(s => (truth.get(s.conversationId) ?? 0) > s.latestSeq)) this.scheduleSummaryRefresh(1500);
+    this.details.forEach((_, id) => void this.loadDetails(id, true));
+  }
+
+  /** Brings a timeline up to date from history, one run at a time per conversation. */
+  catchUp(conversationId: Uuid, target = 0): Promise<void> {
+    const running = this.catchingUp.get(conversationId);
+    if (running) return running.then(() => this.catchUp(conversationId, target));
+    const run = (async () => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const timeline = this.timelines.get(conversationId);
+        if (!timeline) return;
+        let page;
+        do {
+          page = await api.events(conversationId, timeline.lastSeq);
+          page.events.forEach(event => this.applyToTimeline(timeline, event, false));
+          this.changed();
+        } while (page.hasMore && page.events.length > 0);
+        if (!timeline.hasGap && timeline.lastSeq >= target) break;
+        await new Promise(resolve => window.setTimeout(resolve, 300 + attempt * 200));
+      }
+    })().catch(error => {
+      // history-service may not know a brand-new conversation yet; chat-service says whether it is really gone.
+      if (error?.status === 404) void this.loadDetails(conversationId, true);
+    }).finally(() => {
+      this.catchingUp.delete(conversationId);
+      this.markRead(conversationId);
+    });
+    this.catchingUp.set(conversationId, run);
+    return run;
+  }
+
+  private onFrame(frame: ServerFrame) {
+    switch (frame.type) {
+      case 'ack': {
+        window.clearTimeout(this.ackTimers.get(frame.id));
+        this.ackTimers.delete(frame.id);
+        const message = this.pending.get(frame.id);
+        if (message) {
+          message.state = 'sent';
+          message.ackSeq = frame.seq;
+          const timeline = this.timelines.get(message.conversationId);
+          // The event may have come first (or through history): then the message is already in place.
+          if (timeline && timeline.message(frame.seq)) this.pending.delete(frame.id);
+          else if (timeline && frame.seq > timeline.lastSeq + 1) void this.catchUp(message.conversationId);
+          this.changed();
+        }
+        this.operations.delete(frame.id);
+        break;
+      }
+      case 'event':
+        this.onEvent(frame.event);
+        break;
+      case 'receipt':
+        this.onReceipt(frame.conversationId, frame.userId, frame.seq);
+        break;
+      case 'error':
+        this.onError(frame.id, frame.code, frame.message);
+        break;
+      case 'presence':
+        this.presence.set(frame.userId, { userId: frame.userId, status: frame.status, lastSeenAt: frame.lastSeenAt });
+        this.changed();
+        break;
+      case 'typing': {
+        const members = this.typing.get(frame.conversationId) ?? new Map<Uuid, number>();
+        if (frame.typing) members.set(frame.userId, Date.now() + TYPING_SHOWN_MS);
+        else members.delete(frame.userId);
+        this.typing.set(frame.conversationId, members);
+        this.changed();
+        if (frame.typing) window.setTimeout(() => this.changed(), TYPING_SHOWN_MS + 50);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private onError(id: string | null, code: string, text: string) {
+    const message = id ? this.pending.get(id) : undefined;
+    if (message) {
+      window.clearTimeout(this.ackTimers.get(message.clientId));
+      if (code === 'rate_limited' || code === 'unavailable') {
+        // The protocol says: retry with the same id after a pause.
+        window.setTimeout(() => this.transmit(message), 1500 + Math.random() * 1000);
+        return;
+      }
+      message.state = 'failed';
+      message.error = text || code;
+      this.changed();
+      return;
+    }
+    const operation = id ? this.operations.get(id) : undefined;
+    if (operation) {
+      this.operations.delete(id!);
+      this.toast(`Could not ${operation} the message: ${text || code}`);
+    }
+  }
+
+  private onEvent(event: TimelineEvent) {
+    const id = event.conversationId;
+    if (!this.summaries.has(id)) void this.ensureSummary(id);
+    const summary = this.summaries.get(id);
+    if (summary && event.seq > summary.latestSeq) {
+      const next = { ...summary, latestSeq: event.seq };
+      if (event.type === 'message.created') {
+        next.lastActivityAt = event.occurredAt;
+        next.lastMessage = {
+          seq: event.seq, senderId: event.actorId, senderName: this.names.get(event.actorId) ?? null,
+          preview: event.body ? plainText(event.body).slice(0, 140) : null, deleted: false, sentAt: event.occurredAt,
+        };
+        const fromOther = event.actorId !== this.me.id;
+        const seen = this.activeConversation === id && !document.hidden;
+        if (fromOther && !seen) next.unreadCount = summary.unreadCount + 1;
+        if (fromOther) this.alert(id, event);
+      }
+      if (event.type === 'conversation.updated' && summary.kind === 'GROUP') next.name = event.name ?? next.name;
+      this.summaries.set(id, next);
+    }
+    if (event.type === 'member.left' && event.userId === this.me.id) {
+      this.forget(id);
+      return;
+    }
+    if (['member.joined', 'member.left', 'conversation.updated'].includes(event.type) && this.details.has(id)) {
+      void this.loadDetails(id, true);
+    }
+    const timeline = this.timelines.get(id);
+    if (timeline) this.applyToTimeline(timeline, event, true);
+    this.changed();
+  }
+
+  private applyToTimeline(timeline: Timeline, event: TimelineEvent, live: boolean) {
+    const outcome = timeline.apply(event);
+    if (outcome === 'gap' && live && timeline.loaded) void this.catchUp(timeline.conversationId);
+    if (outcome === 'applied' && this.activeConversation === timeline.conversationId) {
+      this.markRead(timeline.conversationId);
+    }
+  }
+
+  private newTimeline(conversationId: Uuid): Timeline {
+    const timeline = new Timeline(conversationId, (message: Message, event: TimelineEvent) => {
+      // Our own message arrived as an event: its "sending" placeholder is no longer needed.
+      if (message.senderId === this.me.id && event.clientId && this.pending.has(event.clientId)) {
+        window.clearTimeout(this.ackTimers.get(event.clientId));
+        this.pending.delete(event.clientId);
+      }
+    });
+    this.timelines.set(conversationId, timeline);
+    return timeline;
+  }
+
+  private onReceipt(conversationId: Uuid, userId: Uuid, seq: number) {
+    const details = this.details.get(conversationId);
+    if (details) {
+      this.details.set(conversationId, {
+        ...details,
+        members: details.members.map(m => (m.userId === userId ? { ...m, readSeq: Math.max(m.readSeq, seq) } : m)),
+      });
+    }
+    const summary = this.summaries.get(conversationId);
+    if (userId === this.me.id && summary && seq > summary.readSeq) {
+      // Read on another device of mine.
+      const unread = seq >= summary.latestSeq ? 0 : summary.unreadCount;
+      this.summaries.set(conversationId, { ...summary, readSeq: seq, unreadCount: unread });
+      if (unread !== 0) this.scheduleSummaryRefresh();
+    }
+    this.changed();
+  }
+
+  /** The conversation is gone for us (left, removed): drop it and leave its view. */
+  forget(conversationId: Uuid) {
+    this.summaries.delete(conversationId);
+    this.details.delete(conversationId);
+    this.timelines.delete(conversationId);
+    if (this.activeConversation === conversationId) {
+      this.activeConversation = null;
+      this.navigate('/');
+    }
+    this.changed();
+  }
+
+  // ---------------------------------------------------------------- presence and idle
+
+  async loadPresence(ids: Uuid[]) {
+    const unknown = [...new Set(ids)].filter(id => !this.presence.has(id));
+    if (unknown.length === 0) return;
+    try {
+      for (let i = 0; i < unknown.length; i += 100) {
+        (await api.presence(unknown.slice(i, i + 100))).forEach(p => this.presence.set(p.userId, p));
+      }
+      this.changed();
+    } catch {
+      // Presence is decoration; live presence frames still arrive.
+    }
+  }
+
+  private onUserInput = () => {
+    if (this.idle) {
+      this.idle = false;
+      this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: false });
+    }
+    window.clearTimeout(this.idleTimer);
+    this.idleTimer = window.setTimeout(() => {
+      this.idle = true;
+      this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: true });
+    }, IDLE_AFTER_MS);
+  };
+
+  private onVisibility = () => {
+    if (!document.hidden && this.activeConversation) this.markRead(this.activeConversation);
+  };
+
+  // ---------------------------------------------------------------- notifications
+
+  setPreferences(change: Partial<Preferences>) {
+    this.preferences = { ...this.preferences, ...change };
+    savePreferences(this.preferences);
+    this.changed();
+  }
+
+  isMuted(conversationId: Uuid): boolean {
+    return this.preferences.mutedConversations.includes(conversationId);
+  }
+
+  toggleMute(conversationId: Uuid) {
+    const muted = this.isMuted(conversationId);
+    this.setPreferences({
+      mutedConversations: muted
+        ? this.preferences.mutedConversations.filter(id => id !== conversationId)
+        : [...this.preferences.mutedConversations, conversationId],
+    });
+  }
+
+  private alert(conversationId: Uuid, event: TimelineEvent) {
+    if (this.isMuted(conversationId)) return;
+    const visibleHere = this.activeConversation === conversationId && !document.hidden;
+    if (this.preferences.sound && !visibleHere) playMessageSound();
+    if (document.hidden && this.preferences.desktopNotifications) {
+      const sender = this.nameOf(event.actorId);
+      const where = this.summaries.get(conversationId)?.kind === 'GROUP'
+        ? `${sender} in ${this.conversationName(conversationId)}` : sender;
+      showDesktopNotification(where, event.body ? plainText(event.body).slice(0, 200) : 'Sent an attachment',
+        conversationId, () => this.navigate(`/c/${conversationId}`));
+    }
+  }
+
+  toast(text: string) {
+    const id = ++this.toastCounter;
+    this.toasts = [...this.toasts, { id, text }].slice(-3);
+    this.changed();
+    window.setTimeout(() => {
+      this.toasts = this.toasts.filter(t => t.id !== id);
+      this.changed();
+    }, 6000);
+  }
+
+  renamed(user: UserView) {
+    this.names.set(user.id, user.displayName);
+    this.changed();
+  }
+
+  /** Sends whose message is in the timeline (it came through history, not as a live event) are done. */
+  private settlePending() {
+    this.pending.forEach((message, clientId) => {
+      if (message.ackSeq !== undefined && this.timelines.get(message.conversationId)?.message(message.ackSeq)) {
+        this.pending.delete(clientId);
+      }
+    });
+  }
+
+  private changed() {
+    if (this.pending.size) this.settlePending();
+    this.version++;
+    const unread = this.totalUnread;
+    document.title = unread > 0 ? `(${unread}) Chat` : 'Chat';
+    this.listeners.forEach(listener => listener());
+  }
+}
+
+function pick(summary: ConversationSummary): Partial<ConversationSummary> {
+  return {
+    latestSeq: summary.latestSeq, lastMessage: summary.lastMessage, lastActivityAt: summary.lastActivityAt,
+    unreadCount: summary.unreadCount,
+  };
+}
+
+export function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'describe' in error && typeof error.describe === 'function') {
+    return error.describe();
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../api/types';
+import { Timeline } from './timeline';
+
+const C = 'c1';
+const created = (seq: number, body = `m${seq}`, clientId?: string): TimelineEvent => ({
+  type: 'message.created', v: 1, conversationId: C, seq, occurredAt: '2026-01-01T10:00:00Z', actorId: 'u1',
+  messageId: `id${seq}`, clientId, body, format: 'MARKDOWN', attachments: [], replyTo: null,
+});
+
+function loaded(lastSeq: number): Timeline {
+  const t = new Timeline(C);
+  t.loadNewest({
+    conversationId: C, nextBefore: null,
+    messages: Array.from({ length: lastSeq }, (_, i) => ({
+      seq: i + 1, messageId: `id${i + 1}`, senderId: 'u1', senderName: 'A', body: `m${i + 1}`, format: 'MARKDOWN',
+      attachments: [], replyTo: null, sentAt: '2026-01-01T10:00:00Z', editedAt: null, deleted: false,
+    })),
+  });
+  return t;
+}
+
+describe('a conversation timeline', () => {
+  it('applies events in seq order and drops duplicates', () => {
+    const t = loaded(2);
+    expect(t.apply(created(3))).toBe('applied');
+    expect(t.apply(created(3))).toBe('duplicate');
+    expect(t.apply(created(1))).toBe('duplicate');
+    expect(t.messages.map(m => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('holds events beyond a gap until the gap is filled, then applies each once', () => {
+    const t = loaded(1);
+    expect(t.apply(created(4))).toBe('gap');
+    expect(t.apply(created(3))).toBe('gap');
+    expect(t.hasGap).toBe(true);
+    expect(t.messages.map(m => m.seq)).toEqual([1]);
+    expect(t.apply(created(2))).toBe('applied');
+    expect(t.hasGap).toBe(false);
+    expect(t.lastSeq).toBe(4);
+    expect(t.messages.map(m => m.body)).toEqual(['m1', 'm2', 'm3', 'm4']);
+  });
+
+  it('holds live events that arrive before the first page', () => {
+    const t = new Timeline(C);
+    expect(t.apply(created(3))).toBe('gap');
+    t.loadNewest({ conversationId: C, nextBefore: null, messages: [] });
+    [1, 2].forEach(seq => t.apply({ ...created(seq), type: seq === 1 ? 'conversation.created' : 'member.joined' }));
+    expect(t.lastSeq).toBe(3);
+    expect(t.messages.map(m => m.seq)).toEqual([3]);
+  });
+
+  it('drops held events that the first page already covers and applies the rest', () => {
+    const t = new Timeline(C);
+    t.apply(created(2));
+    t.apply(created(3));
+    t.loadNewest({ conversationId: C, nextBefore: null, messages: [1, 2].map(seq => ({
+      seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: `m${seq}`, format: 'PLAIN', attachments: [],
+      replyTo: null, sentAt: '', editedAt: null, deleted: false })) });
+    expect(t.lastSeq).toBe(3);
+    expect(t.hasGap).toBe(false);
+    expect(t.messages.map(m => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('edits and deletes by message id', () => {
+    const t = loaded(2);
+    t.apply({ type: 'message.edited', v: 1, conversationId: C, seq: 3, occurredAt: '2026-01-01T11:00:00Z',
+      actorId: 'u1', messageId: 'id1', body: 'changed' });
+    t.apply({ type: 'message.deleted', v: 1, conversationId: C, seq: 4, occurredAt: '2026-01-01T11:00:00Z',
+      actorId: 'u1', messageId: 'id2' });
+    expect(t.message(1)?.body).toBe('changed');
+    expect(t.message(1)?.editedAt).toBe('2026-01-01T11:00:00Z');
+    expect(t.message(2)?.deleted).toBe(true);
+    expect(t.message(2)?.body).toBeNull();
+  });
+
+  it('merges older pages without duplicating', () => {
+    const t = new Timeline(C);
+    t.loadNewest({ conversationId: C, nextBefore: 3, messages: [
+      { seq: 3, messageId: 'id3', senderId: 'u', senderName: null, body: 'c', format: 'PLAIN', attachments: [],
+        replyTo: null, sentAt: '', editedAt: null, deleted: false }] });
+    t.loadOlder({ conversationId: C, nextBefore: null, messages: [1, 2, 3].map(seq => (
+      { seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: 'x', format: 'PLAIN', attachments: [],
+        replyTo: null, sentAt: '', editedAt: null, deleted: false })) });
+    expect(t.messages.map(m => m.seq)).toEqual([1, 2, 3]);
+    expect(t.message(3)?.body).toBe('c');
+    expect(t.nextBefore).toBeNull();
+  });
+});

@@ -1,0 +1,158 @@
+import type { AttachmentRef, MessagePage, MessageView, TimelineEvent, Uuid } from '../api/types';
+
+export interface Message {
+  seq: number;
+  messageId: Uuid;
+  senderId: Uuid;
+  body: string | null;
+  format: string;
+  attachments: AttachmentRef[];
+  replyTo: number | null;
+  sentAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+}
+
+export type SendState = 'sending' | 'sent' | 'failed';
+
+/** A message of ours not yet in the timeline: shown at the end until its event arrives. */
+export interface PendingMessage {
+  clientId: string;
+  conversationId: Uuid;
+  body: string;
+  replyTo: number | null;
+  attachments: AttachmentRef[];
+  state: SendState;
+  error?: string;
+  createdAt: string;
+  ackSeq?: number;
+}
+
+export type Applied = 'applied' | 'duplicate' | 'gap';
+
+/**
+ * One conversation's messages, kept in seq order. Timeline events apply strictly in seq order: an event at or below
+ * the last applied seq is a duplicate and dropped, one beyond the next is held until the gap is filled from history.
+ */
+export class Timeline {
+  messages: Message[] = [];
+  /** Every timeline event up to here is applied. */
+  lastSeq = 0;
+  /** Ask history for messages before this seq to go further back; null when the beginning is loaded. */
+  nextBefore: number | null = null;
+  loaded = false;
+  version = 0;
+  private readonly ahead = new Map<number, TimelineEvent>();
+  private readonly bySeq = new Map<number, Message>();
+
+  constructor(readonly conversationId: Uuid, private readonly onMessage: (m: Message, e: TimelineEvent) => void = () => {}) {}
+
+  /** The newest page: where live events continue from. */
+  loadNewest(page: MessagePage) {
+    page.messages.forEach(m => this.put(fromView(m)));
+    this.nextBefore = page.nextBefore;
+    const newest = page.messages.reduce((max, m) => Math.max(max, m.seq), 0);
+    this.lastSeq = Math.max(this.lastSeq, newest);
+    this.loaded = true;
+    this.drain();
+    this.rebuild();
+  }
+
+  /** An older page, from scrolling up. */
+  loadOlder(page: MessagePage) {
+    page.messages.forEach(m => { if (!this.bySeq.has(m.seq)) this.put(fromView(m)); });
+    this.nextBefore = page.nextBefore;
+    this.rebuild();
+  }
+
+  /** Applies an event, and any held ones it makes contiguous. */
+  apply(event: TimelineEvent): Applied {
+    if (event.seq <= this.lastSeq) return 'duplicate';
+    if (!this.loaded || event.seq > this.lastSeq + 1) {
+      this.ahead.set(event.seq, event);
+      return 'gap';
+    }
+    this.applyInOrder(event);
+    this.drain();
+    this.rebuild();
+    return 'applied';
+  }
+
+  /** Applies held events that are now next in line, and forgets those already covered. */
+  private drain() {
+    [...this.ahead.keys()].filter(seq => seq <= this.lastSeq).forEach(seq => this.ahead.delete(seq));
+    for (let next = this.ahead.get(this.lastSeq + 1); next; next = this.ahead.get(this.lastSeq + 1)) {
+      this.ahead.delete(next.seq);
+      this.applyInOrder(next);
+    }
+  }
+
+  /** Whether events past the last applied one are waiting for a gap to be filled. */
+  get hasGap(): boolean {
+    return this.ahead.size > 0;
+  }
+
+  message(seq: number): Message | undefined {
+    return this.bySeq.get(seq);
+  }
+
+  private applyInOrder(event: TimelineEvent) {
+    this.lastSeq = event.seq;
+    switch (event.type) {
+      case 'message.created': {
+        const message: Message = {
+          seq: event.seq, messageId: event.messageId!, senderId: event.actorId, body: event.body ?? null,
+          format: event.format ?? 'MARKDOWN', attachments: event.attachments ?? [], replyTo: event.replyTo ?? null,
+          sentAt: event.occurredAt, editedAt: null, deleted: event.body == null,
+        };
+        this.put(message);
+        this.onMessage(message, event);
+        break;
+      }
+      case 'message.edited': {
+        const target = this.find(event.messageId!);
+        if (target) this.replace({ ...target, body: event.body ?? null, editedAt: event.occurredAt });
+        break;
+      }
+      case 'message.deleted': {
+        const target = this.find(event.messageId!);
+        if (target) this.replace({ ...target, body: null, attachments: [], deleted: true });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private find(messageId: Uuid): Message | undefined {
+    // Edits are usually of recent messages: look from the end.
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      if (this.messages[i].messageId === messageId) return this.messages[i];
+    }
+    for (const m of this.bySeq.values()) if (m.messageId === messageId) return m;
+    return undefined;
+  }
+
+  private put(message: Message) {
+    this.bySeq.set(message.seq, message);
+  }
+
+  private replace(message: Message) {
+    this.bySeq.set(message.seq, message);
+    const index = this.messages.findIndex(m => m.seq === message.seq);
+    if (index >= 0) this.messages[index] = message;
+  }
+
+  private rebuild() {
+    this.messages = [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
+    this.version++;
+  }
+}
+
+function fromView(view: MessageView): Message {
+  return {
+    seq: view.seq, messageId: view.messageId, senderId: view.senderId, body: view.body, format: view.format,
+    attachments: view.attachments ?? [], replyTo: view.replyTo, sentAt: view.sentAt, editedAt: view.editedAt,
+    deleted: view.deleted,
+  };
+}

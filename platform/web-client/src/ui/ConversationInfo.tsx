@@ -1,0 +1,168 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api/http';
+import type { MemberRole, MemberView } from '../api/types';
+import { describe } from '../state/store';
+import { Avatar, PresenceDot } from './common';
+import { navigate } from './router';
+import { UserSearch } from './UserSearch';
+import { useStore } from './useStore';
+
+const ROLE_LABEL: Record<MemberRole, string> = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' };
+
+/** The side panel of a conversation: a room's settings and members, or the other person of a direct one. */
+export function ConversationInfo({ id }: { id: string }) {
+  const store = useStore();
+  const details = store.details.get(id);
+  if (!details) return <aside className="info" aria-label="Details"><p role="status">Loading…</p></aside>;
+  return (
+    <aside className="info" aria-label={details.conversation.kind === 'GROUP' ? 'Room details' : 'Conversation details'}>
+      {details.conversation.kind === 'GROUP' ? <RoomInfo id={id} /> : <DirectInfo id={id} />}
+      <div className="info__section">
+        <label className="checkbox">
+          <input type="checkbox" checked={!store.isMuted(id)} onChange={() => store.toggleMute(id)} />
+          Sound and notifications for this conversation
+        </label>
+      </div>
+    </aside>
+  );
+}
+
+function DirectInfo({ id }: { id: string }) {
+  const store = useStore();
+  const peer = store.peerOf(id);
+  if (!peer) return null;
+  const name = store.nameOf(peer);
+  const act = (what: string, action: () => Promise<unknown>) => async () => {
+    try {
+      await action();
+      store.toast(what);
+    } catch (error) {
+      store.toast(describe(error));
+    }
+  };
+  return (
+    <div className="info__section">
+      <div className="info__profile">
+        <span className="conversation__avatar"><Avatar id={peer} name={name} size={64} /><PresenceDot userId={peer} /></span>
+        <h2>{name}</h2>
+      </div>
+      <div className="button-row">
+        <button className="chip" onClick={act('Friend request sent.', () => api.requestFriend(peer))}>Add friend</button>
+        <button className="chip danger" onClick={act(`${name} is blocked.`, () => api.block(peer))}>Block</button>
+      </div>
+    </div>
+  );
+}
+
+function RoomInfo({ id }: { id: string }) {
+  const store = useStore();
+  const details = store.details.get(id)!;
+  const room = details.conversation;
+  const me = details.members.find(m => m.userId === store.me.id);
+  const manages = me?.role === 'OWNER' || me?.role === 'ADMIN';
+  const [name, setName] = useState(room.name ?? '');
+  const [topic, setTopic] = useState(room.topic ?? '');
+  const [isPublic, setPublic] = useState(room.isPublic);
+
+  useEffect(() => {
+    setName(room.name ?? '');
+    setTopic(room.topic ?? '');
+    setPublic(room.isPublic);
+  }, [room.name, room.topic, room.isPublic]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      await store.loadDetails(id, true);
+    } catch (error) {
+      store.toast(describe(error));
+    }
+  };
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => api.updateRoom(id, name.trim(), topic.trim(), isPublic));
+  };
+
+  const canChange = (member: MemberView) => member.userId !== store.me.id && manages
+    && (me?.role === 'OWNER' || member.role === 'MEMBER');
+  const sorted = [...details.members].sort((a, b) =>
+    ['OWNER', 'ADMIN', 'MEMBER'].indexOf(a.role) - ['OWNER', 'ADMIN', 'MEMBER'].indexOf(b.role)
+    || a.displayName.localeCompare(b.displayName));
+
+  return (
+    <>
+      <div className="info__section">
+        {manages ? (
+          <form className="form" onSubmit={save} aria-label="Room settings">
+            <h2>Room settings</h2>
+            <label>Name<input required maxLength={100} value={name} onChange={e => setName(e.target.value)} /></label>
+            <label>Topic<input maxLength={500} value={topic} onChange={e => setTopic(e.target.value)} /></label>
+            <label className="checkbox">
+              <input type="checkbox" checked={isPublic} onChange={e => setPublic(e.target.checked)} /> Public
+            </label>
+            <button className="primary" type="submit">Save</button>
+          </form>
+        ) : (
+          <>
+            <h2>{room.name}</h2>
+            {room.topic && <p>{room.topic}</p>}
+          </>
+        )}
+      </div>
+      <div className="info__section">
+        <h2>Members ({details.members.length})</h2>
+        <ul className="people" aria-label="Members">
+          {sorted.map(member => (
+            <li key={member.userId} className="person" data-member={member.userId}>
+              <span className="conversation__avatar">
+                <Avatar id={member.userId} name={store.nameOf(member.userId)} size={32} />
+                <PresenceDot userId={member.userId} />
+              </span>
+              <span className="person__text">
+                <span className="person__name">{store.nameOf(member.userId)}{member.userId === store.me.id && ' (you)'}</span>
+                <span className="hint">{ROLE_LABEL[member.role]}</span>
+              </span>
+              <span className="person__actions">
+                {me?.role === 'OWNER' && member.userId !== store.me.id && member.role !== 'OWNER' && (
+                  <select aria-label={`Role of ${store.nameOf(member.userId)}`} value={member.role}
+                          onChange={e => void run(() => api.setMember(id, member.userId, e.target.value))}>
+                    <option value="MEMBER">Member</option>
+                    <option value="ADMIN">Admin</option>
+                  </select>
+                )}
+                {canChange(member) && member.role !== 'OWNER' && (
+                  <button className="chip danger" aria-label={`Remove ${store.nameOf(member.userId)}`}
+                          onClick={() => void run(() => api.removeMember(id, member.userId))}>Remove</button>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {manages && (
+        <div className="info__section">
+          <h2>Add people</h2>
+          <UserSearch label="Add a member by name" actions={user => (
+            details.members.some(m => m.userId === user.id)
+              ? <span className="hint">member</span>
+              : <button className="chip" aria-label={`Add ${user.displayName}`}
+                        onClick={() => void run(() => api.setMember(id, user.id, 'MEMBER'))}>Add</button>
+          )} />
+        </div>
+      )}
+      <div className="info__section">
+        <button className="chip danger" onClick={async () => {
+          if (!window.confirm(`Leave ${room.name}?`)) return;
+          try {
+            await api.leaveRoom(id);
+            store.forget(id);
+            navigate('/');
+          } catch (error) {
+            store.toast(describe(error));
+          }
+        }}>Leave room</button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { AttachmentRef } from '../api/types';
+import type { Message } from '../state/timeline';
+import { Avatar, PresenceDot } from './common';
+import { Composer, type ComposerMode } from './Composer';
+import { ConversationInfo } from './ConversationInfo';
+import { MessageList } from './MessageList';
+import { navigate } from './router';
+import { useUploads } from './uploads';
+import { Icon } from './icons';
+import { useStore } from './useStore';
+
+export function ConversationView({ id, info }: { id: string; info: boolean }) {
+  const store = useStore();
+  const [mode, setMode] = useState<ComposerMode>({ kind: 'new' });
+  const [dragging, setDragging] = useState(false);
+  const uploads = useUploads();
+  const dragDepth = useRef(0);
+
+  useEffect(() => {
+    void store.open(id);
+    return () => store.close(id);
+  }, [store, id]);
+
+  const summary = store.summaries.get(id);
+  const details = store.details.get(id);
+  const kind = details?.conversation.kind ?? summary?.kind;
+  const name = store.conversationName(id);
+  const peer = store.peerOf(id);
+  const timeline = store.timelines.get(id);
+  const typing = store.typingIn(id);
+  const me = details?.members.find(m => m.userId === store.me.id);
+
+  const reply = useCallback((message: Message) => setMode({ kind: 'reply', message }), []);
+  const edit = useCallback((message: Message) => setMode({ kind: 'edit', message }), []);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    dragDepth.current = 0;
+    setDragging(false);
+    if (e.dataTransfer.files.length) uploads.add([...e.dataTransfer.files]);
+  };
+
+  const send = (body: string, attachments: AttachmentRef[]) => {
+    const replyTo = mode.kind === 'reply' ? mode.message.seq : null;
+    store.send(id, body, replyTo, attachments);
+    setMode({ kind: 'new' });
+  };
+
+  const subtitle = kind === 'GROUP'
+    ? `${details?.members.length ?? '…'} members${details?.conversation.topic ? ` · ${details.conversation.topic}` : ''}`
+    : peer ? (store.presence.get(peer)?.status ?? 'offline') : '';
+
+  return (
+    <section className={`conversation-view${info ? ' conversation-view--info' : ''}`} aria-label={`Conversation ${name}`}
+             onDragEnter={e => { if (e.dataTransfer.types.includes('Files')) { dragDepth.current++; setDragging(true); } }}
+             onDragLeave={() => { dragDepth.current = Math.max(0, dragDepth.current - 1); if (!dragDepth.current) setDragging(false); }}
+             onDragOver={e => e.preventDefault()} onDrop={onDrop}>
+      <div className="conversation-view__main">
+        <header className="conversation-header">
+          <a href="/" className="icon-button back-button" aria-label="Back to conversations"
+             onClick={e => { e.preventDefault(); navigate('/'); }}>←</a>
+          <span className="conversation__avatar">
+            {kind === 'GROUP' ? <span className="avatar avatar--room" aria-hidden="true">#</span>
+              : <Avatar id={peer ?? id} name={name} />}
+            {kind === 'DIRECT' && peer && <PresenceDot userId={peer} />}
+          </span>
+          <div className="conversation-header__text">
+            <h1 className="conversation-header__name">{name}</h1>
+            <p className="conversation-header__subtitle">{subtitle}</p>
+          </div>
+          <button className="icon-button" onClick={() => store.toggleMute(id)}
+                  aria-pressed={store.isMuted(id)}
+                  aria-label={store.isMuted(id) ? 'Unmute this conversation' : 'Mute this conversation'}
+                  title={store.isMuted(id) ? 'Unmute' : 'Mute'}>
+            <Icon name={store.isMuted(id) ? 'bellOff' : 'bell'} />
+          </button>
+          <a href={info ? `/c/${id}` : `/c/${id}/info`} className="icon-button"
+             aria-label={kind === 'GROUP' ? 'Room details and members' : 'Conversation details'}
+             aria-expanded={info}
+             onClick={e => { e.preventDefault(); navigate(info ? `/c/${id}` : `/c/${id}/info`); }}><Icon name="info" /></a>
+        </header>
+        {timeline
+          ? <MessageList conversationId={id} timeline={timeline} onReply={reply} onEdit={edit}
+                         canModerate={me?.role === 'OWNER' || me?.role === 'ADMIN'} />
+          : <div className="message-list message-list--loading" role="status">Loading messages…</div>}
+        <div className="typing" aria-live="polite">
+          {typing.length > 0 && `${typing.map(u => store.nameOf(u)).join(', ')} ${typing.length > 1 ? 'are' : 'is'} typing…`}
+        </div>
+        <Composer key={id} conversationId={id} mode={mode} onCancel={() => setMode({ kind: 'new' })}
+                  onSend={send} uploads={uploads}
+                  onEditLast={() => {
+                    const mine = timeline?.messages.filter(m => m.senderId === store.me.id && !m.deleted);
+                    if (mine && mine.length) setMode({ kind: 'edit', message: mine[mine.length - 1] });
+                  }} />
+        {dragging && <div className="drop-zone" aria-hidden="true">Drop files to upload</div>}
+      </div>
+      {info && <ConversationInfo id={id} />}
+    </section>
+  );
+}

@@ -1,0 +1,235 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Message, PendingMessage, Timeline } from '../state/timeline';
+import { Markdown } from '../text/Markdown';
+import { plainText } from '../text/markdown';
+import { AttachmentList } from './Attachments';
+import { Avatar } from './common';
+import { dayKey, formatDay, formatFull, formatTime } from './format';
+import { Icon } from './icons';
+import { useStore } from './useStore';
+
+type Row =
+  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null }
+  | { kind: 'pending'; key: string; pending: PendingMessage; header: boolean; day: string | null };
+
+const GROUP_WITHIN_MS = 5 * 60_000;
+const NEAR_BOTTOM_PX = 150;
+
+/**
+ * The conversation's messages in a virtualized list: only the rows on screen exist in the DOM, so ten thousand
+ * messages scroll like ten. Scrolling near the top loads older pages; new messages keep the view at the bottom
+ * when it was there.
+ */
+export function MessageList({ conversationId, timeline, onReply, onEdit, canModerate }: {
+  conversationId: string; timeline: Timeline; onReply(m: Message): void; onEdit(m: Message): void; canModerate: boolean;
+}) {
+  const store = useStore();
+  const scroller = useRef<HTMLDivElement>(null);
+  const pending = store.pendingOf(conversationId);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const atBottom = useRef(true);
+  const anchor = useRef<{ total: number; offset: number } | null>(null);
+
+  const rows = useMemo<Row[]>(() => {
+    const out: Row[] = [];
+    let previous: { sender: string; at: string } | null = null;
+    const place = (sender: string, at: string) => {
+      const day = previous === null || dayKey(previous.at) !== dayKey(at) ? formatDay(at) : null;
+      const header = day !== null || previous?.sender !== sender
+        || new Date(at).getTime() - new Date(previous.at).getTime() > GROUP_WITHIN_MS;
+      previous = { sender, at };
+      return { day, header };
+    };
+    for (const message of timeline.messages) {
+      out.push({ kind: 'message', key: `m${message.seq}`, message, ...place(message.senderId, message.sentAt) });
+    }
+    for (const p of pending) {
+      out.push({ kind: 'pending', key: `p${p.clientId}`, pending: p, ...place(store.me.id, p.createdAt) });
+    }
+    return out;
+    // timeline.version and the pending list identify every change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0),
+    getItemKey: index => rows[index]?.key ?? index,
+    overscan: 10,
+  });
+
+  const loadOlder = useCallback(async () => {
+    if (loadingOlder || timeline.nextBefore == null) return;
+    setLoadingOlder(true);
+    anchor.current = { total: virtualizer.getTotalSize(), offset: scroller.current?.scrollTop ?? 0 };
+    const added = await store.loadOlder(conversationId);
+    if (added === 0) anchor.current = null;
+    setLoadingOlder(false);
+  }, [loadingOlder, timeline, store, conversationId, virtualizer]);
+
+  // Older messages went in above: keep the same message under the reader's eyes.
+  useLayoutEffect(() => {
+    if (!anchor.current || !scroller.current) return;
+    const grown = virtualizer.getTotalSize() - anchor.current.total;
+    if (grown > 0) scroller.current.scrollTop = anchor.current.offset + grown;
+    anchor.current = null;
+  }, [rows, virtualizer]);
+
+  // New rows at the end: follow them if the reader was at the bottom.
+  useEffect(() => {
+    if (atBottom.current && rows.length > 0) {
+      virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    }
+  }, [rows.length, virtualizer]);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (!element) return;
+    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    if (element.scrollTop < 400) void loadOlder();
+    if (atBottom.current) store.markRead(conversationId);
+  };
+
+  // The first page may not fill the screen: keep loading until it scrolls.
+  useEffect(() => {
+    const element = scroller.current;
+    if (element && timeline.loaded && element.scrollHeight <= element.clientHeight && timeline.nextBefore != null) {
+      void loadOlder();
+    }
+  }, [timeline.loaded, timeline.version, loadOlder, timeline.nextBefore]);
+
+  let lastMine = -1;
+  for (let i = timeline.messages.length - 1; i >= 0; i--) {
+    if (timeline.messages[i].senderId === store.me.id) {
+      lastMine = timeline.messages[i].seq;
+      break;
+    }
+  }
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages"
+         aria-busy={loadingOlder} tabIndex={0} data-testid="message-list">
+      {timeline.nextBefore == null && timeline.loaded && (
+        <p className="message-list__start">This is the beginning of the conversation.</p>
+      )}
+      <div className="message-list__inner" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="message-list__window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map(item => {
+            const row = rows[item.index];
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
+                {row.day && <div className="day-separator" role="separator"><span>{row.day}</span></div>}
+                {row.kind === 'message'
+                  ? <MessageRow message={row.message} header={row.header} conversationId={conversationId}
+                                timeline={timeline} onReply={onReply} onEdit={onEdit} canModerate={canModerate}
+                                showStatus={row.message.seq === lastMine && pending.length === 0} />
+                  : <PendingRow pending={row.pending} header={row.header} />}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const MessageRow = memo(function MessageRow({ message, header, conversationId, timeline, onReply, onEdit, canModerate,
+  showStatus }: {
+  message: Message; header: boolean; conversationId: string; timeline: Timeline; onReply(m: Message): void;
+  onEdit(m: Message): void; canModerate: boolean; showStatus: boolean;
+}) {
+  const store = useStore();
+  const mine = message.senderId === store.me.id;
+  const sender = store.nameOf(message.senderId);
+  const replied = message.replyTo != null ? timeline.message(message.replyTo) : undefined;
+  const readers = mine ? store.readersOf(conversationId, message.seq) : 0;
+  const isDirect = store.details.get(conversationId)?.conversation.kind === 'DIRECT';
+  const filesOnly = message.attachments.length > 0 && message.body === message.attachments.map(a => a.name).join(', ');
+  return (
+    <article className={`message${header ? ' message--header' : ''}${mine ? ' message--mine' : ''}`}
+             aria-label={`${sender} at ${formatTime(message.sentAt)}`} data-seq={message.seq} tabIndex={-1}>
+      <div className="message__gutter">
+        {header ? <Avatar id={message.senderId} name={sender} /> : (
+          <time className="message__hover-time" dateTime={message.sentAt} title={formatFull(message.sentAt)}>
+            {formatTime(message.sentAt)}
+          </time>
+        )}
+      </div>
+      <div className="message__content">
+        {header && (
+          <div className="message__meta">
+            <span className="message__sender">{sender}</span>
+            <time dateTime={message.sentAt} title={formatFull(message.sentAt)}>{formatTime(message.sentAt)}</time>
+          </div>
+        )}
+        {message.replyTo != null && (
+          <div className="message__reply">
+            ↪ {replied ? <><strong>{store.nameOf(replied.senderId)}</strong> {plainText(replied.body ?? 'deleted message').slice(0, 100)}</>
+              : 'an earlier message'}
+          </div>
+        )}
+        {message.deleted ? <p className="message__body message__body--deleted">This message was deleted.</p> : (
+          <>
+            {!filesOnly && message.body && (
+              <p className="message__body">
+                <Markdown source={message.body} plain={message.format?.toUpperCase() === 'PLAIN'} />
+                {message.editedAt && <span className="message__edited" title={formatFull(message.editedAt)}> (edited)</span>}
+              </p>
+            )}
+            <AttachmentList attachments={message.attachments} />
+          </>
+        )}
+        {mine && showStatus && !message.deleted && (
+          <span className="message__status" data-state={readers > 0 ? 'read' : 'sent'}>
+            {readers > 0 ? (isDirect ? '✓✓ Read' : `✓✓ Read by ${readers}`) : '✓ Sent'}
+          </span>
+        )}
+      </div>
+      {!message.deleted && (
+        <div className="message__actions" role="toolbar" aria-label="Message actions">
+          <button className="icon-button" onClick={() => onReply(message)} aria-label="Reply"><Icon name="reply" size={16} /></button>
+          {mine && <button className="icon-button" onClick={() => onEdit(message)} aria-label="Edit"><Icon name="edit" size={16} /></button>}
+          {(mine || canModerate) && (
+            <button className="icon-button" aria-label="Delete"
+                    onClick={() => { if (window.confirm('Delete this message for everyone?')) store.remove(conversationId, message.messageId); }}>
+              <Icon name="trash" size={16} />
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+});
+
+function PendingRow({ pending, header }: { pending: PendingMessage; header: boolean }) {
+  const store = useStore();
+  const label = pending.state === 'sending' ? 'Sending…' : pending.state === 'sent' ? '✓ Sent' : 'Not sent';
+  return (
+    <article className={`message message--mine message--pending${header ? ' message--header' : ''}`}
+             data-client-id={pending.clientId} data-state={pending.state}>
+      <div className="message__gutter">{header && <Avatar id={store.me.id} name={store.me.displayName} />}</div>
+      <div className="message__content">
+        {header && (
+          <div className="message__meta">
+            <span className="message__sender">{store.me.displayName}</span>
+            <time dateTime={pending.createdAt}>{formatTime(pending.createdAt)}</time>
+          </div>
+        )}
+        <p className="message__body"><Markdown source={pending.body} /></p>
+        <AttachmentList attachments={pending.attachments} />
+        <span className="message__status" data-state={pending.state} role="status">
+          {label}
+          {pending.state === 'failed' && (
+            <>
+              {pending.error && <span className="hint"> ({pending.error})</span>}{' '}
+              <button className="link-button" onClick={() => store.retry(pending.clientId)}>Retry</button>{' '}
+              <button className="link-button" onClick={() => store.discard(pending.clientId)}>Discard</button>
+            </>
+          )}
+        </span>
+      </div>
+    </article>
+  );
+}

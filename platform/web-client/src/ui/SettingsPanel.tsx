@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/http';
+import * as session from '../api/session';
+import { describe } from '../state/store';
+import { Avatar, PanelHeader } from './common';
+import { useStore } from './useStore';
+
+export function SettingsPanel() {
+  const store = useStore();
+  const [displayName, setDisplayName] = useState(store.me.displayName);
+  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+
+  const rename = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const user = await api.changeDisplayName(displayName.trim());
+      session.updateUser(user);
+      store.toast('Your display name is changed.');
+    } catch (error) {
+      store.toast(describe(error));
+    }
+  };
+
+  return (
+    <section className="panel" aria-label="Settings">
+      <PanelHeader title="Settings" />
+      <div className="panel__body">
+        <form className="card form" onSubmit={rename} aria-labelledby="profile-title">
+          <h2 id="profile-title">Profile</h2>
+          <div className="info__profile">
+            <Avatar id={store.me.id} name={store.me.displayName} size={56} />
+            <span className="hint">@{session.user()?.username}</span>
+          </div>
+          <label>Display name
+            <input required maxLength={64} value={displayName} onChange={e => setDisplayName(e.target.value)} />
+          </label>
+          <button className="primary" type="submit">Save</button>
+        </form>
+        <div className="card form">
+          <h2>Notifications</h2>
+          <label className="checkbox">
+            <input type="checkbox" checked={store.preferences.sound}
+                   onChange={e => store.setPreferences({ sound: e.target.checked })} />
+            Play a sound for new messages
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={store.preferences.desktopNotifications}
+                   onChange={e => store.setPreferences({ desktopNotifications: e.target.checked })} />
+            Show browser notifications while this tab is hidden
+          </label>
+          {permission === 'default' && (
+            <button className="chip" onClick={async () => setPermission(await Notification.requestPermission())}>
+              Allow browser notifications
+            </button>
+          )}
+          {permission === 'denied' && <p className="hint">This browser blocks notifications for this site.</p>}
+          <p className="hint">Mute single conversations with the bell in their header.</p>
+        </div>
+        <div className="card">
+          <button className="chip danger" onClick={() => void session.logout()}>Sign out</button>
+        </div>
+      </div>
+    </section>
+  );
+}
