@@ -56,11 +56,11 @@ public final class FileNames {
      */
     public static String contentDisposition(boolean inline, String name) {
         StringBuilder fallback = new StringBuilder(name.length());
-        for (char c : name.toCharArray()) {
+        name.codePoints().forEach(c -> {
             boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '.' || c == '_' || c == '-' || c == ' ';
-            fallback.append(plain ? c : '_');
-        }
+            fallback.append(plain ? (char) c : '_');
+        });
         return (inline ? "inline" : "attachment") + "; filename=\"" + fallback + "\"; filename*=UTF-8''"
                 + encodeRfc5987(name);
     }
