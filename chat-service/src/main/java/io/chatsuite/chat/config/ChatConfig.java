@@ -58,6 +58,10 @@ public interface ChatConfig {
         @WithDefault("PT24H")
         Duration unpostedLifetime();
 
+        /** How often deleted attachments' bytes are removed from the store. */
+        @WithDefault("30s")
+        Duration janitorInterval();
+
         /** Where an upload is spooled while it arrives, before it goes to the object store. */
         Path spoolDirectory();
 

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +51,9 @@ public class AttachmentResource {
     public Response upload(@QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                            InputStream body) throws IOException {
         AttachmentRef uploaded = attachments.upload(user.id(), name, length, body);
-        return Response.created(URI.create("/api/attachments/" + uploaded.id())).entity(uploaded).build();
+        // A path, not an absolute URL: behind the gateway, this service's own host name means nothing to a client.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/attachments/" + uploaded.id())
+                .entity(uploaded).build();
     }
 
     @GET

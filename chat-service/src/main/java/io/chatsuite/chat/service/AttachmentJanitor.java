@@ -42,7 +42,7 @@ public class AttachmentJanitor {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${chat.attachments.janitor-interval:30s}", delayed = "5s",
+    @Scheduled(every = "${chat.attachments.janitor-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         Instant now = clock.instant();

@@ -73,6 +73,9 @@ final class S3Server implements StackComponent {
         config.setProperty("s3proxy.credential", secretKey);
         config.setProperty("jclouds.provider", "filesystem-nio2");
         config.setProperty("jclouds.filesystem.basedir", blobs.toString());
+        // The backend's own login; the local filesystem ignores it, but S3Proxy requires one.
+        config.setProperty("jclouds.identity", accessKey);
+        config.setProperty("jclouds.credential", secretKey);
         Path configFile = home.resolve("s3proxy.properties");
         try (var writer = Files.newBufferedWriter(configFile)) {
             config.store(writer, "written by devstack on every start");

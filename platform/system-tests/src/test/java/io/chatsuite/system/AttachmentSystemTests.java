@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +89,24 @@ class AttachmentSystemTests {
 
         Account eve = api.register("eve");
         assertThat(api.download("/api/attachments/" + id, eve.token()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFileLargerThanTheDefaultRequestLimitStreamsThroughTheGateway() throws Exception {
+        Account carol = api.register("carol");
+        // 12 MiB: above Quarkus' default 10 MiB body limit, below the 25 MiB attachment limit.
+        byte[] large = new byte[12 * 1024 * 1024];
+        Arrays.fill(large, (byte) 'z');
+        for (int i = 99; i < large.length; i += 100) {
+            large[i] = '\n';
+        }
+        JsonNode uploaded = api.upload(carol, "large.txt", large);
+        assertThat(uploaded.path("size").asLong()).isEqualTo(large.length);
+        assertThat(uploaded.path("contentType").asText()).isEqualTo("text/plain; charset=utf-8");
+        HttpResponse<byte[]> download = api.download("/api/attachments/" + uploaded.path("id").asText(),
+                carol.token());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(large);
     }
 
     private static byte[] png(int width, int height) throws Exception {
