@@ -28,8 +28,8 @@ public class AttachmentRepository {
      * uploads cannot together pass it. False if the quota would be exceeded; nothing is written then.
      */
     public Uni<Boolean> reserve(SqlClient tx, AttachmentRow row, Instant at, long quota) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('attachment-quota:' || $1::text, 0))")
-                .execute(Tuple.of(row.uploaderId()))
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('attachment-quota:' || $1, 0))")
+                .execute(Tuple.of(row.uploaderId().toString()))
                 .chain(() -> usedBytes(tx, row.uploaderId()))
                 .chain(used -> used + row.ref().size() > quota
                         ? Uni.createFrom().item(false)

@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -36,7 +38,12 @@ public class S3ObjectStore implements ObjectStore {
         ChatConfig.Storage storage = config.attachments().storage();
         var builder = S3Client.builder()
                 .region(Region.of(storage.region()))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(storage.pathStyle()).build())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(storage.pathStyle())
+                        .chunkedEncodingEnabled(false).build())
+                // Checksums only where S3 requires them: the SDK's newer default (trailing CRC checksums in aws-chunked
+                // bodies) is not understood by every S3-compatible store (S3Proxy, older MinIO).
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64)
                         .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(60)));
         storage.endpoint().ifPresent(builder::endpointOverride);
