@@ -1,4 +1,4 @@
--- Uploaded files. The bytes live in the object store under attachments/{id} (and attachments/{id}/thumbnail); this
+-- Uploaded files. The bytes live in the object store under attachments/{id} (and thumbnails/{id}); this
 -- row is what authorizes them. A row is written before the upload to the store (stored = false), which reserves the
 -- uploader's quota and lets the janitor remove objects of an upload that never finished.
 CREATE TABLE attachments (
@@ -10,7 +10,7 @@ CREATE TABLE attachments (
     width           integer,
     height          integer,
     has_thumbnail   boolean      NOT NULL,
-    -- image/jpeg or image/png; the thumbnail is attachments/{id}/thumbnail.
+    -- image/jpeg or image/png; the thumbnail is thumbnails/{id}.
     thumbnail_type  varchar(20),
     -- SHA-256 of the bytes, hex: the ETag.
     sha256          char(64)     NOT NULL,

@@ -76,7 +76,8 @@ public class AttachmentService {
     }
 
     public static String thumbnailKey(UUID id) {
-        return "attachments/" + id + "/thumbnail";
+        // A sibling, not a child, of the file's key: filesystem-backed stores cannot hold both "a" and "a/b".
+        return "thumbnails/" + id;
     }
 
     public AttachmentRef upload(UUID uploader, String rawName, Long declaredLength, InputStream body) throws IOException {

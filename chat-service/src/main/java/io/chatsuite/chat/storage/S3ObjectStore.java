@@ -84,14 +84,23 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, Path file, String contentType) throws IOException {
-        call(() -> s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType),
+        call(() -> s3.putObject(request -> request.bucket(bucket).key(key).contentType(bare(contentType)),
                 RequestBody.fromFile(file)));
     }
 
     @Override
     public void put(String key, byte[] bytes, String contentType) throws IOException {
-        call(() -> s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType),
+        call(() -> s3.putObject(request -> request.bucket(bucket).key(key).contentType(bare(contentType)),
                 RequestBody.fromBytes(bytes)));
+    }
+
+    /**
+     * The media type without parameters: the header is signed, and a store that re-spaces "; charset=" computes
+     * another signature. The service serves the full type from its own metadata anyway.
+     */
+    private static String bare(String contentType) {
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
     }
 
     @Override
