@@ -1,6 +1,8 @@
 package io.chatsuite.chat.service;
 
 import io.chatsuite.chat.config.ChatConfig;
+import io.chatsuite.chat.repository.AttachmentRepository;
+import io.chatsuite.chat.repository.AttachmentRow;
 import io.chatsuite.chat.repository.ConversationRepository;
 import io.chatsuite.chat.repository.Membership;
 import io.chatsuite.chat.repository.TimelineRepository;
@@ -8,6 +10,7 @@ import io.chatsuite.chat.repository.TimelineRepository.ProcessedCommand;
 import io.chatsuite.chat.service.CommandOutcome.Accepted;
 import io.chatsuite.chat.service.CommandOutcome.CursorMoved;
 import io.chatsuite.chat.service.CommandOutcome.Refused;
+import io.chatsuite.contracts.chat.AttachmentRef;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.chat.ConversationKind;
 import io.chatsuite.contracts.chat.DeleteMessage;
@@ -29,10 +32,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Decides a batch of commands in one transaction: authorize, deduplicate by (sender, client id), take seqs and
@@ -41,18 +47,23 @@ import java.util.function.Function;
 @ApplicationScoped
 public class CommandProcessor {
 
+    /** The most files one message carries (the gateway enforces the same). */
+    static final int MAX_ATTACHMENTS = 10;
+
     private final Pool pool;
     private final ConversationRepository conversations;
     private final TimelineRepository timeline;
+    private final AttachmentRepository attachments;
     private final Timeline appender;
     private final ChatConfig config;
     private final Clock clock;
 
     public CommandProcessor(Pool pool, ConversationRepository conversations, TimelineRepository timeline,
-                            Timeline appender, ChatConfig config, Clock clock) {
+                            AttachmentRepository attachments, Timeline appender, ChatConfig config, Clock clock) {
         this.pool = pool;
         this.conversations = conversations;
         this.timeline = timeline;
+        this.attachments = attachments;
         this.appender = appender;
         this.config = config;
         this.clock = clock;
@@ -118,18 +129,52 @@ public class CommandProcessor {
         if (body.length() > config.limits().bodyLength()) {
             return refuse(send, ErrorCode.TOO_LARGE, "body: at most " + config.limits().bodyLength() + " characters");
         }
-        if (!send.attachmentIds().isEmpty()) {
-            return refuse(send, ErrorCode.INVALID_FIELD, "attachments: no upload with these ids");
+        List<UUID> attachmentIds = send.attachmentIds();
+        if (attachmentIds.size() > MAX_ATTACHMENTS) {
+            return refuse(send, ErrorCode.INVALID_FIELD, "attachments: at most " + MAX_ATTACHMENTS + " per message");
+        }
+        if (new HashSet<>(attachmentIds).size() != attachmentIds.size()) {
+            return refuse(send, ErrorCode.INVALID_FIELD, "attachments: an upload is listed twice");
         }
         if (send.replyTo() != null && (send.replyTo() < 1 || send.replyTo() > membership.lastSeq())) {
             return refuse(send, ErrorCode.INVALID_FIELD, "replyTo: no such seq in this conversation");
         }
-        UUID messageId = UUID.randomUUID();
-        Instant at = now();
-        return appender.append(tx, send.conversationId(), at, seq -> new MessageCreated(send.conversationId(), seq, at,
-                        send.senderId(), messageId, send.clientId(), body, send.format(), send.replyTo(), List.of()))
-                .call(event -> timeline.insertMessage(tx, messageId, send.conversationId(), event.seq(), send.senderId()))
-                .chain(event -> accept(tx, send, messageId, event));
+        return attachable(tx, send).chain(refs -> {
+            if (refs.isEmpty()) {
+                // The same answer for someone else's upload, one already attached, and one that never existed.
+                return refuse(send, ErrorCode.INVALID_FIELD,
+                        "attachments: no upload of yours with these ids that is not attached yet");
+            }
+            UUID messageId = UUID.randomUUID();
+            Instant at = now();
+            return appender.append(tx, send.conversationId(), at, seq -> new MessageCreated(send.conversationId(), seq,
+                            at, send.senderId(), messageId, send.clientId(), body, send.format(), send.replyTo(),
+                            refs.get()))
+                    .call(event -> timeline.insertMessage(tx, messageId, send.conversationId(), event.seq(),
+                            send.senderId()))
+                    .call(() -> attachmentIds.isEmpty() ? Uni.createFrom().voidItem()
+                            : attachments.attach(tx, attachmentIds, send.conversationId(), messageId))
+                    .chain(event -> accept(tx, send, messageId, event));
+        });
+    }
+
+    /**
+     * The send's uploads in the order it lists them, locked for this transaction; empty unless every one is the
+     * sender's own, stored, and not attached to another message yet.
+     */
+    private Uni<Optional<List<AttachmentRef>>> attachable(SqlClient tx, SendMessage send) {
+        List<UUID> ids = send.attachmentIds();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Optional.of(List.of()));
+        }
+        return attachments.lockAttachable(tx, send.senderId(), ids).map(rows -> {
+            if (rows.size() != ids.size()) {
+                return Optional.empty();
+            }
+            Map<UUID, AttachmentRef> byId = rows.stream()
+                    .collect(Collectors.toMap(AttachmentRow::id, AttachmentRow::ref));
+            return Optional.of(ids.stream().map(byId::get).toList());
+        });
     }
 
     private Uni<CommandOutcome> edit(SqlClient tx, EditMessage edit) {
@@ -164,6 +209,7 @@ public class CommandProcessor {
             }
             Instant at = now();
             return timeline.markDeleted(tx, delete.messageId())
+                    .chain(() -> attachments.deleteWithMessage(tx, delete.messageId(), at))
                     .chain(() -> appender.append(tx, delete.conversationId(), at, seq -> new MessageDeleted(
                             delete.conversationId(), seq, at, delete.senderId(), delete.messageId())))
                     .chain(event -> accept(tx, delete, delete.messageId(), event));

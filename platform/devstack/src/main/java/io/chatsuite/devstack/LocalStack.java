@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Real PostgreSQL, Redis and Kafka on loopback ports, started in parallel, for tests and for the suite launcher.
+ * Real PostgreSQL, Redis, Kafka and an S3-compatible object store on loopback ports, started in parallel, for tests and for the suite launcher.
  *
  * <p>Parts configured externally (see {@link ServiceEnvironment#EXTERNAL_SETTINGS}) are used as they are. Every
  * process started is registered with an {@link OrphanReaper}, so nothing outlives the JVM that started it.
@@ -45,7 +45,8 @@ public final class LocalStack implements AutoCloseable {
         }
         StackState state = StackState.load(settings.dataDirectory());
         OrphanReaper reaper = OrphanReaper.start(settings.dataDirectory().resolve("run"));
-        List<StackComponent> components = List.of(new PostgresServer(), new RedisServer(), new KafkaBroker());
+        List<StackComponent> components = List.of(new PostgresServer(), new RedisServer(), new KafkaBroker(),
+                new S3Server());
         ExecutorService starter = Executors.newFixedThreadPool(components.size());
         Map<StackComponent, Future<Map<String, String>>> starts = new LinkedHashMap<>();
         components.forEach(c -> starts.put(c, starter.submit(() -> c.start(settings, state, reaper))));

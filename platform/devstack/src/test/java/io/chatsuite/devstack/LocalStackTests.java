@@ -47,6 +47,7 @@ class LocalStackTests {
             assertThat(connect(env, "history").isValid(2)).isTrue();
             assertThat(redis(env, "SET greeting hello")).isEqualTo("+OK");
             assertThat(kafkaRoundTrip(env)).isEqualTo("ping");
+            assertThat(anonymousS3Status(env)).as("a real S3 API refuses an unsigned request").isEqualTo(403);
             processes = ProcessHandle.current().descendants().toList();
             assertThat(processes).isNotEmpty();
         }
@@ -88,6 +89,13 @@ class LocalStackTests {
         return DriverManager.getConnection(
                 "jdbc:postgresql://" + env.get("POSTGRES_HOST") + ":" + env.get("POSTGRES_PORT") + "/" + database,
                 env.get("POSTGRES_USER"), env.get("POSTGRES_PASSWORD"));
+    }
+
+    private static int anonymousS3Status(Map<String, String> env) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(env.get("S3_ENDPOINT") + "/"
+                + env.get("S3_BUCKET") + "/")).build();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String redis(Map<String, String> env, String inlineCommand) throws Exception {

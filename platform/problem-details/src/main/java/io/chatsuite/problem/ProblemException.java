@@ -51,6 +51,18 @@ public class ProblemException extends RuntimeException {
                 field == null ? List.of() : List.of(new FieldViolation(field, message)), null);
     }
 
+    /** 413: the request body is over a size limit or quota. */
+    public static ProblemException tooLarge(String field, String message) {
+        return new ProblemException(413, "Content too large", field + ": " + message,
+                List.of(new FieldViolation(field, message)), null);
+    }
+
+    /** 415: the content is of a type that is not accepted. */
+    public static ProblemException unsupportedType(String field, String message) {
+        return new ProblemException(415, "Unsupported media type", field + ": " + message,
+                List.of(new FieldViolation(field, message)), null);
+    }
+
     /** 429: too many attempts; the client may retry after the given time. */
     public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
         return new ProblemException(429, "Too many requests", detail, List.of(), retryAfter);

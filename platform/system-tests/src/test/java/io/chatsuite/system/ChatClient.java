@@ -61,6 +61,11 @@ final class ChatClient implements AutoCloseable {
                 + quote(body) + "}");
     }
 
+    void sendMessage(String id, String conversationId, String body, List<String> attachmentIds) {
+        send("{\"type\":\"send\",\"id\":\"" + id + "\",\"conversationId\":\"" + conversationId + "\",\"body\":"
+                + quote(body) + ",\"attachments\":" + quote(attachmentIds) + "}");
+    }
+
     /**
      * Sends a message and waits for its ack, sending it again with the same id after a refusal that asks for a
      * retry (rate limited, unavailable): what a well-behaved client does.
@@ -103,7 +108,7 @@ final class ChatClient implements AutoCloseable {
                 .map(f -> f.get("event")).filter(e -> e.path("type").asText().equals(type)).toList();
     }
 
-    private static String quote(String text) {
+    private static String quote(Object text) {
         try {
             return JSON.writeValueAsString(text);
         } catch (Exception e) {

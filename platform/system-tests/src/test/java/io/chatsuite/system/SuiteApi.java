@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +65,28 @@ final class SuiteApi {
                     owner.token(), Map.of("userId", member.id())).statusCode() == 200);
         }
         return room;
+    }
+
+    /** Uploads a file the way the web client does: raw bytes, the name in the query; answers its metadata. */
+    JsonNode upload(Account owner, String name, byte[] bytes) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/attachments?name="
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("Content-Type", "application/octet-stream")
+                .header("Authorization", "Bearer " + owner.token())
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("upload of " + name + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    HttpResponse<byte[]> download(String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + token).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     JsonNode call(String method, String path, String token, Object body, int expectedStatus) throws Exception {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * What the launcher was asked to do.
  *
- * @param infraOnly     start only PostgreSQL, Redis and Kafka, for {@code ./mvnw quarkus:dev} on one service
+ * @param infraOnly     start only PostgreSQL, Redis, Kafka and S3, for {@code ./mvnw quarkus:dev} on one service
  * @param dataDirectory where all state and logs live; kept across runs
  * @param projectRoot   the checkout whose built services are run
  * @param freePorts     give the services free ports instead of 8080-8084 (tests that run beside a dev suite)
@@ -16,7 +16,7 @@ record LaunchOptions(boolean infraOnly, Path dataDirectory, Path projectRoot, bo
     static final String USAGE = """
             usage: chat-suite [up | infra] [--data DIR] [--free-ports] [--gateways N]
               up            start PostgreSQL, Redis, Kafka and all five services (default)
-              infra         start only PostgreSQL, Redis and Kafka, and write each service's .env for quarkus:dev
+              infra         start only PostgreSQL, Redis, Kafka and S3, and write each service's .env for quarkus:dev
               --data DIR    where data and logs live (default: ./data); kept across runs
               --free-ports  run the services on free ports instead of 8080-8084
               --gateways N  run N gateway nodes (default 1; the first on 8080, the others on free ports)""";

@@ -64,7 +64,7 @@ public final class Launcher {
     }
 
     private void start() throws IOException {
-        say("Starting PostgreSQL, Redis and Kafka (data: " + options.dataDirectory() + ")");
+        say("Starting PostgreSQL, Redis, Kafka and S3 (data: " + options.dataDirectory() + ")");
         stack = LocalStack.start(StackSettings.forDataDirectory(options.dataDirectory()));
         say("Infrastructure ready; logs in " + stack.logDirectory());
         if (options.infraOnly()) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Points a Quarkus test at real PostgreSQL, Redis and Kafka. One stack serves every test class of a test JVM; it is
+ * Points a Quarkus test at real PostgreSQL, Redis, Kafka and S3-compatible storage. One stack serves every test class of a test JVM; it is
  * started on first use, and stopped and deleted when the JVM ends (by the orphan reaper if the JVM is killed).
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
