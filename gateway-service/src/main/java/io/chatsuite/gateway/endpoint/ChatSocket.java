@@ -9,6 +9,7 @@ import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.gateway.command.CommandForwarder;
 import io.chatsuite.gateway.command.CommandRateLimiter;
 import io.chatsuite.gateway.delivery.UserChannelSubscriptions;
+import io.chatsuite.gateway.presence.PresenceReporter;
 import io.chatsuite.gateway.protocol.ClientFrame;
 import io.chatsuite.gateway.protocol.FrameParser;
 import io.chatsuite.gateway.session.CloseCodes;
@@ -50,19 +51,21 @@ public class ChatSocket {
     private final FrameParser parser;
     private final CommandRateLimiter limiter;
     private final CommandForwarder forwarder;
+    private final PresenceReporter presence;
     private final ObjectMapper json;
     private final Vertx vertx;
     private final Clock clock;
 
     public ChatSocket(SecurityIdentity identity, LocalSessions sessions, UserChannelSubscriptions subscriptions,
-                      FrameParser parser, CommandRateLimiter limiter, CommandForwarder forwarder, ObjectMapper json,
-                      Vertx vertx, Clock clock) {
+                      FrameParser parser, CommandRateLimiter limiter, CommandForwarder forwarder,
+                      PresenceReporter presence, ObjectMapper json, Vertx vertx, Clock clock) {
         this.identity = identity;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.parser = parser;
         this.limiter = limiter;
         this.forwarder = forwarder;
+        this.presence = presence;
         this.json = json;
         this.vertx = vertx;
         this.clock = clock;
@@ -138,6 +141,8 @@ public class ChatSocket {
             forwarded(session, id, forwarder.forward(command.command()));
         } else if (frame instanceof ClientFrame.Typing typing) {
             forwarded(session, id, forwarder.signal(typing.signal()));
+        } else if (frame instanceof ClientFrame.Idle idle) {
+            presence.idle(session, idle.idle());
         }
     }
 
@@ -155,6 +160,9 @@ public class ChatSocket {
         }
         if (frame instanceof ClientFrame.Ping ping) {
             return ping.id();
+        }
+        if (frame instanceof ClientFrame.Idle idle) {
+            return idle.id();
         }
         return ((ClientFrame.Invalid) frame).error().id();
     }
