@@ -99,6 +99,19 @@ final class RunningSuite implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no running " + module));
     }
 
+    /** The JVM of one named instance (gateway-service-2): each runs in its own directory under the data directory. */
+    ProcessHandle serviceInstance(String name) {
+        Path directory = dataDirectory.resolve(name).toAbsolutePath().normalize();
+        return launcher.descendants().filter(p -> {
+            try {
+                return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(directory);
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }).filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + name));
+    }
+
     /** What Ctrl-C in the terminal does. */
     void interrupt() throws IOException, InterruptedException {
         signal("INT");

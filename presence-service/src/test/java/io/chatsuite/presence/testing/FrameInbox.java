@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.pubsub.RedisSubscriber;
+import io.quarkus.redis.datasource.pubsub.PubSubCommands.RedisSubscriber;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
