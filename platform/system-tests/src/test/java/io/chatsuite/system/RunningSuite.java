@@ -100,8 +100,8 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /** The JVM of one named instance (gateway-service-2): each runs in its own directory under the data directory. */
-    ProcessHandle serviceInstance(String name) {
-        Path directory = dataDirectory.resolve(name).toAbsolutePath().normalize();
+    ProcessHandle serviceInstance(String name) throws IOException {
+        Path directory = dataDirectory.resolve(name).toRealPath();
         return launcher.descendants().filter(p -> {
             try {
                 return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(directory);
