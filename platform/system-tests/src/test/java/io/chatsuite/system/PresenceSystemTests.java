@@ -135,9 +135,12 @@ class PresenceSystemTests {
         friends(alice, friendOutside);
         String room = api.room(alice, "Typing", bob);
         awaitVisible(bob, alice);
-        try (ChatClient aliceOnA = ChatClient.connect(nodeA, alice.token());
-             ChatClient bobOnB = ChatClient.connect(nodeB, bob.token());
-             ChatClient carolOnA = ChatClient.connect(nodeA, friendOutside.token())) {
+        try (ChatClient bobOnB = ChatClient.connect(nodeB, bob.token());
+             ChatClient carolOnA = ChatClient.connect(nodeA, friendOutside.token());
+             ChatClient aliceOnA = ChatClient.connect(nodeA, alice.token())) {
+            // Both hear alice come online: their channels are subscribed, so nothing below can miss them.
+            awaitStatus(bobOnB, alice, "online");
+            awaitStatus(carolOnA, alice, "online");
             aliceOnA.send("{\"type\":\"typing\",\"id\":\"t1\",\"conversationId\":\"" + room + "\"}");
             aliceOnA.send("{\"type\":\"typing\",\"id\":\"t2\",\"conversationId\":\"" + room + "\"}");
             Instant started = Instant.now();
@@ -160,7 +163,9 @@ class PresenceSystemTests {
              ChatClient aliceOnB = ChatClient.connect(nodeB, alice.token())) {
             awaitStatus(bobOnA, alice, "online");
 
-            suite.serviceInstance("gateway-service-2").destroyForcibly();
+            ProcessHandle node = suite.serviceInstance("gateway-service-2");
+            node.destroyForcibly();
+            node.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
             Instant killed = Instant.now();
 
             await().atMost(NODE_TIMEOUT.plusSeconds(15)).until(() -> bobOnA.statusesOf(alice.id()).contains("offline"));
@@ -182,7 +187,9 @@ class PresenceSystemTests {
             ChatClient aliceOnB = ChatClient.connect(nodeB, alice.token());
             awaitStatus(bobOnA, alice, "online");
 
-            suite.serviceProcess("presence-service").destroyForcibly();
+            ProcessHandle presence = suite.serviceProcess("presence-service");
+            presence.destroyForcibly();
+            presence.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
             // While it is down: alice leaves, carol arrives.
             aliceOnB.close();
             try (ChatClient carolOnB = ChatClient.connect(nodeB, carol.token())) {
