@@ -44,7 +44,7 @@ public class FriendshipListener {
         Uni<Void> change;
         if (event instanceof FriendshipChanged friendship) {
             change = graph.friendship(friendship.userId(), friendship.otherUserId(),
-                    friendship.state() == FriendshipChanged.FriendshipState.FRIENDS, position);
+                    friendship.state() == FriendshipChanged.FriendshipState.FRIENDS, friendship.occurredAt(), position);
         } else if (event instanceof BlockChanged block) {
             change = graph.block(block.userId(), block.blockedUserId(), block.blocked(), position);
         } else {

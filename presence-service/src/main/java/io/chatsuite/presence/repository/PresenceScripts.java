@@ -257,14 +257,25 @@ final class PresenceScripts {
             redis.call('SREM', 'presence:convs:' .. ARGV[4], ARGV[1])
             """ + OFFSET;
 
-    /** ARGV: user, offset field, offset, other user, friends (0 or 1). */
+    /**
+     * ARGV: user, offset field, offset, other user, friends (0 or 1), occurredAt ms. The two users' changes are keyed
+     * by whoever acted, so they may be read out of order (a request after its acceptance): the newest change of a
+     * pair wins.
+     */
     static final String FRIENDSHIP = """
-            if ARGV[5] == '1' then
-              redis.call('SADD', 'presence:friends:' .. ARGV[1], ARGV[4])
-              redis.call('SADD', 'presence:friends:' .. ARGV[4], ARGV[1])
-            else
-              redis.call('SREM', 'presence:friends:' .. ARGV[1], ARGV[4])
-              redis.call('SREM', 'presence:friends:' .. ARGV[4], ARGV[1])
+            local a, b = ARGV[1], ARGV[4]
+            local pair = a .. '|' .. b
+            if b < a then pair = b .. '|' .. a end
+            local newest = redis.call('HGET', 'presence:friendship-at', pair)
+            if not newest or tonumber(newest) <= tonumber(ARGV[6]) then
+              redis.call('HSET', 'presence:friendship-at', pair, ARGV[6])
+              if ARGV[5] == '1' then
+                redis.call('SADD', 'presence:friends:' .. a, b)
+                redis.call('SADD', 'presence:friends:' .. b, a)
+              else
+                redis.call('SREM', 'presence:friends:' .. a, b)
+                redis.call('SREM', 'presence:friends:' .. b, a)
+              end
             end
             """ + OFFSET;
 

@@ -2,6 +2,7 @@ package io.chatsuite.presence.repository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,9 +38,9 @@ public class VisibilityGraph {
                 user.toString()));
     }
 
-    public Uni<Void> friendship(UUID user, UUID other, boolean friends, Position position) {
+    public Uni<Void> friendship(UUID user, UUID other, boolean friends, Instant at, Position position) {
         return run(PresenceScripts.FRIENDSHIP, List.of(user.toString(), position.field(), position.next(),
-                other.toString(), friends ? "1" : "0"));
+                other.toString(), friends ? "1" : "0", Long.toString(at.toEpochMilli())));
     }
 
     public Uni<Void> block(UUID blocker, UUID blocked, boolean blocking, Position position) {

@@ -78,6 +78,22 @@ class PresenceSignalsTests {
     }
 
     @Test
+    void aFriendRequestReadAfterItsAcceptanceLeavesThemFriends() {
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID dave = UUID.randomUUID();
+        Instant asked = Instant.now().minusSeconds(1);
+        // The acceptance is keyed by bob, the request by alice: other partitions, so read in either order.
+        signals.event(new FriendshipChanged(bob, alice, FriendshipChanged.FriendshipState.FRIENDS, Instant.now()));
+        awaitVisible(bob, alice);
+        signals.event(new FriendshipChanged(alice, bob, FriendshipChanged.FriendshipState.REQUESTED, asked));
+        // Keyed by alice too, so read after the request.
+        befriend(alice, dave);
+
+        assertThat(presence(bob, alice).path("status").asText()).isEqualTo("offline");
+    }
+
+    @Test
     void membersOfASharedConversationSeeEachOther() {
         UUID alice = UUID.randomUUID();
         UUID carol = UUID.randomUUID();
