@@ -66,8 +66,8 @@ class PresenceSystemTests {
         Account bob = api.register("bob");
         Account stranger = api.register("stranger");
         friends(alice, bob);
-        try (ChatClient bobOnA = ChatClient.connect(nodeA, bob.token());
-             ChatClient strangerOnA = ChatClient.connect(nodeA, stranger.token())) {
+        try (ChatClient bobOnA = listening(nodeA, bob);
+             ChatClient strangerOnA = listening(nodeA, stranger)) {
             try (ChatClient aliceOnB = ChatClient.connect(nodeB, alice.token())) {
                 awaitStatus(bobOnA, alice, "online");
                 aliceOnB.send("{\"type\":\"idle\",\"id\":\"i1\",\"idle\":true}");
@@ -94,7 +94,7 @@ class PresenceSystemTests {
         Account alice = api.register("alice");
         Account bob = api.register("bob");
         friends(alice, bob);
-        try (ChatClient bobOnA = ChatClient.connect(nodeA, bob.token());
+        try (ChatClient bobOnA = listening(nodeA, bob);
              ChatClient phoneOnB = ChatClient.connect(nodeB, alice.token())) {
             try (ChatClient laptopOnA = ChatClient.connect(nodeA, alice.token())) {
                 awaitStatus(bobOnA, alice, "online");
@@ -116,7 +116,7 @@ class PresenceSystemTests {
         Account alice = api.register("alice");
         Account bob = api.register("bob");
         friends(alice, bob);
-        try (ChatClient bobOnA = ChatClient.connect(nodeA, bob.token())) {
+        try (ChatClient bobOnA = listening(nodeA, bob)) {
             ChatClient first = ChatClient.connect(nodeA, alice.token());
             awaitStatus(bobOnA, alice, "online");
             first.close();
@@ -135,8 +135,8 @@ class PresenceSystemTests {
         friends(alice, friendOutside);
         String room = api.room(alice, "Typing", bob);
         awaitVisible(bob, alice);
-        try (ChatClient bobOnB = ChatClient.connect(nodeB, bob.token());
-             ChatClient carolOnA = ChatClient.connect(nodeA, friendOutside.token());
+        try (ChatClient bobOnB = listening(nodeB, bob);
+             ChatClient carolOnA = listening(nodeA, friendOutside);
              ChatClient aliceOnA = ChatClient.connect(nodeA, alice.token())) {
             // Both hear alice come online: their channels are subscribed, so nothing below can miss them.
             awaitStatus(bobOnB, alice, "online");
@@ -159,7 +159,7 @@ class PresenceSystemTests {
         Account alice = api.register("alice");
         Account bob = api.register("bob");
         friends(alice, bob);
-        try (ChatClient bobOnA = ChatClient.connect(nodeA, bob.token());
+        try (ChatClient bobOnA = listening(nodeA, bob);
              ChatClient aliceOnB = ChatClient.connect(nodeB, alice.token())) {
             awaitStatus(bobOnA, alice, "online");
 
@@ -183,7 +183,7 @@ class PresenceSystemTests {
         Account carol = api.register("carol");
         friends(alice, bob);
         friends(carol, bob);
-        try (ChatClient bobOnA = ChatClient.connect(nodeA, bob.token())) {
+        try (ChatClient bobOnA = listening(nodeA, bob)) {
             ChatClient aliceOnB = ChatClient.connect(nodeB, alice.token());
             awaitStatus(bobOnA, alice, "online");
 
@@ -205,6 +205,17 @@ class PresenceSystemTests {
             }
             awaitStatus(bobOnA, carol, "offline");
         }
+    }
+
+    /**
+     * Connects a client and waits until its user's Redis channel delivers (an ack comes that way), so no frame
+     * published from now on can miss it: without this, a presence change could race the gateway's SUBSCRIBE.
+     */
+    private static ChatClient listening(String node, Account account) throws Exception {
+        String own = api.room(account, "Own room");
+        ChatClient client = ChatClient.connect(node, account.token());
+        client.sendUntilAcked("listening-" + java.util.UUID.randomUUID().toString().substring(0, 8), own, "here");
+        return client;
     }
 
     private static java.util.List<String> typing(ChatClient client, String room, Account typer) {
