@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Puts validated commands on Kafka, keyed so that each conversation keeps one order. Completes when Kafka has the
@@ -24,7 +25,9 @@ public class CommandForwarder {
     private final ObjectMapper json;
 
     public CommandForwarder(@Channel("commands") MutinyEmitter<String> commands,
-                            @Channel("presence-signals") MutinyEmitter<String> signals, ObjectMapper json) {
+                            // A node's reconnect storm or snapshot is a burst: buffer it rather than refuse it.
+                            @Channel("presence-signals") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
+                            MutinyEmitter<String> signals, ObjectMapper json) {
         this.commands = commands;
         this.signals = signals;
         this.json = json;
@@ -37,7 +40,7 @@ public class CommandForwarder {
     }
 
     public Uni<Void> signal(PresenceSignal signal) {
-        return send(signals, signal.userId().toString(), signal);
+        return send(signals, signal.partitionKey(), signal);
     }
 
     private Uni<Void> send(MutinyEmitter<String> emitter, String key, Object payload) {

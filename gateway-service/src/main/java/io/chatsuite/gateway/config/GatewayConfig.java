@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /** gateway-service settings, validated at start. */
@@ -32,6 +33,24 @@ public interface GatewayConfig {
         /** How long the browser keeps the session cookie; auth-service decides how long the session is valid. */
         @WithDefault("P30D")
         java.time.Duration sessionCookieMaxAge();
+    }
+
+    Presence presence();
+
+    interface Presence {
+
+        /** How often this node tells presence-service it is alive (one record per beat, whatever its sockets). */
+        @WithDefault("PT5S")
+        Duration heartbeatInterval();
+
+        /** How often this node lists all its sockets, so presence-service can rebuild or repair its state. */
+        @WithDefault("PT60S")
+        Duration snapshotInterval();
+
+        /** Sockets per snapshot record, keeping each record far below Kafka's size limit. */
+        @WithDefault("2000")
+        @Min(1)
+        int snapshotChunk();
     }
 
     interface Routes {

@@ -11,6 +11,7 @@ import io.chatsuite.gateway.command.CommandForwarder;
 import io.chatsuite.gateway.command.CommandRateLimiter;
 import io.chatsuite.gateway.delivery.UserChannelSubscriptions;
 import io.chatsuite.gateway.metrics.GatewayMetrics;
+import io.chatsuite.gateway.presence.PresenceReporter;
 import io.chatsuite.gateway.protocol.ClientFrame;
 import io.chatsuite.gateway.protocol.FrameParser;
 import io.chatsuite.gateway.session.CloseCodes;
@@ -53,14 +54,15 @@ public class ChatSocket {
     private final FrameParser parser;
     private final CommandRateLimiter limiter;
     private final CommandForwarder forwarder;
+    private final PresenceReporter presence;
     private final ObjectMapper json;
     private final Vertx vertx;
     private final Clock clock;
     private final GatewayMetrics metrics;
 
     public ChatSocket(SecurityIdentity identity, LocalSessions sessions, UserChannelSubscriptions subscriptions,
-                      FrameParser parser, CommandRateLimiter limiter, CommandForwarder forwarder, ObjectMapper json,
-                      Vertx vertx, Clock clock, GatewayMetrics metrics) {
+                      FrameParser parser, CommandRateLimiter limiter, CommandForwarder forwarder,
+                      PresenceReporter presence, ObjectMapper json, Vertx vertx, Clock clock, GatewayMetrics metrics) {
         this.metrics = metrics;
         this.identity = identity;
         this.sessions = sessions;
@@ -68,6 +70,7 @@ public class ChatSocket {
         this.parser = parser;
         this.limiter = limiter;
         this.forwarder = forwarder;
+        this.presence = presence;
         this.json = json;
         this.vertx = vertx;
         this.clock = clock;
@@ -156,6 +159,9 @@ public class ChatSocket {
             forwarded(session, id, type, forwarder.forward(command.command()));
         } else if (frame instanceof ClientFrame.Typing typing) {
             forwarded(session, id, type, forwarder.signal(typing.signal()));
+        } else if (frame instanceof ClientFrame.Idle idle) {
+            metrics.command(type, "answered");
+            presence.idle(session, idle.idle());
         }
     }
 
@@ -187,6 +193,9 @@ public class ChatSocket {
         }
         if (frame instanceof ClientFrame.Ping ping) {
             return ping.id();
+        }
+        if (frame instanceof ClientFrame.Idle idle) {
+            return idle.id();
         }
         return ((ClientFrame.Invalid) frame).error().id();
     }

@@ -15,6 +15,10 @@ public sealed interface ClientFrame {
     record Typing(String id, TypingSignal signal) implements ClientFrame {
     }
 
+    /** The device went idle (no input for a while) or is in use again. */
+    record Idle(String id, boolean idle) implements ClientFrame {
+    }
+
     /** A ping, answered at once with a pong. */
     record Ping(String id) implements ClientFrame {
     }

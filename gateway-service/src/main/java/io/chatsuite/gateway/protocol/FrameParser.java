@@ -13,6 +13,7 @@ import io.chatsuite.contracts.protocol.ErrorCode;
 import io.chatsuite.contracts.protocol.ErrorFrame;
 import io.chatsuite.gateway.config.GatewayConfig;
 import io.chatsuite.gateway.protocol.ClientFrame.Command;
+import io.chatsuite.gateway.protocol.ClientFrame.Idle;
 import io.chatsuite.gateway.protocol.ClientFrame.Invalid;
 import io.chatsuite.gateway.protocol.ClientFrame.Ping;
 import io.chatsuite.gateway.protocol.ClientFrame.Typing;
@@ -87,6 +88,7 @@ public class FrameParser {
                     frame.nonNegativeLong(id, "seq")));
             case "typing" -> new Typing(id, new TypingSignal(sender, frame.uuid(id, "conversationId"),
                     frame.optionalBoolean(id, "typing", true), now));
+            case "idle" -> new Idle(id, frame.requiredBoolean(id, "idle"));
             case "ping" -> new Ping(id);
             default -> throw new FieldProblem(id, ErrorCode.UNKNOWN_TYPE, "type: unknown frame type '" + type + "'");
         };
@@ -196,6 +198,14 @@ public class FrameParser {
                 throw new FieldProblem(id, ErrorCode.INVALID_FIELD, name + ": must be a whole number, 1 or more");
             }
             return value.asLong();
+        }
+
+        boolean requiredBoolean(String id, String name) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                throw new FieldProblem(id, ErrorCode.MISSING_FIELD, name + ": required");
+            }
+            return optionalBoolean(id, name, false);
         }
 
         boolean optionalBoolean(String id, String name, boolean fallback) {

@@ -22,6 +22,8 @@ public class LocalSessions {
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
     private final List<Consumer<UUID>> lastSocketGone = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SocketSession>> opened = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SocketSession>> closed = new CopyOnWriteArrayList<>();
 
     public LocalSessions(GatewayConfig config, GatewayMetrics metrics) {
         this.config = config;
@@ -39,12 +41,27 @@ public class LocalSessions {
             set.add(session);
             return set;
         });
+        opened.forEach(listener -> listener.accept(session));
         return session;
     }
 
     /** Who to tell when a user's last socket on this node is gone (the channel subscription ends then). */
     public void onLastSocketGone(Consumer<UUID> listener) {
         lastSocketGone.add(listener);
+    }
+
+    /** Who to tell of every socket registered here and every socket gone (presence). */
+    public void onSocketOpened(Consumer<SocketSession> listener) {
+        opened.add(listener);
+    }
+
+    public void onSocketClosed(Consumer<SocketSession> listener) {
+        closed.add(listener);
+    }
+
+    /** The sockets open now. */
+    public List<SocketSession> all() {
+        return List.copyOf(byConnection.values());
     }
 
     /** Forgets the socket, and tells the listener if it was the user's last on this node. */
@@ -60,6 +77,7 @@ public class LocalSessions {
             last[0] = sockets.isEmpty();
             return sockets.isEmpty() ? null : sockets;
         });
+        closed.forEach(listener -> listener.accept(session));
         if (last[0]) {
             lastSocketGone.forEach(listener -> listener.accept(session.userId()));
         }

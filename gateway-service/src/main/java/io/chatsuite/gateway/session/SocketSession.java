@@ -19,6 +19,7 @@ public final class SocketSession {
     private final AtomicInteger queued = new AtomicInteger();
     private final Counter framesOut;
     private volatile long lastHeardMillis;
+    private volatile boolean idle;
     private volatile long expiryTimer = -1;
     private volatile io.vertx.mutiny.core.Vertx vertx;
 
@@ -59,6 +60,15 @@ public final class SocketSession {
     /** The client showed it is alive: a frame or a pong. */
     public void heard(long nowMillis) {
         lastHeardMillis = nowMillis;
+    }
+
+    /** The device said it had no input for a while (true) or is in use again (false). */
+    public void idle(boolean idle) {
+        this.idle = idle;
+    }
+
+    public boolean idle() {
+        return idle;
     }
 
     public long lastHeardMillis() {

@@ -12,6 +12,7 @@ import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.gateway.StalledClient;
 import io.chatsuite.gateway.TestSocket;
+import io.chatsuite.gateway.presence.PresenceReporter;
 import io.chatsuite.gateway.session.CloseCodes;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -54,6 +55,9 @@ class ChatSocketTests {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    PresenceReporter presence;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -131,6 +135,27 @@ class ChatSocketTests {
             assertThat(command.path("type").asText()).isEqualTo("send");
             assertThat(command.path("clientId").asText()).isEqualTo("forged");
             assertThat(command.path("senderId").asText()).isEqualTo(user.toString());
+        }
+    }
+
+    @Test
+    void socketsIdlenessAndHeartbeatsAreReportedToPresenceKeyedByThisNode() throws Exception {
+        UUID user = UUID.randomUUID();
+        String node = presence.nodeId().toString();
+        try (KafkaConsumer<String, String> signals = consumer("presence.signals")) {
+            try (TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "present"))) {
+                socket.send("{\"type\":\"idle\",\"id\":\"i1\",\"idle\":true}");
+                socket.send("{\"type\":\"idle\",\"id\":\"i2\"}");
+                assertThat(socket.awaitFrameWithId("i2").path("code").asText()).isEqualTo("missing_field");
+            }
+            List<JsonNode> mine = awaitSignals(signals, node, user.toString(), 3);
+            assertThat(mine).extracting(s -> s.path("type").asText())
+                    .containsExactly("socket.opened", "idle.changed", "socket.closed");
+            assertThat(mine).extracting(s -> s.path("socketId").asText()).containsOnly(mine.get(0).path("socketId")
+                    .asText());
+            assertThat(mine.get(1).path("idle").asBoolean()).isTrue();
+            assertThat(awaitSignals(signals, node, "node.heartbeat", 1).get(0).path("intervalMillis").asLong())
+                    .isEqualTo(5000);
         }
     }
 
@@ -264,6 +289,21 @@ class ChatSocketTests {
                 new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
+    }
+
+    /** The first {@code count} signals keyed by the node that mention {@code text} (a user id or a type). */
+    private static List<JsonNode> awaitSignals(KafkaConsumer<String, String> consumer, String node, String text,
+                                               int count) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (node.equals(record.key()) && record.value().contains(text)) {
+                    found.add(JSON.readTree(record.value()));
+                }
+            }
+            return found.size() >= count;
+        });
+        return found.subList(0, count);
     }
 
     private static JsonNode awaitRecord(KafkaConsumer<String, String> consumer, String key) {

@@ -11,7 +11,7 @@ public enum Topic {
     CHAT_COMMANDS("chat.commands"),
     /** The sequenced timeline produced by chat-service, keyed by conversation id. */
     CHAT_EVENTS("chat.events"),
-    /** Socket, heartbeat and typing signals from gateways, keyed by user id. */
+    /** Socket, idle, heartbeat and snapshot signals from gateways keyed by node id; typing keyed by user id. */
     PRESENCE_SIGNALS("presence.signals"),
     /** Account, profile, friendship, block and session changes from auth-service, keyed by user id. */
     USER_EVENTS("user.events");

@@ -14,6 +14,12 @@ import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.contracts.chat.ReadCursorMoved;
 import io.chatsuite.contracts.chat.SendMessage;
+import io.chatsuite.contracts.presence.NodeHeartbeat;
+import io.chatsuite.contracts.presence.NodeSnapshot;
+import io.chatsuite.contracts.presence.PresenceSignal;
+import io.chatsuite.contracts.presence.PresenceStatus;
+import io.chatsuite.contracts.protocol.PresenceFrame;
+import io.chatsuite.contracts.protocol.TypingFrame;
 import io.chatsuite.contracts.user.FriendshipChanged;
 import io.chatsuite.contracts.user.SessionRevoked;
 import io.chatsuite.contracts.user.UserEvent;
@@ -80,5 +86,33 @@ class PayloadJsonTests {
         assertThat(mapper.readValue(mapper.writeValueAsString(friendship), UserEvent.class)).isEqualTo(friendship);
         assertThat(mapper.readTree(mapper.writeValueAsString(revoked)).get("type").asText())
                 .isEqualTo("user.session-revoked");
+    }
+
+    @Test
+    void presenceSignalsNameTheirTypeAndKeepTheKeyOutOfThePayload() throws Exception {
+        UUID node = UUID.randomUUID();
+        PresenceSignal snapshot = new NodeSnapshot(node, UUID.randomUUID(), 1, 2,
+                List.of(new NodeSnapshot.Socket("s-1", UUID.randomUUID(), UUID.randomUUID(), true)), AT);
+        PresenceSignal heartbeat = new NodeHeartbeat(node, 5000, 3, AT);
+
+        String json = mapper.writeValueAsString(snapshot);
+
+        assertThat(mapper.readTree(json).get("type").asText()).isEqualTo("node.snapshot");
+        assertThat(mapper.readTree(json).has("partitionKey")).isFalse();
+        assertThat(mapper.readValue(json, PresenceSignal.class)).isEqualTo(snapshot);
+        assertThat(mapper.readValue(mapper.writeValueAsString(heartbeat), PresenceSignal.class)).isEqualTo(heartbeat);
+        assertThat(heartbeat.partitionKey()).isEqualTo(node.toString());
+    }
+
+    @Test
+    void presenceFramesUseTheProtocolsNames() throws Exception {
+        JsonNode frame = mapper.readTree(mapper.writeValueAsString(
+                new PresenceFrame(UUID.randomUUID(), PresenceStatus.AWAY, AT)));
+
+        assertThat(frame.get("type").asText()).isEqualTo("presence");
+        assertThat(frame.get("status").asText()).isEqualTo("away");
+        assertThat(frame.get("lastSeenAt").asText()).isEqualTo("2026-11-22T10:15:30.123Z");
+        assertThat(mapper.readTree(mapper.writeValueAsString(new TypingFrame(UUID.randomUUID(), UUID.randomUUID(),
+                false))).get("type").asText()).isEqualTo("typing");
     }
 }

@@ -108,6 +108,17 @@ final class ChatClient implements AutoCloseable {
                 .map(f -> f.get("event")).filter(e -> e.path("type").asText().equals(type)).toList();
     }
 
+    /** Every frame of one type received so far (presence, typing…), in arrival order. */
+    List<JsonNode> frames(String type) {
+        return frames.stream().filter(f -> f.path("type").asText().equals(type)).toList();
+    }
+
+    /** The presence statuses announced for one user so far, in order. */
+    List<String> statusesOf(String userId) {
+        return frames("presence").stream().filter(f -> f.path("userId").asText().equals(userId))
+                .map(f -> f.path("status").asText()).toList();
+    }
+
     private static String quote(Object text) {
         try {
             return JSON.writeValueAsString(text);

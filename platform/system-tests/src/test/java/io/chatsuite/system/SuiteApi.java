@@ -57,6 +57,12 @@ final class SuiteApi {
         return id[0];
     }
 
+    /** One asks, the other accepts: they are friends. */
+    void befriend(Account one, Account other) throws Exception {
+        call("POST", "/api/friends/requests", one.token(), Map.of("userId", other.id()), 200);
+        call("POST", "/api/friends/requests/" + one.id() + "/accept", other.token(), null, 200);
+    }
+
     String room(Account owner, String name, Account... members) throws Exception {
         String room = call("POST", "/api/rooms", owner.token(), Map.of("name", name, "isPublic", false), 200)
                 .path("conversation").path("id").asText();

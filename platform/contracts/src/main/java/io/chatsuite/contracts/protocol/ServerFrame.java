@@ -13,9 +13,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = EventFrame.class, name = "event"),
         @JsonSubTypes.Type(value = ReceiptFrame.class, name = "receipt"),
         @JsonSubTypes.Type(value = ErrorFrame.class, name = "error"),
-        @JsonSubTypes.Type(value = PongFrame.class, name = "pong")
+        @JsonSubTypes.Type(value = PongFrame.class, name = "pong"),
+        @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence"),
+        @JsonSubTypes.Type(value = TypingFrame.class, name = "typing")
 })
-public sealed interface ServerFrame permits AckFrame, EventFrame, ReceiptFrame, ErrorFrame, PongFrame {
+public sealed interface ServerFrame
+        permits AckFrame, EventFrame, ReceiptFrame, ErrorFrame, PongFrame, PresenceFrame, TypingFrame {
 
     /** The Redis channel that reaches every socket of a user, on whichever gateway node holds them. */
     static String channelOf(java.util.UUID userId) {
