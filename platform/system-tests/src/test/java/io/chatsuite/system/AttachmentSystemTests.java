@@ -11,37 +11,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Attachments through the whole suite: upload via the gateway, S3 storage, the event, history, the download. */
-class AttachmentSystemTests {
-
-    @TempDir
-    static Path data;
-
-    static RunningSuite suite;
-    static SuiteApi api;
-    static String gateway;
-
-    @BeforeAll
-    static void startTheSuite() throws Exception {
-        suite = RunningSuite.launch(data);
-        gateway = suite.url("gateway-service");
-        api = new SuiteApi(gateway);
-    }
-
-    @AfterAll
-    static void stopTheSuite() throws Exception {
-        suite.close();
-    }
+/** Attachments through the whole suite: upload via a gateway, S3 storage, the event, history, the download. */
+class AttachmentSystemTests extends TwoGatewaySuite {
 
     @Test
     void anUploadedImageIsSentSeenInTheEventAndHistoryAndDownloadedByTheOtherMember() throws Exception {
@@ -56,8 +33,8 @@ class AttachmentSystemTests {
         assertThat(uploaded.path("width").asInt()).isEqualTo(1000);
         assertThat(uploaded.path("hasThumbnail").asBoolean()).isTrue();
 
-        try (ChatClient aliceClient = ChatClient.connect(gateway, alice.token());
-             ChatClient bobClient = ChatClient.connect(gateway, bob.token())) {
+        try (ChatClient aliceClient = ChatClient.connect(nodeA, alice.token());
+             ChatClient bobClient = ChatClient.connect(nodeA, bob.token())) {
             aliceClient.sendMessage("photo-1", direct, "look at this", List.of(id));
             assertThat(aliceClient.awaitReply("photo-1").path("type").asText()).isEqualTo("ack");
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.system.SuiteApi.Account;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,34 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The whole suite with two gateway nodes, as real processes, driven only through its public interfaces. */
-class MessagingSystemTests {
-
-    @TempDir
-    static Path data;
-
-    static RunningSuite suite;
-    static SuiteApi api;
-    static String nodeA;
-    static String nodeB;
-
-    @BeforeAll
-    static void startTheSuiteWithTwoGateways() throws Exception {
-        suite = RunningSuite.launch(data, "--gateways", "2");
-        nodeA = suite.url("gateway-service");
-        nodeB = suite.url("gateway-service-2");
-        api = new SuiteApi(nodeA);
-    }
-
-    @AfterAll
-    static void stopTheSuite() throws Exception {
-        suite.close();
-    }
+class MessagingSystemTests extends TwoGatewaySuite {
 
     @Test
     void usersOnDifferentNodesChatBothWaysOnEveryDevice() throws Exception {

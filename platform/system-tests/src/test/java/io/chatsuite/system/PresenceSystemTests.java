@@ -9,46 +9,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Presence and typing across the whole suite with two gateway nodes as real processes, at the production settings:
  * the 30 s node timeout and the 5 s flap grace.
  */
-class PresenceSystemTests {
+class PresenceSystemTests extends TwoGatewaySuite {
 
     /** The design's bound: a dead node's users show offline within this of its death. */
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration GRACE = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    static Path data;
-
-    static RunningSuite suite;
-    static SuiteApi api;
-    static String nodeA;
-    static String nodeB;
-
-    @BeforeAll
-    static void startTheSuiteWithTwoGateways() throws Exception {
-        suite = RunningSuite.launch(data, "--gateways", "2");
-        nodeA = suite.url("gateway-service");
-        nodeB = suite.url("gateway-service-2");
-        api = new SuiteApi(nodeA);
-    }
-
-    @AfterAll
-    static void stopTheSuite() throws Exception {
-        suite.close();
-    }
 
     @BeforeEach
     void everyProcessIsUp() {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.system.SuiteApi.Account;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,38 +15,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rolling restart of the gateway tier while clients keep sending: each node in turn gets SIGTERM, drains its
  * sockets with 1001 (docs/operations.md), its clients reconnect to the other node and resume, and the launcher
  * starts it again, as Kubernetes would.
  */
-class RollingRestartSystemTests {
+class RollingRestartSystemTests extends TwoGatewaySuite {
 
     private static final List<String> GATEWAYS = List.of("gateway-service", "gateway-service-2");
-
-    @TempDir
-    static Path data;
-
-    static RunningSuite suite;
-    static SuiteApi api;
-    static List<String> nodes;
-
-    @BeforeAll
-    static void startTheSuiteWithTwoGateways() throws Exception {
-        suite = RunningSuite.launch(data, "--gateways", "2");
-        nodes = GATEWAYS.stream().map(suite::url).toList();
-        api = new SuiteApi(nodes.get(0));
-    }
-
-    @AfterAll
-    static void stopTheSuite() throws Exception {
-        suite.close();
-    }
 
     @Test
     void restartingEveryGatewayLosesNoAckedMessageAndEveryClientEndsWithTheSameTimeline() throws Exception {
@@ -62,9 +39,9 @@ class RollingRestartSystemTests {
 
         List<RoamingClient> clients = new ArrayList<>();
         for (int i = 0; i < senders.size(); i++) {
-            clients.add(RoamingClient.connect(nodes, i % 2, senders.get(i).token(), room, before));
+            clients.add(RoamingClient.connect(List.of(nodeA, nodeB), i % 2, senders.get(i).token(), room, before));
         }
-        RoamingClient watcher = RoamingClient.connect(nodes, 0, owner.token(), room, before);
+        RoamingClient watcher = RoamingClient.connect(List.of(nodeA, nodeB), 0, owner.token(), room, before);
         List<RoamingClient> everyone = new ArrayList<>(clients);
         everyone.add(watcher);
 

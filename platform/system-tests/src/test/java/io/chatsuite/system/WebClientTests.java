@@ -35,24 +35,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web client in a real headless Chromium (Debian's package, driven by Playwright) against the whole suite
  * started by the launcher, with two gateway nodes. Each test uses fresh users in their own browser contexts.
  */
-class WebClientTests {
+class WebClientTests extends TwoGatewaySuite {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.executable", "/usr/bin/chromium"));
     private static final Duration LIVE = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path data;
-
-    static RunningSuite suite;
-    static SuiteApi api;
-    static String nodeA;
-    static String nodeB;
     static Playwright playwright;
     static Browser browser;
 
@@ -63,15 +55,11 @@ class WebClientTests {
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void startTheSuiteAndTheBrowser() throws Exception {
+    static void startTheBrowser() throws Exception {
         // Never a silent skip: without Chromium the build fails (ensure-chromium.sh installs it before these run).
         Assertions.assertThat(CHROMIUM).as("Chromium for the browser tests").isExecutable();
         // Live updates cross Kafka, Redis and two services: give every web assertion the same patience.
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(LIVE.toMillis());
-        suite = RunningSuite.launch(data, "--gateways", "2");
-        nodeA = suite.url("gateway-service");
-        nodeB = suite.url("gateway-service-2");
-        api = new SuiteApi(nodeA);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -82,15 +70,12 @@ class WebClientTests {
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
+    static void stopTheBrowser() throws Exception {
         if (browser != null) {
             browser.close();
         }
         if (playwright != null) {
             playwright.close();
-        }
-        if (suite != null) {
-            suite.close();
         }
     }
 
