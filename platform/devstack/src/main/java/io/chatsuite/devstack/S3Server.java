@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,10 @@ final class S3Server implements StackComponent {
         }
         Path home = Files.createDirectories(settings.dataDirectory().resolve("s3"));
         Path blobs = Files.createDirectories(home.resolve("blobs"));
-        Files.createDirectories(blobs.resolve(DEFAULT_BUCKET));
+        // The filesystem backend reads a bucket readable by others as a public-read bucket, open to unsigned
+        // requests: keep the bucket (and what is in it) to this user alone.
+        Path bucket = Files.createDirectories(blobs.resolve(DEFAULT_BUCKET));
+        Files.setPosixFilePermissions(bucket, PosixFilePermissions.fromString("rwx------"));
         Path log = Files.createDirectories(settings.logDirectory()).resolve("s3.log");
         int port = state.claimPort("s3");
         String accessKey = remembered(state, "s3.access-key-id", 10);
