@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,6 +34,8 @@ public class ChatTestSupport {
 
     private final KafkaProducer<String, String> producer;
     private final RedisDataSource redis;
+    private final Map<String, List<Frames>> listeners = new ConcurrentHashMap<>();
+    private boolean subscribed;
     private final ObjectMapper json;
 
     public ChatTestSupport(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, RedisDataSource redis,
@@ -84,14 +88,31 @@ public class ChatTestSupport {
     /** Every frame pushed to the user from now on, as JSON. */
     public Frames listen(TestUser user) {
         Frames frames = new Frames();
-        redis.pubsub(String.class).subscribe(ServerFrame.channelOf(user.id()), message -> {
-            try {
-                frames.queue.add(json.readTree(message));
-            } catch (Exception e) {
-                throw new AssertionError("a frame that is not JSON: " + message, e);
-            }
-        });
+        listeners.computeIfAbsent(ServerFrame.channelOf(user.id()), channel -> new CopyOnWriteArrayList<>())
+                .add(frames);
+        subscribeToEveryUserChannel();
         return frames;
+    }
+
+    /**
+     * One pattern subscription for every test, made once: a subscription holds a pooled Redis connection until it
+     * ends, so one per listener would drain the pool that the service itself publishes through.
+     */
+    private synchronized void subscribeToEveryUserChannel() {
+        if (subscribed) {
+            return;
+        }
+        redis.pubsub(String.class).subscribeToPattern("user:*", // every ServerFrame.channelOf(userId)
+                (channel, message) -> {
+                    JsonNode frame;
+                    try {
+                        frame = json.readTree(message);
+                    } catch (Exception e) {
+                        throw new AssertionError("a frame that is not JSON: " + message, e);
+                    }
+                    listeners.getOrDefault(channel, List.of()).forEach(frames -> frames.queue.add(frame));
+                });
+        subscribed = true;
     }
 
     public record TestUser(UUID id, String name, String token) {
