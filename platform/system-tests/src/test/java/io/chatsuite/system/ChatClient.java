@@ -119,7 +119,8 @@ final class ChatClient implements AutoCloseable {
                 .map(f -> f.path("status").asText()).toList();
     }
 
-    private static String quote(Object text) {
+    /** A value as a JSON literal, for frames written by hand. */
+    static String quote(Object text) {
         try {
             return JSON.writeValueAsString(text);
         } catch (Exception e) {

@@ -131,7 +131,7 @@ class MessagingSystemTests extends TwoGatewaySuite {
             assertThat(acked(clients)).isEqualTo(1000);
 
             await("history holds every message").atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-                List<JsonNode> stored = timelineAfter(room, owner, before);
+                List<JsonNode> stored = api.timelineAfter(room, owner, before);
                 assertThat(stored).extracting(e -> e.path("seq").asLong())
                         .as("gapless").containsExactlyElementsOf(range(before + 1, before + stored.size()));
                 Set<String> clientIds = new HashSet<>();
@@ -144,19 +144,6 @@ class MessagingSystemTests extends TwoGatewaySuite {
         }
     }
 
-    private static List<JsonNode> timelineAfter(String room, Account reader, long before) throws Exception {
-        List<JsonNode> stored = new ArrayList<>();
-        String after = String.valueOf(before);
-        while (true) {
-            JsonNode page = api.call("GET", "/api/history/conversations/" + room + "/events?after=" + after
-                    + "&limit=200", reader.token(), null, 200);
-            page.path("events").forEach(stored::add);
-            if (!page.path("hasMore").asBoolean()) {
-                return stored;
-            }
-            after = page.path("nextAfter").asText();
-        }
-    }
 
     @Test
     void historyStoppedForAMinuteWhileMessagesFlowCatchesUpFully() throws Exception {
@@ -179,7 +166,7 @@ class MessagingSystemTests extends TwoGatewaySuite {
         assertThat(sent).hasSizeGreaterThan(10);
 
         await("history caught up").atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
-                timelineAfter(direct, finn, 0).stream()
+                api.timelineAfter(direct, finn, 0).stream()
                         .filter(e -> e.path("type").asText().equals("message.created"))
                         .map(e -> e.path("body").asText()).toList())
                 .containsExactlyElementsOf(sent));

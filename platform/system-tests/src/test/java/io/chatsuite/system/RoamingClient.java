@@ -61,7 +61,7 @@ final class RoamingClient implements AutoCloseable {
     /** Sends a message and waits for its ack, sending it again with the same id after a refusal or a reconnect. */
     JsonNode sendUntilAcked(String id, String body) {
         String frame = "{\"type\":\"send\",\"id\":\"" + id + "\",\"conversationId\":\"" + conversationId
-                + "\",\"body\":" + quote(body) + "}";
+                + "\",\"body\":" + ChatClient.quote(body) + "}";
         await("ack of " + id).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
             WebSocket current = socket;
             int refusals = errors.getOrDefault(id, 0);
@@ -231,13 +231,6 @@ final class RoamingClient implements AutoCloseable {
         }
     }
 
-    private static String quote(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     @Override
     public void close() {

@@ -91,7 +91,7 @@ class RollingRestartSystemTests extends TwoGatewaySuite {
             assertThat(client.closeCodes()).as("each client was moved off a draining node").contains(1001);
             client.awaitTimelineThrough(before + total);
         }
-        List<JsonNode> stored = timelineAfter(room, owner, before);
+        List<JsonNode> stored = api.timelineAfter(room, owner, before);
         Set<String> ackedIds = new HashSet<>();
         sentIds.forEach(ackedIds::addAll);
         assertThat(stored).extracting(e -> e.path("seq").asLong()).as("gapless")
@@ -111,19 +111,6 @@ class RollingRestartSystemTests extends TwoGatewaySuite {
                 .toList();
     }
 
-    private static List<JsonNode> timelineAfter(String room, Account reader, long before) throws Exception {
-        List<JsonNode> stored = new ArrayList<>();
-        String after = String.valueOf(before);
-        while (true) {
-            JsonNode page = api.call("GET", "/api/history/conversations/" + room + "/events?after=" + after
-                    + "&limit=200", reader.token(), null, 200);
-            page.path("events").forEach(stored::add);
-            if (!page.path("hasMore").asBoolean()) {
-                return stored;
-            }
-            after = page.path("nextAfter").asText();
-        }
-    }
 
     private static List<Long> range(long from, long to) {
         List<Long> seqs = new ArrayList<>();

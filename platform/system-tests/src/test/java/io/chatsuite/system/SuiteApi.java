@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -113,5 +115,20 @@ final class SuiteApi {
             request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every timeline event of a conversation after a seq, as the reader sees it in history, following the pages. */
+    List<JsonNode> timelineAfter(String conversationId, Account reader, long afterSeq) throws Exception {
+        List<JsonNode> stored = new ArrayList<>();
+        String after = String.valueOf(afterSeq);
+        while (true) {
+            JsonNode page = call("GET", "/api/history/conversations/" + conversationId + "/events?after=" + after
+                    + "&limit=200", reader.token(), null, 200);
+            page.path("events").forEach(stored::add);
+            if (!page.path("hasMore").asBoolean()) {
+                return stored;
+            }
+            after = page.path("nextAfter").asText();
+        }
     }
 }
