@@ -1,9 +1,13 @@
 package io.chatsuite.chat.listener;
 
 import io.chatsuite.chat.service.CommandPipeline;
+import io.chatsuite.chat.service.CommandRecord;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** chat.commands in batches; the batch is acknowledged (its offsets committed) only once fully handled. */
@@ -18,7 +22,12 @@ public class CommandListener {
 
     @Incoming("commands")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return pipeline.handle(batch.getPayload())
+        // In a batch no single context is current: the connector gives each record its own consumer span.
+        List<CommandRecord> records = batch.getRecords().stream()
+                .map(record -> new CommandRecord(record.getPayload(), record.getMetadata(TracingMetadata.class)
+                        .map(TracingMetadata::getCurrentContext).orElse(Context.root())))
+                .toList();
+        return pipeline.handle(records)
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 }

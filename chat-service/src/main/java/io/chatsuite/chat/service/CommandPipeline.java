@@ -6,17 +6,21 @@ import io.chatsuite.chat.repository.ConversationRepository;
 import io.chatsuite.chat.service.CommandOutcome.Accepted;
 import io.chatsuite.chat.service.CommandOutcome.CursorMoved;
 import io.chatsuite.chat.service.CommandOutcome.Refused;
+import io.chatsuite.chat.tracing.CommandSpans;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.protocol.ErrorFrame;
 import io.chatsuite.contracts.protocol.ReceiptFrame;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -38,11 +42,14 @@ public class CommandPipeline {
     private final EventPublisher events;
     private final ObjectMapper json;
     private final CommandMetrics metrics;
+    private final CommandSpans commandSpans;
 
     public CommandPipeline(CommandProcessor processor, ConversationOutbox outbox, FrameDelivery delivery,
                            ConversationRepository conversations, Pool pool,
-                           EventPublisher events, ObjectMapper json, CommandMetrics metrics) {
+                           EventPublisher events, ObjectMapper json, CommandMetrics metrics,
+                           CommandSpans commandSpans) {
         this.metrics = metrics;
+        this.commandSpans = commandSpans;
         this.processor = processor;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -52,11 +59,14 @@ public class CommandPipeline {
         this.json = json;
     }
 
-    public Uni<Void> handle(List<String> payloads) {
+    public Uni<Void> handle(List<CommandRecord> records) {
         List<ChatCommand> commands = new ArrayList<>();
-        for (String payload : payloads) {
+        Map<ChatCommand, Span> spans = new IdentityHashMap<>();
+        for (CommandRecord record : records) {
             try {
-                commands.add(json.readValue(payload, ChatCommand.class));
+                ChatCommand command = json.readValue(record.payload(), ChatCommand.class);
+                commands.add(command);
+                spans.put(command, commandSpans.start(command, record.trace()));
             } catch (JsonProcessingException e) {
                 // The gateway validates every frame; a record we cannot read is a bug to log, not to retry forever.
                 LOG.errorf("skipping an unreadable command record: %s", e.getOriginalMessage());
@@ -68,53 +78,64 @@ public class CommandPipeline {
         return processor.decide(commands)
                 // A failed transaction stored nothing: trying the whole batch again is safe.
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(8)
-                .chain(outcomes -> flushChanged(outcomes).chain(() -> reply(outcomes)));
+                .chain(outcomes -> flushChanged(outcomes, spans).chain(() -> reply(outcomes, spans)))
+                .onTermination().invoke((done, failure, cancelled) ->
+                        spans.values().forEach(span -> CommandSpans.ended(span, failure)));
     }
 
-    private Uni<Void> flushChanged(List<CommandOutcome> outcomes) {
-        Set<UUID> changed = new LinkedHashSet<>();
-        outcomes.forEach(outcome -> CommandProcessor.changedConversation(outcome).ifPresent(changed::add));
+    private Uni<Void> flushChanged(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans) {
+        // Each changed conversation's events go out in the trace of the command that made them (the ack's seq).
+        Map<UUID, EventTraces> changed = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> CommandProcessor.changedConversation(outcome).ifPresent(conversation ->
+                changed.computeIfAbsent(conversation, id -> EventTraces.current())
+                        .put(((Accepted) outcome).ack().seq(), contextOf(outcome, spans))));
         if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         // A few conversations at a time: each flush holds a connection and fans out within the Redis pool.
-        return Uni.join().all(changed.stream().map(outbox::flush).toList()).usingConcurrencyOf(4).andFailFast()
+        return Uni.join().all(changed.entrySet().stream()
+                        .map(conversation -> outbox.flush(conversation.getKey(), conversation.getValue())).toList())
+                .usingConcurrencyOf(4).andFailFast()
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(10)
                 .replaceWithVoid();
     }
 
-    private Uni<Void> reply(List<CommandOutcome> outcomes) {
+    private Uni<Void> reply(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans) {
         FrameDelivery.Outgoing frames = delivery.outgoing();
         List<CursorMoved> reads = new ArrayList<>();
         for (CommandOutcome outcome : outcomes) {
             metrics.decided(outcome);
             UUID sender = outcome.command().senderId();
+            Context trace = contextOf(outcome, spans);
             if (outcome instanceof Accepted accepted) {
-                frames.add(sender, accepted.ack());
+                frames.add(sender, accepted.ack(), trace);
             } else if (outcome instanceof Refused refused) {
-                frames.add(sender, new ErrorFrame(refused.command().clientId(), refused.code(), refused.message()));
+                frames.add(sender, new ErrorFrame(refused.command().clientId(), refused.code(), refused.message()),
+                        trace);
             } else if (outcome instanceof CursorMoved moved) {
-                frames.add(sender, moved.ack());
+                frames.add(sender, moved.ack(), trace);
                 reads.add(moved);
             }
         }
-        return announceReads(reads, frames).chain(frames::send)
+        return announceReads(reads, frames, spans).chain(frames::send)
                 .onFailure().invoke(failure -> LOG.warn("replies could not be pushed through Redis", failure))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Each moved cursor goes to history (Kafka) and, as a receipt, to every member, the reader's devices too. */
-    private Uni<Void> announceReads(List<CursorMoved> reads, FrameDelivery.Outgoing frames) {
+    private Uni<Void> announceReads(List<CursorMoved> reads, FrameDelivery.Outgoing frames,
+                                    Map<ChatCommand, Span> spans) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (CursorMoved read : reads) {
             var event = read.moved();
+            Context trace = contextOf(read, spans);
             ReceiptFrame receipt = new ReceiptFrame(event.conversationId(), event.actorId(), event.seq(),
                     event.occurredAt());
             String payload = write(event);
-            Uni<Void> announce = events.publish(event.conversationId(), payload)
+            Uni<Void> announce = events.publish(event.conversationId(), payload, trace)
                     .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
                     .chain(() -> pool.withConnection(c -> conversations.memberIds(c, event.conversationId())))
-                    .invoke(members -> members.forEach(member -> frames.add(member, receipt)))
+                    .invoke(members -> members.forEach(member -> frames.add(member, receipt, trace)))
                     .replaceWithVoid()
                     // One read that cannot be announced must not silence the batch's other replies.
                     .onFailure().invoke(failure -> LOG.warnf(failure, "announcing a read of %s failed",
@@ -123,6 +144,11 @@ public class CommandPipeline {
             chain = chain.chain(() -> announce);
         }
         return chain;
+    }
+
+    private static Context contextOf(CommandOutcome outcome, Map<ChatCommand, Span> spans) {
+        Span span = spans.get(outcome.command());
+        return span == null ? Context.current() : Context.root().with(span);
     }
 
     private String write(Object value) {

@@ -52,31 +52,38 @@ public class ConversationOutbox {
 
     /** Publishes and delivers every pending event of the conversation; completes once Kafka holds them all. */
     public Uni<Void> flush(UUID conversationId) {
+        return flush(conversationId, EventTraces.current());
+    }
+
+    /** The same, each event sent in the trace context of the command that made it. */
+    public Uni<Void> flush(UUID conversationId, EventTraces traces) {
         long lockKey = conversationId.getMostSignificantBits() ^ conversationId.getLeastSignificantBits();
         return pool.withConnection(connection -> connection.preparedQuery("SELECT pg_advisory_lock($1)")
                 .execute(Tuple.of(lockKey))
-                .chain(() -> publishPending(connection, conversationId))
+                .chain(() -> publishPending(connection, conversationId, traces))
                 .eventually(() -> connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(lockKey))));
     }
 
-    private Uni<Void> publishPending(SqlConnection connection, UUID conversationId) {
+    private Uni<Void> publishPending(SqlConnection connection, UUID conversationId, EventTraces traces) {
         return timeline.unpublished(connection, conversationId, CHUNK).chain(pending -> {
             if (pending.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
             // Sent in seq order on one producer: with idempotence on, Kafka keeps that order within the partition.
-            List<Uni<Void>> sends = pending.stream().map(event -> events.publish(conversationId, event.payload())).toList();
+            List<Uni<Void>> sends = pending.stream()
+                    .map(event -> events.publish(conversationId, event.payload(), traces.of(event.seq()))).toList();
             return Uni.join().all(sends).andFailFast()
                     .chain(() -> timeline.markPublished(connection, conversationId,
                             pending.stream().map(PendingEvent::seq).toList()))
-                    .chain(() -> deliver(connection, conversationId, pending))
+                    .chain(() -> deliver(connection, conversationId, pending, traces))
                     // A backlog (after an outage) goes out a chunk at a time, within the producer's buffer.
-                    .chain(() -> pending.size() == CHUNK ? publishPending(connection, conversationId)
+                    .chain(() -> pending.size() == CHUNK ? publishPending(connection, conversationId, traces)
                             : Uni.createFrom().voidItem());
         });
     }
 
-    private Uni<Void> deliver(SqlConnection connection, UUID conversationId, List<PendingEvent> pending) {
+    private Uni<Void> deliver(SqlConnection connection, UUID conversationId, List<PendingEvent> pending,
+                              EventTraces traces) {
         return conversations.memberIds(connection, conversationId).chain(members -> {
             FrameDelivery.Outgoing frames = delivery.outgoing();
             for (PendingEvent event : pending) {
@@ -85,7 +92,7 @@ public class ConversationOutbox {
                 if (read(event.payload()) instanceof MemberLeft left) {
                     recipients.add(left.userId());
                 }
-                frames.addAll(recipients, FrameDelivery.eventFrame(event.payload()));
+                frames.addAll(recipients, FrameDelivery.eventFrame(event.payload()), traces.of(event.seq()));
             }
             return frames.send().onFailure().invoke(failure -> LOG.warnf(failure,
                     "delivering events of %s through Redis failed; clients recover them by resuming", conversationId))

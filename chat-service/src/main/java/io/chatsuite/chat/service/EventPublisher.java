@@ -1,7 +1,9 @@
 package io.chatsuite.chat.service;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -23,7 +25,16 @@ public class EventPublisher {
 
     /** Completes when Kafka has acknowledged the record (acks=all). */
     public Uni<Void> publish(UUID conversationId, String payload) {
-        return events.sendMessage(Message.of(payload).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(conversationId.toString()).build()));
+        return publish(conversationId, payload, Context.current());
+    }
+
+    /**
+     * The same, the record's producer span a child of {@code trace} (its headers carry it on to the consumers):
+     * the connector sends later, where the caller's context is no longer current.
+     */
+    public Uni<Void> publish(UUID conversationId, String payload, Context trace) {
+        return events.sendMessage(Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(conversationId.toString()).build())
+                .addMetadata(TracingMetadata.withCurrent(trace)));
     }
 }

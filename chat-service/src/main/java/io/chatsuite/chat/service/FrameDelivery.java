@@ -2,7 +2,10 @@ package io.chatsuite.chat.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.chat.tracing.CommandSpans;
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.TracedFrame;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
@@ -50,22 +53,37 @@ public class FrameDelivery {
         return "{\"type\":\"event\",\"event\":" + eventPayload + "}";
     }
 
-    /** A pipeline of publishes, sent in one batch. */
+    /**
+     * A pipeline of publishes, sent in one batch. Each frame carries the trace context it is added in (the current
+     * one unless given) in its envelope (TracedFrame), so the gateway's delivery continues the trace; without a
+     * trace the frame is published bare.
+     */
     public final class Outgoing {
 
         private final Map<String, List<String>> byChannel = new LinkedHashMap<>();
 
         public Outgoing add(UUID userId, ServerFrame frame) {
-            return add(userId, write(frame));
+            return add(userId, frame, Context.current());
+        }
+
+        public Outgoing add(UUID userId, ServerFrame frame, Context trace) {
+            return add(userId, write(frame), trace);
         }
 
         public Outgoing add(UUID userId, String frame) {
-            byChannel.computeIfAbsent(ServerFrame.channelOf(userId), channel -> new ArrayList<>()).add(frame);
+            return add(userId, frame, Context.current());
+        }
+
+        public Outgoing add(UUID userId, String frame, Context trace) {
+            byChannel.computeIfAbsent(ServerFrame.channelOf(userId), channel -> new ArrayList<>())
+                    .add(TracedFrame.wrap(CommandSpans.traceparent(trace), frame));
             return this;
         }
 
-        public Outgoing addAll(Collection<UUID> userIds, String frame) {
-            userIds.forEach(userId -> add(userId, frame));
+        public Outgoing addAll(Collection<UUID> userIds, String frame, Context trace) {
+            String published = TracedFrame.wrap(CommandSpans.traceparent(trace), frame);
+            userIds.forEach(userId -> byChannel.computeIfAbsent(ServerFrame.channelOf(userId),
+                    channel -> new ArrayList<>()).add(published));
             return this;
         }
 

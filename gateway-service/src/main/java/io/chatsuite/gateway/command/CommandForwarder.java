@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.presence.PresenceSignal;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -33,8 +34,10 @@ public class CommandForwarder {
         this.json = json;
     }
 
-    /** A span of its own (when tracing is on): the Kafka producer's span and chat-service's consumer follow it. */
-    @WithSpan("gateway forward command")
+    /**
+     * Sends the command in the current trace context (the caller's command span): the connector's producer span is
+     * its child and the record's headers carry it (traceparent) to chat-service.
+     */
     public Uni<Void> forward(ChatCommand command) {
         return send(commands, command.conversationId().toString(), command);
     }
@@ -50,7 +53,9 @@ public class CommandForwarder {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        // The context is taken now, on the caller's thread: the connector sends later, where it is no longer current.
         return emitter.sendMessage(Message.of(value)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .addMetadata(TracingMetadata.withCurrent(Context.current())));
     }
 }

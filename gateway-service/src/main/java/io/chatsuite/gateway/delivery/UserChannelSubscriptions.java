@@ -1,7 +1,9 @@
 package io.chatsuite.gateway.delivery;
 
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.TracedFrame;
 import io.chatsuite.gateway.session.LocalSessions;
+import io.chatsuite.gateway.tracing.MessageSpans;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -39,15 +41,17 @@ public class UserChannelSubscriptions {
     private final Vertx vertx;
     private final Redis client;
     private final LocalSessions sessions;
+    private final MessageSpans spans;
     private final Set<UUID> wanted = ConcurrentHashMap.newKeySet();
     private final AtomicLong reconnects = new AtomicLong();
     private volatile RedisConnection connection;
     private volatile boolean stopping;
 
-    public UserChannelSubscriptions(Vertx vertx, LocalSessions sessions,
+    public UserChannelSubscriptions(Vertx vertx, LocalSessions sessions, MessageSpans spans,
                                     @ConfigProperty(name = "quarkus.redis.hosts") String redisUrl) {
         this.vertx = vertx;
         this.sessions = sessions;
+        this.spans = spans;
         this.client = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
         sessions.onLastSocketGone(user -> unsubscribe(user).subscribe().with(done -> { }, failure -> { }));
     }
@@ -158,6 +162,8 @@ public class UserChannelSubscriptions {
         } catch (IllegalArgumentException e) {
             return;
         }
-        sessions.deliver(userId, push.get(2).toString());
+        // The envelope with the publisher's trace context never reaches the client: sockets get the frame alone.
+        TracedFrame published = TracedFrame.read(push.get(2).toString());
+        spans.deliver(published.traceparent(), userId, user -> sessions.deliver(user, published.frame()));
     }
 }

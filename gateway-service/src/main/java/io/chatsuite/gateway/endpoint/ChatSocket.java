@@ -17,6 +17,9 @@ import io.chatsuite.gateway.protocol.FrameParser;
 import io.chatsuite.gateway.session.CloseCodes;
 import io.chatsuite.gateway.session.LocalSessions;
 import io.chatsuite.gateway.session.SocketSession;
+import io.chatsuite.gateway.tracing.MessageSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnBinaryMessage;
@@ -59,11 +62,14 @@ public class ChatSocket {
     private final Vertx vertx;
     private final Clock clock;
     private final GatewayMetrics metrics;
+    private final MessageSpans spans;
 
     public ChatSocket(SecurityIdentity identity, LocalSessions sessions, UserChannelSubscriptions subscriptions,
                       FrameParser parser, CommandRateLimiter limiter, CommandForwarder forwarder,
-                      PresenceReporter presence, ObjectMapper json, Vertx vertx, Clock clock, GatewayMetrics metrics) {
+                      PresenceReporter presence, ObjectMapper json, Vertx vertx, Clock clock, GatewayMetrics metrics,
+                      MessageSpans spans) {
         this.metrics = metrics;
+        this.spans = spans;
         this.identity = identity;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
@@ -156,7 +162,14 @@ public class ChatSocket {
             metrics.command(type, "answered");
             send(session, new PongFrame(ping.id()));
         } else if (frame instanceof ClientFrame.Command command) {
-            forwarded(session, id, type, forwarder.forward(command.command()));
+            ChatCommand chat = command.command();
+            Span span = spans.command(type, chat.clientId(), session.userId(), chat.conversationId());
+            Uni<Void> forwarding;
+            try (Scope ignored = span.makeCurrent()) {
+                forwarding = forwarder.forward(chat);
+            }
+            forwarded(session, id, type, forwarding.onTermination().invoke((done, failure, cancelled) ->
+                    MessageSpans.ended(span, failure)));
         } else if (frame instanceof ClientFrame.Typing typing) {
             forwarded(session, id, type, forwarder.signal(typing.signal()));
         } else if (frame instanceof ClientFrame.Idle idle) {

@@ -88,14 +88,18 @@ public class LocalSessions {
     }
 
     /** A frame from the user's channel to each of their sockets here. */
-    public void deliver(UUID userId, String frame) {
+    /** Writes the frame to every socket of the user on this node; answers how many sockets took it. */
+    public int deliver(UUID userId, String frame) {
         Set<SocketSession> sockets = byUser.get(userId);
-        if (sockets != null) {
-            metrics.delivering(frame);
-            // A socket that cannot take more is dropped at once: its queue must not grow while its close is pending.
-            sockets.stream().filter(socket -> !socket.push(frame)).toList()
-                    .forEach(stuck -> close(stuck.id()));
+        if (sockets == null) {
+            return 0;
         }
+        metrics.delivering(frame);
+        // A socket that cannot take more is dropped at once: its queue must not grow while its close is pending.
+        List<SocketSession> all = List.copyOf(sockets);
+        List<SocketSession> stuck = all.stream().filter(socket -> !socket.push(frame)).toList();
+        stuck.forEach(socket -> close(socket.id()));
+        return all.size() - stuck.size();
     }
 
     /** Closes every socket of a revoked session on this node. */
