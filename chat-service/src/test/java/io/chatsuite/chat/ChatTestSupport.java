@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.TracedFrame;
 import io.chatsuite.contracts.user.BlockChanged;
 import io.chatsuite.contracts.user.UserEvent;
 import io.chatsuite.contracts.user.UserRegistered;
@@ -14,8 +15,11 @@ import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -77,6 +81,18 @@ public class ChatTestSupport {
         send("chat.commands", command.conversationId(), command);
     }
 
+    /** A command as a gateway sends it with tracing on: its span's context in the record's traceparent header. */
+    public void send(ChatCommand command, String traceparent) {
+        try {
+            ProducerRecord<String, String> record = new ProducerRecord<>("chat.commands",
+                    command.conversationId().toString(), json.writeValueAsString(command));
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not produce to chat.commands", e);
+        }
+    }
+
     private void send(String topic, UUID key, Object value) {
         try {
             producer.send(new ProducerRecord<>(topic, key.toString(), json.writeValueAsString(value))).get();
@@ -104,13 +120,20 @@ public class ChatTestSupport {
         }
         redis.pubsub(String.class).subscribeToPattern("user:*", // every ServerFrame.channelOf(userId)
                 (channel, message) -> {
+                    // With tracing on, frames come in their trace envelope; tests see the frame as clients do.
+                    TracedFrame published = TracedFrame.read(message);
                     JsonNode frame;
                     try {
-                        frame = json.readTree(message);
+                        frame = json.readTree(published.frame());
                     } catch (Exception e) {
                         throw new AssertionError("a frame that is not JSON: " + message, e);
                     }
-                    listeners.getOrDefault(channel, List.of()).forEach(frames -> frames.queue.add(frame));
+                    listeners.getOrDefault(channel, List.of()).forEach(frames -> {
+                        if (published.traceparent() != null) {
+                            frames.traceparents.put(frame, published.traceparent());
+                        }
+                        frames.queue.add(frame);
+                    });
                 });
         subscribed = true;
     }
@@ -122,6 +145,12 @@ public class ChatTestSupport {
     public static final class Frames {
 
         private final ConcurrentLinkedQueue<JsonNode> queue = new ConcurrentLinkedQueue<>();
+        private final Map<JsonNode, String> traceparents = Collections.synchronizedMap(new IdentityHashMap<>());
+
+        /** The traceparent the frame was published with (tracing on), or null. */
+        public String traceparentOf(JsonNode frame) {
+            return traceparents.get(frame);
+        }
 
         public List<JsonNode> ofType(String type) {
             return queue.stream().filter(frame -> frame.path("type").asText().equals(type)).toList();
