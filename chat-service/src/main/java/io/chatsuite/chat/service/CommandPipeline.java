@@ -6,7 +6,7 @@ import io.chatsuite.chat.repository.ConversationRepository;
 import io.chatsuite.chat.service.CommandOutcome.Accepted;
 import io.chatsuite.chat.service.CommandOutcome.CursorMoved;
 import io.chatsuite.chat.service.CommandOutcome.Refused;
-import io.chatsuite.chat.tracing.CommandSpans;
+import io.chatsuite.chat.tracing.ChatTracing;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.protocol.ErrorFrame;
 import io.chatsuite.contracts.protocol.ReceiptFrame;
@@ -42,14 +42,14 @@ public class CommandPipeline {
     private final EventPublisher events;
     private final ObjectMapper json;
     private final CommandMetrics metrics;
-    private final CommandSpans commandSpans;
+    private final ChatTracing tracing;
 
     public CommandPipeline(CommandProcessor processor, ConversationOutbox outbox, FrameDelivery delivery,
                            ConversationRepository conversations, Pool pool,
                            EventPublisher events, ObjectMapper json, CommandMetrics metrics,
-                           CommandSpans commandSpans) {
+                           ChatTracing tracing) {
         this.metrics = metrics;
-        this.commandSpans = commandSpans;
+        this.tracing = tracing;
         this.processor = processor;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -66,7 +66,7 @@ public class CommandPipeline {
             try {
                 ChatCommand command = json.readValue(record.payload(), ChatCommand.class);
                 commands.add(command);
-                spans.put(command, commandSpans.start(command, record.trace()));
+                spans.put(command, tracing.start(command, record.trace()));
             } catch (JsonProcessingException e) {
                 // The gateway validates every frame; a record we cannot read is a bug to log, not to retry forever.
                 LOG.errorf("skipping an unreadable command record: %s", e.getOriginalMessage());
@@ -80,7 +80,7 @@ public class CommandPipeline {
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(8)
                 .chain(outcomes -> flushChanged(outcomes, spans).chain(() -> reply(outcomes, spans)))
                 .onTermination().invoke((done, failure, cancelled) ->
-                        spans.values().forEach(span -> CommandSpans.ended(span, failure)));
+                        spans.values().forEach(span -> ChatTracing.ended(span, failure)));
     }
 
     private Uni<Void> flushChanged(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans) {

@@ -2,7 +2,7 @@ package io.chatsuite.chat.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatsuite.chat.tracing.CommandSpans;
+import io.chatsuite.chat.tracing.ChatTracing;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.contracts.protocol.TracedFrame;
 import io.opentelemetry.context.Context;
@@ -33,10 +33,12 @@ public class FrameDelivery {
 
     private final ReactivePubSubCommands<String> pubsub;
     private final ObjectMapper json;
+    private final ChatTracing tracing;
 
-    public FrameDelivery(ReactiveRedisDataSource redis, ObjectMapper json) {
+    public FrameDelivery(ReactiveRedisDataSource redis, ObjectMapper json, ChatTracing tracing) {
         this.pubsub = redis.pubsub(String.class);
         this.json = json;
+        this.tracing = tracing;
     }
 
     /** Frames to publish together. */
@@ -76,12 +78,12 @@ public class FrameDelivery {
 
         public Outgoing add(UUID userId, String frame, Context trace) {
             byChannel.computeIfAbsent(ServerFrame.channelOf(userId), channel -> new ArrayList<>())
-                    .add(TracedFrame.wrap(CommandSpans.traceparent(trace), frame));
+                    .add(TracedFrame.wrap(tracing.traceparent(trace), frame));
             return this;
         }
 
         public Outgoing addAll(Collection<UUID> userIds, String frame, Context trace) {
-            String published = TracedFrame.wrap(CommandSpans.traceparent(trace), frame);
+            String published = TracedFrame.wrap(tracing.traceparent(trace), frame);
             userIds.forEach(userId -> byChannel.computeIfAbsent(ServerFrame.channelOf(userId),
                     channel -> new ArrayList<>()).add(published));
             return this;

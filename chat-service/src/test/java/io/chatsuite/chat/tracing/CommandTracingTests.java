@@ -78,13 +78,13 @@ class CommandTracingTests {
 
             // chat.process send: a child of the connector's consumer span, itself the child of the gateway's span.
             SpanData process = awaitSpan(span -> span.getName().equals("chat.process send")
-                    && clientId.equals(span.getAttributes().get(AttributeKey.stringKey(CommandSpans.CLIENT_ID))));
+                    && clientId.equals(span.getAttributes().get(AttributeKey.stringKey(ChatTracing.CLIENT_ID))));
             assertThat(process.getTraceId()).isEqualTo(traceId);
             SpanData consumer = awaitSpan(span -> span.getSpanId().equals(process.getParentSpanId()));
             assertThat(consumer.getParentSpanId()).isEqualTo(gatewaySpanId);
-            assertThat(process.getAttributes().get(AttributeKey.stringKey(CommandSpans.USER_ID)))
+            assertThat(process.getAttributes().get(AttributeKey.stringKey(ChatTracing.USER_ID)))
                     .isEqualTo(alice.id().toString());
-            assertThat(process.getAttributes().get(AttributeKey.stringKey(CommandSpans.CONVERSATION_ID)))
+            assertThat(process.getAttributes().get(AttributeKey.stringKey(ChatTracing.CONVERSATION_ID)))
                     .isEqualTo(room.toString());
             assertThat(process.getAttributes().asMap().values()).map(String::valueOf)
                     .noneMatch(value -> value.contains("a private body"));

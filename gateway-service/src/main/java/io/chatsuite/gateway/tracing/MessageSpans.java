@@ -12,12 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The gateway's two spans of a message's trace: {@code chat.command <type>} for a command read from a socket (the
  * Kafka record to chat.commands carries its context), and {@code chat.deliver} for a frame from a user's Redis
  * channel written to that user's sockets, continuing the trace named in the frame's envelope. They carry ids only,
- * never tokens or message bodies. With the SDK disabled the tracer is a no-op and this costs next to nothing.
+ * never tokens or message bodies. With tracing off (quarkus.otel.sdk.disabled, the default) no span is made: Quarkus
+ * still builds a tracer that hands out span ids then, and those would travel in headers and envelopes for nothing.
  */
 @ApplicationScoped
 public class MessageSpans {
@@ -41,14 +43,21 @@ public class MessageSpans {
     };
 
     private final Tracer tracer;
+    private final boolean enabled;
 
-    public MessageSpans(Tracer tracer) {
+    public MessageSpans(Tracer tracer, @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean disabled) {
         this.tracer = tracer;
+        this.enabled = !disabled;
     }
 
     /** Starts the span of one client command; the caller makes it current while producing the record, then ends it. */
     public Span command(String type, String clientId, UUID userId, UUID conversationId) {
+        if (!enabled) {
+            return Span.getInvalid();
+        }
+        // A trace per command: not a child of whatever the socket's context holds (its upgrade request's span).
         return tracer.spanBuilder("chat.command " + type)
+                .setNoParent()
                 .setSpanKind(SpanKind.SERVER)
                 .setAttribute(COMMAND_TYPE, type)
                 .setAttribute(CLIENT_ID, clientId)
@@ -71,7 +80,7 @@ public class MessageSpans {
      * frame (tracing off at the publisher, or presence-service's frames) is delivered without a span.
      */
     public void deliver(String traceparent, UUID userId, ToIntFunction<UUID> delivery) {
-        if (traceparent == null) {
+        if (traceparent == null || !enabled) {
             delivery.applyAsInt(userId);
             return;
         }

@@ -73,6 +73,7 @@ class MessageTracingTests {
                     && clientId.equals(span.getAttributes().get(AttributeKey.stringKey(MessageSpans.CLIENT_ID))));
 
             assertThat(traceIdOf(traceparent)).isEqualTo(command.getTraceId());
+            assertThat(command.getParentSpanContext().isValid()).as("each command starts its own trace").isFalse();
             // The record's parent is the connector's producer span, itself the child of the command span.
             SpanData producer = awaitSpan(span -> span.getSpanId().equals(parentIdOf(traceparent)));
             assertThat(producer.getParentSpanId()).isEqualTo(command.getSpanId());

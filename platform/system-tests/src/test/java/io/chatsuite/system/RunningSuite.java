@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -37,6 +38,12 @@ final class RunningSuite implements AutoCloseable {
 
     /** Runs {@code ./chat-suite up} on free ports with the given data directory and waits until it is ready. */
     static RunningSuite launch(Path dataDirectory, String... options) throws IOException {
+        return launch(dataDirectory, Map.of(), options);
+    }
+
+    /** The same, with extra environment variables for the launcher and every service it starts. */
+    static RunningSuite launch(Path dataDirectory, Map<String, String> environment, String... options)
+            throws IOException {
         Path root = Path.of(System.getProperty("devstack.root", "../..")).toAbsolutePath().normalize();
         Path endpointsFile = dataDirectory.resolve("run").resolve("endpoints.properties");
         Files.deleteIfExists(endpointsFile);
@@ -48,6 +55,7 @@ final class RunningSuite implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         // Every test user registers from 127.0.0.1: lift the per-address registration limit for the run.
         builder.environment().put("AUTH_THROTTLE_REGISTRATIONS", "100000");
+        builder.environment().putAll(environment);
         Process launcher = builder
                 .directory(root.toFile())
                 .redirectErrorStream(true)
