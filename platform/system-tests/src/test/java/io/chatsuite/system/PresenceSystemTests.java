@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.system.SuiteApi.Account;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,16 +19,11 @@ class PresenceSystemTests extends TwoGatewaySuite {
     /** The design's bound: a dead node's users show offline within this of its death. */
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration GRACE = Duration.ofSeconds(5);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeEach
-    void everyProcessIsUp() {
+    void everyInstanceIsUp() {
         // A test may have killed a process; the launcher restarts it.
-        for (String url : new String[] {nodeA, nodeB, suite.url("presence-service")}) {
-            await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        }
+        suite.awaitEveryInstanceReady(Duration.ofMinutes(2));
     }
 
     @Test
@@ -168,7 +159,7 @@ class PresenceSystemTests extends TwoGatewaySuite {
             // While it is down: alice leaves, carol arrives.
             aliceOnB.close();
             try (ChatClient carolOnB = ChatClient.connect(nodeB, carol.token())) {
-                everyProcessIsUp();
+                suite.awaitEveryInstanceReady(Duration.ofMinutes(2));
 
                 awaitStatus(bobOnA, alice, "offline");
                 awaitStatus(bobOnA, carol, "online");

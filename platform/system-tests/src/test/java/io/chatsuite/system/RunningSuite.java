@@ -127,6 +127,16 @@ final class RunningSuite implements AutoCloseable {
         return process;
     }
 
+    /** Waits until every service instance answers ready: a test may have killed one, and the launcher restarts it. */
+    void awaitEveryInstanceReady(Duration timeout) {
+        List<String> instances = endpoints.stringPropertyNames().stream()
+                .filter(name -> name.matches("[a-z]+-service(-\\d+)?")).sorted().toList();
+        for (String instance : instances) {
+            await(instance + " is ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> get(instance, "/q/health/ready").statusCode() == 200);
+        }
+    }
+
     /** Waits until the terminated process has exited and its replacement answers ready at the same address. */
     void awaitBack(String instance, ProcessHandle terminated, Duration timeout) {
         await(instance + " is restarted and ready").atMost(timeout).pollInterval(Duration.ofMillis(250))

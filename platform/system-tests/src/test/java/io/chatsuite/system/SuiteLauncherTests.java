@@ -16,8 +16,12 @@ class SuiteLauncherTests {
     @TempDir
     Path data;
 
+    /**
+     * One test for the launcher's whole life cycle, because each start of the suite takes about a minute: it runs every
+     * service, Ctrl-C stops everything, data survives a restart, and kill -9 of the launcher leaves nothing behind.
+     */
     @Test
-    void runsEveryServiceStopsEverythingOnCtrlCAndKeepsDataAcrossARestart() throws Exception {
+    void runsEveryServiceStopsOnCtrlCKeepsDataAcrossARestartAndLeavesNothingWhenKilled() throws Exception {
         Account ann;
         String direct;
         try (RunningSuite suite = RunningSuite.launch(data)) {
@@ -48,15 +52,9 @@ class SuiteLauncherTests {
             await("the message is in history after the restart").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(api.call("GET", "/api/history/conversations/" + direct + "/messages", token, null, 200)
                             .path("messages").findValuesAsText("body")).containsExactly("written before the restart"));
-        }
-    }
+            List<ProcessHandle> processes = restarted.processTree();
 
-    @Test
-    void leavesNoProcessBehindWhenTheLauncherIsKilled() throws Exception {
-        try (RunningSuite suite = RunningSuite.launch(data)) {
-            List<ProcessHandle> processes = suite.processTree();
-
-            suite.kill();
+            restarted.kill();
 
             await("every process gone after kill -9 of the launcher").atMost(Duration.ofSeconds(30))
                     .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));

@@ -1,19 +1,19 @@
 package io.chatsuite.system;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The whole suite as production runs it, with two gateway nodes (messages cross nodes through Redis), started by the
- * launcher once for a test class and stopped after it. Test classes run one after another, so the shared statics
- * always belong to the class that is running.
+ * The whole suite as production runs it, with two gateway nodes (messages cross nodes through Redis), launched once
+ * and shared by every class that extends this one. A test that kills an instance relies on the launcher to restart
+ * it, as an orchestrator would; each class starts only when every instance is ready again. Test classes run one after
+ * another, so the shared statics always serve the class that is running.
  */
 abstract class TwoGatewaySuite {
 
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final SharedSuite SHARED = new SharedSuite("--gateways", "2");
 
     static RunningSuite suite;
     static SuiteApi api;
@@ -21,17 +21,11 @@ abstract class TwoGatewaySuite {
     static String nodeB;
 
     @BeforeAll
-    static void startTheSuiteWithTwoGateways() throws Exception {
-        suite = RunningSuite.launch(data, "--gateways", "2");
+    static void joinTheSharedSuite() {
+        suite = SHARED.suite();
+        suite.awaitEveryInstanceReady(Duration.ofMinutes(3));
         nodeA = suite.url("gateway-service");
         nodeB = suite.url("gateway-service-2");
         api = new SuiteApi(nodeA);
-    }
-
-    @AfterAll
-    static void stopTheSuite() throws Exception {
-        if (suite != null) {
-            suite.close();
-        }
     }
 }
