@@ -16,6 +16,7 @@ abstract class TwoGatewaySuite {
     static final SharedSuite SHARED = new SharedSuite("--gateways", "2");
 
     static RunningSuite suite;
+    static OtlpCollector traces;
     static SuiteApi api;
     static String nodeA;
     static String nodeB;
@@ -23,6 +24,7 @@ abstract class TwoGatewaySuite {
     @BeforeAll
     static void joinTheSharedSuite() {
         suite = SHARED.suite();
+        traces = SHARED.traces();
         suite.awaitEveryInstanceReady(Duration.ofMinutes(3));
         nodeA = suite.url("gateway-service");
         nodeB = suite.url("gateway-service-2");
