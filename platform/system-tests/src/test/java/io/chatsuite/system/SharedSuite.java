@@ -49,7 +49,9 @@ final class SharedSuite implements BeforeAllCallback {
         try {
             collector = OtlpCollector.start();
             // Under target/, not a JUnit temporary directory: the launcher's and services' logs stay for a post-mortem.
-            Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "shared-suite-");
+            // Absolute: the launcher runs from the project's root, not from this module's directory.
+            Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "shared-suite-")
+                    .toAbsolutePath();
             return new Traced(collector, RunningSuite.launch(data, Map.of(
                     "OTEL_SDK_DISABLED", "false",
                     "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
