@@ -87,7 +87,6 @@ public class LocalSessions {
         return Optional.ofNullable(byConnection.get(connectionId));
     }
 
-    /** A frame from the user's channel to each of their sockets here. */
     /** Writes the frame to every socket of the user on this node; answers how many sockets took it. */
     public int deliver(UUID userId, String frame) {
         Set<SocketSession> sockets = byUser.get(userId);
