@@ -23,14 +23,10 @@ public class EventPublisher {
         this.events = events;
     }
 
-    /** Completes when Kafka has acknowledged the record (acks=all). */
-    public Uni<Void> publish(UUID conversationId, String payload) {
-        return publish(conversationId, payload, Context.current());
-    }
-
     /**
-     * The same, the record's producer span a child of {@code trace} (its headers carry it on to the consumers):
-     * the connector sends later, where the caller's context is no longer current.
+     * Completes when Kafka has acknowledged the record (acks=all). The record's producer span is a child of
+     * {@code trace} (its headers carry it on to the consumers): the connector sends later, where the caller's context
+     * is no longer current.
      */
     public Uni<Void> publish(UUID conversationId, String payload, Context trace) {
         return events.sendMessage(Message.of(payload)

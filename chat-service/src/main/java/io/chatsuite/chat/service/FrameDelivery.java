@@ -46,47 +46,33 @@ public class FrameDelivery {
         return new Outgoing();
     }
 
-    public Uni<Void> toUser(UUID userId, ServerFrame frame) {
-        return outgoing().add(userId, frame).send();
-    }
-
     /** An event frame around an event payload as stored, without parsing and writing it again. */
     static String eventFrame(String eventPayload) {
         return "{\"type\":\"event\",\"event\":" + eventPayload + "}";
     }
 
     /**
-     * A pipeline of publishes, sent in one batch. Each frame carries the trace context it is added in (the current
-     * one unless given) in its envelope (TracedFrame), so the gateway's delivery continues the trace; without a
-     * trace the frame is published bare.
+     * A pipeline of publishes, sent in one batch. Each frame carries the trace context it is added with in its
+     * envelope (TracedFrame), so the gateway's delivery continues the trace; without a trace it is published bare.
      */
     public final class Outgoing {
 
         private final Map<String, List<String>> byChannel = new LinkedHashMap<>();
 
-        public Outgoing add(UUID userId, ServerFrame frame) {
-            return add(userId, frame, Context.current());
-        }
-
         public Outgoing add(UUID userId, ServerFrame frame, Context trace) {
-            return add(userId, write(frame), trace);
-        }
-
-        public Outgoing add(UUID userId, String frame) {
-            return add(userId, frame, Context.current());
-        }
-
-        public Outgoing add(UUID userId, String frame, Context trace) {
-            byChannel.computeIfAbsent(ServerFrame.channelOf(userId), channel -> new ArrayList<>())
-                    .add(TracedFrame.wrap(tracing.traceparent(trace), frame));
+            append(userId, TracedFrame.wrap(tracing.traceparent(trace), write(frame)));
             return this;
         }
 
+        /** One frame to many users: wrapped once, since a room's event goes to every member. */
         public Outgoing addAll(Collection<UUID> userIds, String frame, Context trace) {
             String published = TracedFrame.wrap(tracing.traceparent(trace), frame);
-            userIds.forEach(userId -> byChannel.computeIfAbsent(ServerFrame.channelOf(userId),
-                    channel -> new ArrayList<>()).add(published));
+            userIds.forEach(userId -> append(userId, published));
             return this;
+        }
+
+        private void append(UUID userId, String published) {
+            byChannel.computeIfAbsent(ServerFrame.channelOf(userId), channel -> new ArrayList<>()).add(published);
         }
 
         /**

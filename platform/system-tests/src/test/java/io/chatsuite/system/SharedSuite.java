@@ -34,7 +34,10 @@ final class SharedSuite implements BeforeAllCallback {
         traced = context.getRoot().getStore(NAMESPACE).computeIfAbsent(options, key -> launch(), Traced.class);
     }
 
-    /** The running suite; classes that ran before may have killed instances, see {@link RunningSuite#awaitEveryInstanceReady}. */
+    /**
+     * The running suite; classes that ran before may have killed instances, see
+     * {@link RunningSuite#awaitEveryInstanceReady}.
+     */
     RunningSuite suite() {
         return traced.suite();
     }
