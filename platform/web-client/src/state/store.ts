@@ -52,6 +52,7 @@ export class ChatStore {
   private summaryRefresh: number | undefined;
   private toastCounter = 0;
   private summaryRetries = 0;
+  private summariesLoading: Promise<void> = Promise.resolve();
 
   constructor(readonly me: UserView) {
     this.names.set(me.id, me.displayName);
@@ -76,7 +77,7 @@ export class ChatStore {
 
   start() {
     this.socket.start();
-    void this.refreshSummaries();
+    this.summariesLoading = this.refreshSummaries();
     ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'].forEach(type =>
       window.addEventListener(type, this.onUserInput, { passive: true }));
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -161,6 +162,7 @@ export class ChatStore {
       readSeq: details.members.find(m => m.userId === this.me.id)?.readSeq ?? 0, unreadCount: 0,
     });
     this.changed();
+    if (peer) void this.loadPresence([peer.userId]);
     this.scheduleSummaryRefresh(1500);
   }
 
@@ -387,16 +389,18 @@ export class ChatStore {
     this.pending.forEach(message => { if (message.state === 'sending') this.transmit(message); });
     this.readSent.clear();
     if (this.idle) this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: true });
-    if (reconnected) void this.resume();
+    void this.resume(reconnected);
     if (this.activeConversation) this.markRead(this.activeConversation);
   }
 
   /**
-   * After a reconnect: chat-service tells the true last seq of every conversation; each open timeline is brought
-   * up to it from history-service (which may lag a moment, so it is asked again until it has caught up).
+   * Once the socket is open (first time or again): chat-service tells the true last seq of every conversation; each
+   * open timeline is brought up to it from history-service (which may lag a moment, so it is asked again until it
+   * has caught up). A conversation created just before the socket subscribed reaches us by no frame, and history may
+   * not list it yet: it is described from chat-service instead.
    */
-  private async resume() {
-    void this.refreshSummaries();
+  private async resume(reconnected: boolean) {
+    if (reconnected) this.summariesLoading = this.refreshSummaries();
     let truth: Map<Uuid, number>;
     try {
       truth = new Map((await api.conversations()).map(c => [c.id, c.lastSeq]));
@@ -410,9 +414,13 @@ export class ChatStore {
       }
       void this.catchUp(id, truth.get(id) ?? 0);
     }
-    const listed = [...this.summaries.values()];
-    if (listed.some(s => (truth.get(s.conversationId) ?? 0) > s.latestSeq)) this.scheduleSummaryRefresh(1500);
-    this.details.forEach((_, id) => void this.loadDetails(id, true));
+    await this.summariesLoading;
+    truth.forEach((lastSeq, id) => {
+      const summary = this.summaries.get(id);
+      if (!summary) void this.ensureSummary(id);
+      else if (lastSeq > summary.latestSeq) this.scheduleSummaryRefresh(1500);
+    });
+    if (reconnected) this.details.forEach((_, id) => void this.loadDetails(id, true));
   }
 
   /** Brings a timeline up to date from history, one run at a time per conversation. */
