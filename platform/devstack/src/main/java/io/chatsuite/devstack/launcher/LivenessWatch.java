@@ -26,31 +26,40 @@ final class LivenessWatch implements AutoCloseable {
     static final Duration PERIOD = Duration.ofSeconds(3);
     static final int FAILURE_THRESHOLD = 3;
 
-    private final Supplier<List<ServiceProcess>> services;
+    private final Duration period;
+
+    private final Supplier<? extends List<? extends LivenessProbed>> services;
     private final Consumer<String> report;
-    private final Map<ServiceProcess, Integer> failuresInARow = new ConcurrentHashMap<>();
+    private final Map<LivenessProbed, Integer> failuresInARow = new ConcurrentHashMap<>();
     private final ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "liveness-watch");
         thread.setDaemon(true);
         return thread;
     });
 
-    private LivenessWatch(Supplier<List<ServiceProcess>> services, Consumer<String> report) {
+    private LivenessWatch(Supplier<? extends List<? extends LivenessProbed>> services, Consumer<String> report,
+                          Duration period) {
         this.services = services;
+        this.period = period;
         this.report = report;
     }
 
-    static LivenessWatch start(Supplier<List<ServiceProcess>> services, Consumer<String> report) {
-        LivenessWatch watch = new LivenessWatch(services, report);
-        watch.probe.scheduleWithFixedDelay(watch::probeAll, PERIOD.toMillis(), PERIOD.toMillis(),
+    static LivenessWatch start(Supplier<? extends List<? extends LivenessProbed>> services, Consumer<String> report) {
+        return start(services, report, PERIOD);
+    }
+
+    static LivenessWatch start(Supplier<? extends List<? extends LivenessProbed>> services, Consumer<String> report,
+                               Duration period) {
+        LivenessWatch watch = new LivenessWatch(services, report, period);
+        watch.probe.scheduleWithFixedDelay(watch::probeAll, period.toMillis(), period.toMillis(),
                 TimeUnit.MILLISECONDS);
         return watch;
     }
 
     private void probeAll() {
-        List<ServiceProcess> current = services.get();
+        List<? extends LivenessProbed> current = services.get();
         failuresInARow.keySet().retainAll(current);
-        for (ServiceProcess service : current) {
+        for (LivenessProbed service : current) {
             Optional<HttpResponse<String>> answer = service.liveness();
             if (answer.isEmpty()) {
                 continue;
@@ -62,7 +71,7 @@ final class LivenessWatch implements AutoCloseable {
             int failures = failuresInARow.merge(service, 1, Integer::sum);
             if (failures == FAILURE_THRESHOLD) {
                 String reason = "liveness DOWN " + FAILURE_THRESHOLD + " times in a row, "
-                        + PERIOD.toSeconds() + " s apart: " + compact(answer.get().body());
+                        + period.toMillis() + " ms apart: " + compact(answer.get().body());
                 report.accept(service.name() + " " + reason + "; stopping it to restart it");
                 // On a thread of its own: a stop waits up to five seconds and the other services keep being probed.
                 Thread stop = new Thread(() -> service.stopBecause(reason), "liveness-restart");

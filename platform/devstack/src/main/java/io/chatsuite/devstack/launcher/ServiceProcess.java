@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** One service of the suite running as its own JVM, logging to a file, supervised by the orphan reaper. */
-final class ServiceProcess {
+final class ServiceProcess implements LivenessProbed {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -81,7 +81,8 @@ final class ServiceProcess {
      * The liveness probe's answer: the status code and body of {@code /q/health/live}, or empty when the service does
      * not answer at all (starting, stopping or gone: the process's exit is watched separately).
      */
-    java.util.Optional<HttpResponse<String>> liveness() {
+    @Override
+    public java.util.Optional<HttpResponse<String>> liveness() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/live"))
                     .timeout(Duration.ofSeconds(3)).GET().build();
@@ -114,7 +115,8 @@ final class ServiceProcess {
         return service;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -136,7 +138,8 @@ final class ServiceProcess {
     }
 
     /** Stops a process that is running but no longer alive inside, so that the supervisor starts it again. */
-    void stopBecause(String reason) {
+    @Override
+    public void stopBecause(String reason) {
         stoppedBecause = reason;
         stop();
     }
