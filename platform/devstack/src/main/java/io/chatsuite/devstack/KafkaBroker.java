@@ -103,6 +103,9 @@ final class KafkaBroker implements StackComponent {
             // A broker that came up halfway and died in its readiness wait is not left behind.
             process.destroyForcibly();
         }
+        if (process != null) {
+            reaper.forget(process.pid());
+        }
         launch(reaper);
     }
 

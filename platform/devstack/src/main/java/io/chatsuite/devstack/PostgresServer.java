@@ -102,6 +102,7 @@ final class PostgresServer implements StackComponent {
             // Releases the data directory's lock the dead server's instance holds; its pg_ctl stop finds nobody.
             closeQuietly(postgres);
             postgres = null;
+            reaper.forget(postmasterPid);
         }
         launch(reaper);
     }

@@ -76,6 +76,9 @@ final class RedisServer implements StackComponent {
         if (process != null) {
             process.destroyForcibly();
         }
+        if (process != null) {
+            reaper.forget(process.pid());
+        }
         launch(reaper);
     }
 

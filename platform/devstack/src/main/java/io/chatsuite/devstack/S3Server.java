@@ -131,6 +131,9 @@ final class S3Server implements StackComponent {
         if (process != null) {
             process.destroyForcibly();
         }
+        if (process != null) {
+            reaper.forget(process.pid());
+        }
         launch(reaper);
     }
 
