@@ -36,6 +36,9 @@ final class KafkaBroker implements StackComponent {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
     private Process process;
+    private List<String> command;
+    private Path log;
+    private int port;
 
     @Override
     public String name() {
@@ -50,8 +53,8 @@ final class KafkaBroker implements StackComponent {
             return Map.of(KAFKA_BOOTSTRAP_SERVERS, bootstrap);
         }
         Path home = Files.createDirectories(settings.dataDirectory().resolve("kafka"));
-        Path log = Files.createDirectories(settings.logDirectory()).resolve("kafka.log");
-        int port = state.claimPort("kafka");
+        log = Files.createDirectories(settings.logDirectory()).resolve("kafka.log");
+        port = state.claimPort("kafka");
         int controllerPort = state.claimPort("kafka-controller");
         String clusterId = state.get("kafka.cluster-id");
         if (clusterId == null) {
@@ -66,15 +69,44 @@ final class KafkaBroker implements StackComponent {
         if (!Files.exists(home.resolve("logs").resolve("meta.properties"))) {
             format(classpath, logConfig, config, clusterId, log);
         }
-        process = ChildProcesses.inOwnSession(brokerCommand(classpath, logConfig, "kafka.Kafka", config.toString()))
+        command = brokerCommand(classpath, logConfig, "kafka.Kafka", config.toString());
+        launch(reaper);
+        return Map.of(KAFKA_BOOTSTRAP_SERVERS, bootstrap());
+    }
+
+    private String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Runs the broker on the formatted storage and waits until it serves the suite's topics. */
+    private synchronized void launch(OrphanReaper reaper) throws Exception {
+        process = ChildProcesses.inOwnSession(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         reaper.register(process.pid(), "TERM");
-        String bootstrap = "127.0.0.1:" + port;
         awaitListening(port, log);
-        createTopics(bootstrap, process, log);
-        return Map.of(KAFKA_BOOTSTRAP_SERVERS, bootstrap);
+        createTopics(bootstrap(), process, log);
+    }
+
+    @Override
+    public synchronized boolean running() {
+        return command == null || (process != null && process.isAlive());
+    }
+
+    @Override
+    public synchronized void restart(OrphanReaper reaper) throws Exception {
+        if (command == null) {
+            return;
+        }
+        if (process != null) {
+            // A broker that came up halfway and died in its readiness wait is not left behind.
+            process.destroyForcibly();
+        }
+        if (process != null) {
+            reaper.forget(process.pid());
+        }
+        launch(reaper);
     }
 
     private static Path writeServerConfig(Path home, int port, int controllerPort) throws IOException {
@@ -205,10 +237,11 @@ final class KafkaBroker implements StackComponent {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (process != null) {
             ChildProcesses.stop(process, 6_000);
             process = null;
         }
+        command = null;
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Real PostgreSQL, Redis, Kafka and an S3-compatible object store on loopback ports, started in parallel, for tests and for the suite launcher.
@@ -27,17 +28,28 @@ public final class LocalStack implements AutoCloseable {
     private final OrphanReaper reaper;
     private final List<StackComponent> started;
     private final Map<String, String> serviceEnvironment;
+    private final InfrastructureSupervisor supervisor;
 
     private LocalStack(StackSettings settings, OrphanReaper reaper, List<StackComponent> started,
-                       Map<String, String> serviceEnvironment) {
+                       Map<String, String> serviceEnvironment, InfrastructureSupervisor supervisor) {
         this.settings = settings;
         this.reaper = reaper;
         this.started = started;
         this.serviceEnvironment = Collections.unmodifiableMap(new TreeMap<>(serviceEnvironment));
+        this.supervisor = supervisor;
     }
 
-    /** Starts every component; if one fails, stops the others and says which failed and why. */
+    /** {@link #start(StackSettings, Consumer)} reporting restarts on standard error. */
     public static LocalStack start(StackSettings settings) {
+        return start(settings, line -> System.err.println("[devstack] " + line));
+    }
+
+    /**
+     * Starts every component; if one fails, stops the others and says which failed and why. From then on a component
+     * whose process dies is restarted on the same port with the same data ({@link InfrastructureSupervisor}), and
+     * each step is reported to {@code report}.
+     */
+    public static LocalStack start(StackSettings settings, Consumer<String> report) {
         try {
             Files.createDirectories(settings.dataDirectory());
         } catch (IOException e) {
@@ -71,7 +83,8 @@ public final class LocalStack implements AutoCloseable {
                     + System.lineSeparator() + "logs: " + settings.logDirectory());
         }
         state.save();
-        return new LocalStack(settings, reaper, components, environment);
+        return new LocalStack(settings, reaper, components, environment,
+                InfrastructureSupervisor.watch(components, reaper, report));
     }
 
     private static String describe(Throwable failure) {
@@ -97,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        supervisor.close();
         stopAll(started);
         reaper.release();
     }

@@ -54,6 +54,16 @@ public final class OrphanReaper implements AutoCloseable {
         }
     }
 
+    /** A registered process has died (and was replaced): its pid may go to someone else, who must not be signalled. */
+    public synchronized void forget(long pid) {
+        try {
+            registrations.write("forget " + pid + "\n");
+            registrations.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the orphan reaper is gone", e);
+        }
+    }
+
     /** Everything registered has been stopped by its owner: the watcher exits without signalling anyone. */
     public synchronized void release() {
         try {

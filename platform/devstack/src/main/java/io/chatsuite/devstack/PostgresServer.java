@@ -29,6 +29,9 @@ final class PostgresServer implements StackComponent {
     private static final String DEV_PASSWORD = "chat";
 
     private EmbeddedPostgres postgres;
+    private EmbeddedPostgres.Builder builder;
+    private Path dataDirectory;
+    private long postmasterPid;
 
     @Override
     public String name() {
@@ -40,9 +43,9 @@ final class PostgresServer implements StackComponent {
         if (settings.configured(POSTGRES_HOST).isPresent()) {
             return useExternal(settings);
         }
-        Path dataDirectory = settings.dataDirectory().resolve("postgres");
+        dataDirectory = settings.dataDirectory().resolve("postgres");
         Files.createDirectories(settings.logDirectory());
-        postgres = EmbeddedPostgres.builder()
+        builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(settings.binaryCache().resolve("postgres").toFile())
@@ -54,9 +57,8 @@ final class PostgresServer implements StackComponent {
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_directory", settings.logDirectory().toString())
                 .setServerConfig("log_filename", "postgresql.log")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
-        reaper.register(postmasterPid(dataDirectory), "INT");
+                .setPGStartupWait(Duration.ofSeconds(60));
+        launch(reaper);
         String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
         try (Connection admin = DriverManager.getConnection(url, "postgres", "")) {
             createDevRole(admin);
@@ -67,6 +69,42 @@ final class PostgresServer implements StackComponent {
                 POSTGRES_PORT, Integer.toString(postgres.getPort()),
                 POSTGRES_USER, DEV_ROLE,
                 POSTGRES_PASSWORD, DEV_PASSWORD);
+    }
+
+    /** Starts the server on its data directory; after a crash PostgreSQL replays its WAL before it answers. */
+    private synchronized void launch(OrphanReaper reaper) throws Exception {
+        postgres = builder.start();
+        postmasterPid = postmasterPid(dataDirectory);
+        reaper.register(postmasterPid, "INT");
+    }
+
+    @Override
+    public synchronized boolean running() {
+        return builder == null || (postgres != null && isRunning(postmasterPid));
+    }
+
+    /** pg_ctl detaches the server from us, so we look at it from outside; a zombie left unreaped counts as dead. */
+    private static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException | RuntimeException gone) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
+    @Override
+    public synchronized void restart(OrphanReaper reaper) throws Exception {
+        if (builder == null) {
+            return;
+        }
+        if (postgres != null) {
+            // Releases the data directory's lock the dead server's instance holds; its pg_ctl stop finds nobody.
+            closeQuietly(postgres);
+            postgres = null;
+            reaper.forget(postmasterPid);
+        }
+        launch(reaper);
     }
 
     private Map<String, String> useExternal(StackSettings settings) throws SQLException {
@@ -111,14 +149,19 @@ final class PostgresServer implements StackComponent {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (Exception e) {
-                System.err.println("[devstack] stopping PostgreSQL failed: " + e.getMessage());
-            }
+            closeQuietly(postgres);
             postgres = null;
+        }
+        builder = null;
+    }
+
+    private static void closeQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.err.println("[devstack] stopping PostgreSQL failed: " + e.getMessage());
         }
     }
 }

@@ -24,6 +24,9 @@ final class RedisServer implements StackComponent {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     private Process process;
+    private List<String> command;
+    private Path log;
+    private int port;
 
     @Override
     public String name() {
@@ -37,21 +40,46 @@ final class RedisServer implements StackComponent {
         }
         Path binary = unpackBinary(settings.binaryCache());
         Path dataDirectory = Files.createDirectories(settings.dataDirectory().resolve("redis"));
-        Path log = Files.createDirectories(settings.logDirectory()).resolve("redis.log");
-        int port = state.claimPort("redis");
-        process = ChildProcesses.inOwnSession(List.of(binary.toString(),
+        log = Files.createDirectories(settings.logDirectory()).resolve("redis.log");
+        port = state.claimPort("redis");
+        command = List.of(binary.toString(),
                         "--port", Integer.toString(port),
                         "--bind", "127.0.0.1",
                         "--dir", dataDirectory.toString(),
                         "--appendonly", "yes",
                         "--save", "",
-                        "--daemonize", "no"))
+                        "--daemonize", "no");
+        launch(reaper);
+        return Map.of(REDIS_URL, "redis://127.0.0.1:" + port);
+    }
+
+    /** Runs redis-server on its data directory (the append-only file brings the data back) until it answers PING. */
+    private synchronized void launch(OrphanReaper reaper) throws IOException {
+        process = ChildProcesses.inOwnSession(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         reaper.register(process.pid(), "TERM");
         awaitPong(port, log);
-        return Map.of(REDIS_URL, "redis://127.0.0.1:" + port);
+    }
+
+    @Override
+    public synchronized boolean running() {
+        return command == null || (process != null && process.isAlive());
+    }
+
+    @Override
+    public synchronized void restart(OrphanReaper reaper) throws IOException {
+        if (command == null) {
+            return;
+        }
+        if (process != null) {
+            process.destroyForcibly();
+        }
+        if (process != null) {
+            reaper.forget(process.pid());
+        }
+        launch(reaper);
     }
 
     private void awaitPong(int port, Path log) throws IOException {
@@ -105,10 +133,11 @@ final class RedisServer implements StackComponent {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (process != null) {
             ChildProcesses.stop(process, 5_000);
             process = null;
         }
+        command = null;
     }
 }

@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +42,9 @@ final class S3Server implements StackComponent {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
     private Process process;
+    private List<String> command;
+    private Path log;
+    private String endpoint;
 
     @Override
     public String name() {
@@ -64,11 +66,11 @@ final class S3Server implements StackComponent {
         // requests: keep the bucket (and what is in it) to this user alone.
         Path bucket = Files.createDirectories(blobs.resolve(DEFAULT_BUCKET));
         Files.setPosixFilePermissions(bucket, PosixFilePermissions.fromString("rwx------"));
-        Path log = Files.createDirectories(settings.logDirectory()).resolve("s3.log");
+        log = Files.createDirectories(settings.logDirectory()).resolve("s3.log");
         int port = state.claimPort("s3");
         String accessKey = remembered(state, "s3.access-key-id", 10);
         String secretKey = remembered(state, "s3.secret-access-key", 20);
-        String endpoint = "http://127.0.0.1:" + port;
+        endpoint = "http://127.0.0.1:" + port;
 
         Properties config = new Properties();
         config.setProperty("s3proxy.endpoint", endpoint);
@@ -88,19 +90,14 @@ final class S3Server implements StackComponent {
         Files.write(logConfig, resource(LOG_CONFIG_RESOURCE));
         String classpath = new String(resource(CLASSPATH_RESOURCE), StandardCharsets.UTF_8).trim();
 
-        List<String> command = new ArrayList<>(List.of(
+        command = List.of(
                 ChildProcesses.javaExecutable(),
                 "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=" + logConfig,
                 "-cp", classpath,
-                "org.gaul.s3proxy.Main", "--properties", configFile.toString()));
-        process = ChildProcesses.inOwnSession(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        reaper.register(process.pid(), "TERM");
-        awaitAnswering(endpoint, log);
+                "org.gaul.s3proxy.Main", "--properties", configFile.toString());
+        launch(reaper);
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(S3_ENDPOINT, endpoint);
@@ -109,6 +106,35 @@ final class S3Server implements StackComponent {
         environment.put(S3_ACCESS_KEY_ID, accessKey);
         environment.put(S3_SECRET_ACCESS_KEY, secretKey);
         return environment;
+    }
+
+    /** Runs S3Proxy on its blob directory until the S3 API answers. */
+    private synchronized void launch(OrphanReaper reaper) throws IOException, InterruptedException {
+        process = ChildProcesses.inOwnSession(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        reaper.register(process.pid(), "TERM");
+        awaitAnswering(endpoint, log);
+    }
+
+    @Override
+    public synchronized boolean running() {
+        return command == null || (process != null && process.isAlive());
+    }
+
+    @Override
+    public synchronized void restart(OrphanReaper reaper) throws IOException, InterruptedException {
+        if (command == null) {
+            return;
+        }
+        if (process != null) {
+            process.destroyForcibly();
+        }
+        if (process != null) {
+            reaper.forget(process.pid());
+        }
+        launch(reaper);
     }
 
     private static String remembered(StackState state, String key, int bytes) {
@@ -152,10 +178,11 @@ final class S3Server implements StackComponent {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (process != null) {
             ChildProcesses.stop(process, 5_000);
             process = null;
         }
+        command = null;
     }
 }

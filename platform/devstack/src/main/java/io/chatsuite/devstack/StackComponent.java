@@ -15,4 +15,13 @@ interface StackComponent {
 
     /** Stops what {@link #start} started; does nothing for external infrastructure. */
     void stop();
+
+    /** Whether the process {@link #start} started is still running; always true for external infrastructure. */
+    boolean running();
+
+    /**
+     * Starts the process again after it died, on the same port with the same data, registers it with the reaper and
+     * waits until it answers, as {@link #start} does.
+     */
+    void restart(OrphanReaper reaper) throws Exception;
 }

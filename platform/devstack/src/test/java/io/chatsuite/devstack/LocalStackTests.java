@@ -67,6 +67,60 @@ class LocalStackTests {
     }
 
     @Test
+    void restartsInfrastructureThatDiesOnTheSamePortWithTheSameData() throws Exception {
+        List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LocalStack stack = LocalStack.start(StackSettings.forDataDirectory(data), reports::add)) {
+            Map<String, String> env = stack.serviceEnvironment();
+            try (Connection chat = connect(env, "chat")) {
+                chat.createStatement().execute("CREATE TABLE survivor (name text)");
+                chat.createStatement().execute("INSERT INTO survivor VALUES ('kept')");
+            }
+            assertThat(redis(env, "SET greeting hello")).isEqualTo("+OK");
+            List<ProcessHandle> killed = List.of(
+                    child("kafka.Kafka"), child("redis-server"), child("org.gaul.s3proxy.Main"), postmaster());
+
+            killed.forEach(ProcessHandle::destroyForcibly);
+
+            await("every component reported back").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> List.of("kafka", "redis", "s3", "postgresql").stream()
+                            .allMatch(name -> reports.stream().anyMatch(line -> line.startsWith(name + " is back"))));
+            assertThat(reports).as("each death is reported before its restart").contains(
+                    "kafka died; restarting it on the same port and data in 1000 ms",
+                    "postgresql died; restarting it on the same port and data in 1000 ms");
+            assertThat(killed).noneMatch(ProcessHandle::isAlive);
+            assertThat(postmaster().pid()).isNotIn(killed.stream().map(ProcessHandle::pid).toList());
+            try (Connection chat = connect(env, "chat");
+                 ResultSet rows = chat.createStatement().executeQuery("SELECT name FROM survivor")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("kept");
+            }
+            assertThat(redis(env, "GET greeting")).as("the append-only file kept the key").isEqualTo("$5");
+            assertThat(kafkaRoundTrip(env)).isEqualTo("ping");
+            assertThat(anonymousS3Status(env)).isEqualTo(403);
+        }
+    }
+
+    /** A process the stack started, by a part of its command line (ProcessHandle.Info drops long ones). */
+    private static ProcessHandle child(String commandLinePart) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> commandLine(p).contains(commandLinePart))
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + commandLinePart));
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+        } catch (java.io.IOException gone) {
+            return "";
+        }
+    }
+
+    private ProcessHandle postmaster() throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no postmaster " + pid));
+    }
+
+    @Test
     void usesExternalInfrastructureInsteadOfStartingIt() throws Exception {
         try (LocalStack first = LocalStack.start(StackSettings.forDataDirectory(data.resolve("first")))) {
             Map<String, String> external = first.serviceEnvironment();

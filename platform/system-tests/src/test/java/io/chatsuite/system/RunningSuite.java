@@ -117,6 +117,37 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /**
+     * The running process of one piece of the launcher's local stack: {@code kafka}, {@code redis} or
+     * {@code postgresql}. The launcher restarts it when it dies, so each call may find a newer one.
+     */
+    Optional<ProcessHandle> infrastructureProcess(String component) throws IOException {
+        if (component.equals("postgresql")) {
+            Path pidFile = dataDirectory.resolve("postgres").resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+        }
+        String marker = switch (component) {
+            case "kafka" -> "kafka.Kafka";
+            case "redis" -> "redis-server";
+            default -> throw new IllegalArgumentException("no infrastructure process " + component);
+        };
+        return launcher.descendants().filter(p -> commandLine(p).contains(marker)).findFirst();
+    }
+
+    /** The whole command line: ProcessHandle.Info leaves out the arguments of one as long as the broker's. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    /**
      * Sends one instance SIGTERM, as a rolling update does, and returns its process. The launcher, like an
      * orchestrator, starts the instance again once it has exited; {@link #awaitBack} waits for that.
      */

@@ -27,13 +27,16 @@ import java.util.concurrent.CompletionException;
 public final class Launcher {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Restarts of one instance in a row that never became ready: past this it is broken, not unlucky. */
     private static final int MAX_RESTARTS = 5;
+    private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
 
     private final LaunchOptions options;
     private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Path> filesRemovedOnStop = new ArrayList<>();
     private LocalStack stack;
     private Map<String, String> environment;
+    private LivenessWatch liveness;
     private boolean stopped;
 
     private Launcher(LaunchOptions options) {
@@ -65,7 +68,8 @@ public final class Launcher {
 
     private void start() throws IOException {
         say("Starting PostgreSQL, Redis, Kafka and S3 (data: " + options.dataDirectory() + ")");
-        stack = LocalStack.start(StackSettings.forDataDirectory(options.dataDirectory()));
+        stack = LocalStack.start(StackSettings.forDataDirectory(options.dataDirectory()),
+                line -> say("[infrastructure] " + line));
         say("Infrastructure ready; logs in " + stack.logDirectory());
         if (options.infraOnly()) {
             writeEndpoints();
@@ -112,6 +116,7 @@ public final class Launcher {
         }
         say("");
         say("The chat suite is ready: open http://localhost:" + gatewayPorts.get(0) + "  (Ctrl-C stops it)");
+        liveness = LivenessWatch.start(() -> List.copyOf(services), Launcher::say);
     }
 
     private ServiceProcess startService(SuiteService service, String name, int port) throws IOException {
@@ -140,8 +145,9 @@ public final class Launcher {
     }
 
     /**
-     * Blocks until the JVM is asked to stop, restarting a service that exits on its own (as Kubernetes would);
-     * one that keeps failing ends the run with its log named.
+     * Blocks until the JVM is asked to stop, restarting a service that exits on its own or is stopped for failing its
+     * liveness probe (as Kubernetes would), after a pause that doubles while its restarts never become ready; one that
+     * keeps failing ends the run with its log named.
      */
     private int superviseUntilStopped() {
         if (services.isEmpty()) {
@@ -152,7 +158,7 @@ public final class Launcher {
             }
             return 0;
         }
-        Map<String, Integer> restarts = new HashMap<>();
+        Map<String, Integer> unreadyRestarts = new java.util.concurrent.ConcurrentHashMap<>();
         while (true) {
             CompletableFuture<?>[] exits;
             synchronized (this) {
@@ -162,15 +168,20 @@ public final class Launcher {
             if (isStopping()) {
                 return 0;
             }
-            int attempt = restarts.merge(gone.name(), 1, Integer::sum);
-            System.err.println(gone.name() + " exited unexpectedly with code " + gone.exitValue() + "; see "
-                    + gone.log() + (attempt <= MAX_RESTARTS ? "; restarting" : ""));
+            int attempt = unreadyRestarts.merge(gone.name(), 1, Integer::sum);
+            String cause = gone.stoppedBecause() != null ? "was stopped: " + gone.stoppedBecause()
+                    : "exited unexpectedly with code " + gone.exitValue();
             if (attempt > MAX_RESTARTS) {
-                System.err.println("FAILED: " + gone.name() + " keeps exiting");
+                System.err.println(gone.name() + " " + cause + "; see " + gone.log());
+                System.err.println("FAILED: " + gone.name() + " keeps exiting without becoming ready");
                 return 1;
             }
+            Duration backoff = restartBackoff(attempt);
+            System.err.println(gone.name() + " " + cause + "; see " + gone.log() + "; restarting"
+                    + (backoff.isZero() ? "" : " in " + backoff.toSeconds() + " s"));
+            ChildProcesses.pause(backoff);
             try {
-                restart(gone);
+                restart(gone, () -> unreadyRestarts.remove(gone.name()));
             } catch (IOException e) {
                 System.err.println("FAILED: " + e.getMessage());
                 return 1;
@@ -178,7 +189,20 @@ public final class Launcher {
         }
     }
 
-    private void restart(ServiceProcess gone) throws IOException {
+    /** At once the first time, then 1, 2, 4... s up to 30 s while the restarts never become ready. */
+    private static Duration restartBackoff(int attempt) {
+        if (attempt <= 1) {
+            return Duration.ZERO;
+        }
+        long seconds = 1L << Math.min(attempt - 2, 5);
+        return Duration.ofSeconds(Math.min(seconds, MAX_RESTART_BACKOFF.toSeconds()));
+    }
+
+    /**
+     * Starts the instance again at the same address and waits for its readiness on the side, so that another
+     * instance's exit meanwhile (or one that cannot be ready until its infrastructure is back) is handled at once.
+     */
+    private void restart(ServiceProcess gone, Runnable onReady) throws IOException {
         ServiceProcess replacement;
         synchronized (this) {
             if (stopped) {
@@ -187,8 +211,27 @@ public final class Launcher {
             services.remove(gone);
             replacement = startService(gone.service(), gone.name(), gone.port());
         }
-        replacement.awaitReady(READY_TIMEOUT);
-        say(gone.name() + " is ready again at " + replacement.url());
+        Thread readiness = new Thread(() -> {
+            try {
+                replacement.awaitReady(READY_TIMEOUT);
+                onReady.run();
+                say(gone.name() + " is ready again at " + replacement.url());
+            } catch (IOException | IllegalStateException notReady) {
+                if (!isStopping()) {
+                    System.err.println(gone.name() + " is not ready again: " + firstLine(notReady.getMessage()));
+                }
+            }
+        }, "readiness-" + gone.name());
+        readiness.setDaemon(true);
+        readiness.start();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** What other programs (the system tests, scripts) need to find the running suite and its infrastructure. */
@@ -239,6 +282,9 @@ public final class Launcher {
         stopped = true;
         long begin = System.nanoTime();
         say("Stopping the chat suite...");
+        if (liveness != null) {
+            liveness.close();
+        }
         // Services first, while Kafka is still there for their last commits; then the infrastructure.
         ChildProcesses.stopTogether(services.stream().<Runnable>map(service -> service::stop).toList());
         if (stack != null) {

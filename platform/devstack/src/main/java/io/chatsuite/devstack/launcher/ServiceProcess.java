@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** One service of the suite running as its own JVM, logging to a file, supervised by the orphan reaper. */
-final class ServiceProcess {
+final class ServiceProcess implements LivenessProbed {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -25,6 +25,7 @@ final class ServiceProcess {
     private final int port;
     private final Path log;
     private final Process process;
+    private volatile String stoppedBecause;
 
     private ServiceProcess(SuiteService service, String name, int port, Path log, Process process) {
         this.service = service;
@@ -76,6 +77,24 @@ final class ServiceProcess {
                 + " s; the end of " + log + ":\n" + ChildProcesses.tail(log, 25));
     }
 
+    /**
+     * The liveness probe's answer: the status code and body of {@code /q/health/live}, or empty when the service does
+     * not answer at all (starting, stopping or gone: the process's exit is watched separately).
+     */
+    @Override
+    public java.util.Optional<HttpResponse<String>> liveness() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/live"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            return java.util.Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     private static boolean answersReady(URI readiness) {
         try {
             HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).GET().build();
@@ -96,7 +115,8 @@ final class ServiceProcess {
         return service;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -115,6 +135,18 @@ final class ServiceProcess {
     /** Completes when the process exits, for whatever reason. */
     CompletableFuture<ServiceProcess> onExit() {
         return process.onExit().thenApply(exited -> this);
+    }
+
+    /** Stops a process that is running but no longer alive inside, so that the supervisor starts it again. */
+    @Override
+    public void stopBecause(String reason) {
+        stoppedBecause = reason;
+        stop();
+    }
+
+    /** Why the launcher stopped this process itself, or null when it exited on its own. */
+    String stoppedBecause() {
+        return stoppedBecause;
     }
 
     void stop() {
