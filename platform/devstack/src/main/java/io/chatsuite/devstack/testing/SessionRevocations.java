@@ -1,7 +1,6 @@
 package io.chatsuite.devstack.testing;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -74,10 +73,8 @@ public final class SessionRevocations {
         assertAccepted(path, other);
 
         revoke(user, revokedSession);
-        long revokedAt = System.nanoTime();
         await().atMost(REFUSAL_BOUND).pollInterval(Duration.ofMillis(25))
                 .until(() -> status(path, revoked) == 401);
-        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThanOrEqualTo(REFUSAL_BOUND);
         assertRefused(path, revoked);
         assertAccepted(path, other);
     }
