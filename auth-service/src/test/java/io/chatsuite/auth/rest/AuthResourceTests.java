@@ -4,7 +4,6 @@ import static io.chatsuite.auth.Problems.problem;
 import static io.chatsuite.auth.TestUsers.PASSWORD;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -21,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -195,8 +193,9 @@ class AuthResourceTests {
 
     /** Within a second of its session's revocation, a still-unexpired access token answers 401 problem details. */
     private static void awaitRefused(String accessToken) {
-        await().atMost(SessionRevocations.REFUSAL_BOUND).pollInterval(Duration.ofMillis(25))
-                .until(() -> given().auth().oauth2(accessToken).get("/api/users/me").statusCode() == 401);
+        // Timed from now: the revocation committed before the call that caused it answered.
+        SessionRevocations.awaitRefusedWithinBound(System.nanoTime(),
+                () -> given().auth().oauth2(accessToken).get("/api/users/me").statusCode() == 401);
         problem(given().auth().oauth2(accessToken).get("/api/users/me").then(), 401)
                 .header("WWW-Authenticate", "Bearer");
     }
