@@ -24,6 +24,7 @@ class AuthServiceReadinessTests {
                 ServiceChecks.REACTIVE_POSTGRES,
                 ServiceChecks.JDBC_POSTGRES,
                 ServiceChecks.KAFKA,
+                ServiceChecks.SESSION_REVOCATIONS,
                 "Signing keys");
     }
 

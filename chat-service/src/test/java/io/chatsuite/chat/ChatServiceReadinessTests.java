@@ -21,7 +21,8 @@ class ChatServiceReadinessTests {
                 ServiceChecks.REACTIVE_POSTGRES,
                 ServiceChecks.JDBC_POSTGRES,
                 ServiceChecks.REDIS,
-                ServiceChecks.KAFKA);
+                ServiceChecks.KAFKA,
+                ServiceChecks.SESSION_REVOCATIONS);
     }
 
     @Test

@@ -15,7 +15,7 @@ class GatewayServiceReadinessTests {
 
     @Test
     void isReadyOnlyWithItsRealDependenciesReachable() {
-        ServiceChecks.assertReadyWith(ServiceChecks.REDIS, ServiceChecks.KAFKA);
+        ServiceChecks.assertReadyWith(ServiceChecks.REDIS, ServiceChecks.KAFKA, ServiceChecks.SESSION_REVOCATIONS);
     }
 
     @Test

@@ -22,7 +22,8 @@ class HistoryServiceReadinessTests {
         ServiceChecks.assertReadyWith(
                 ServiceChecks.REACTIVE_POSTGRES,
                 ServiceChecks.JDBC_POSTGRES,
-                ServiceChecks.KAFKA);
+                ServiceChecks.KAFKA,
+                ServiceChecks.SESSION_REVOCATIONS);
     }
 
     @Test

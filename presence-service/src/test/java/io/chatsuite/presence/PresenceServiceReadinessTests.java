@@ -12,7 +12,7 @@ class PresenceServiceReadinessTests {
 
     @Test
     void isReadyOnlyWithItsRealDependenciesReachable() {
-        ServiceChecks.assertReadyWith(ServiceChecks.REDIS, ServiceChecks.KAFKA);
+        ServiceChecks.assertReadyWith(ServiceChecks.REDIS, ServiceChecks.KAFKA, ServiceChecks.SESSION_REVOCATIONS);
     }
 
     @Test

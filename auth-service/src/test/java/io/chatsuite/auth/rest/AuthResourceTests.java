@@ -14,6 +14,7 @@ import io.chatsuite.auth.UserEventsTopic;
 import io.chatsuite.contracts.user.SessionRevoked;
 import io.chatsuite.contracts.user.UserRegistered;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.SessionRevocations;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -150,6 +151,8 @@ class AuthResourceTests {
         problem(post("/api/auth/refresh", Map.of("refreshToken", rotated)), 401);
         SessionRevoked revoked = UserEventsTopic.awaitEvent(user.id(), SessionRevoked.class, e -> true);
         assertThat(revoked.reason()).isEqualTo("refresh-token-reuse");
+        // And its access tokens, which would otherwise live on for their whole lifetime.
+        awaitRefused(user.accessToken());
     }
 
     @Test
@@ -170,8 +173,31 @@ class AuthResourceTests {
         SessionRevoked revoked = UserEventsTopic.awaitEvent(user.id(), SessionRevoked.class, e -> true);
         assertThat(revoked.sessionId()).hasToString(sessionId);
         assertThat(revoked.reason()).isEqualTo("logout");
-        // Logging out again changes nothing and publishes nothing more.
+        // The session's access token is refused from now on, logging out again included.
+        awaitRefused(user.accessToken());
+        problem(user.request().post("/api/auth/logout").then(), 401);
+    }
+
+    @Test
+    void aLoggedOutSessionsAccessTokenIsRefusedWithinASecondAndTheUsersOtherSessionIsNot() {
+        TestUser user = TestUsers.register();
+        String otherSession = TestUsers.login(user.username(), PASSWORD).getString("accessToken");
+        given().auth().oauth2(user.accessToken()).get("/api/users/me").then().statusCode(200);
+
         user.request().post("/api/auth/logout").then().statusCode(204);
+
+        awaitRefused(user.accessToken());
+        given().auth().oauth2(otherSession).get("/api/users/me")
+                .then().statusCode(200).body("id", equalTo(user.id().toString()));
+    }
+
+    /** Within a second of its session's revocation, a still-unexpired access token answers 401 problem details. */
+    private static void awaitRefused(String accessToken) {
+        // Timed from now: the revocation committed before the call that caused it answered.
+        SessionRevocations.awaitRefusedWithinBound(System.nanoTime(),
+                () -> given().auth().oauth2(accessToken).get("/api/users/me").statusCode() == 401);
+        problem(given().auth().oauth2(accessToken).get("/api/users/me").then(), 401)
+                .header("WWW-Authenticate", "Bearer");
     }
 
     @Test

@@ -1,39 +1,35 @@
 package io.chatsuite.gateway.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatsuite.contracts.user.SessionRevoked;
-import io.chatsuite.contracts.user.UserEvent;
+import io.chatsuite.kit.revocation.RevokedSessions;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import jakarta.enterprise.event.Observes;
 
 /**
- * Closes the sockets of a revoked session. Every gateway node reads every user event (a consumer group of its own),
- * since any node may hold that session's sockets.
+ * Closes the sockets of a revoked session. Revocations come from service-kit's {@link RevokedSessions}, which reads
+ * every partition of user.events on every node (any node may hold that session's sockets), replays the last token
+ * lifetime at start, and refuses the session's upgrades: one consumer per node, no window after a start.
  */
 @ApplicationScoped
 public class SessionRevocationListener {
 
-    private static final Logger LOG = Logger.getLogger(SessionRevocationListener.class);
-
     private final LocalSessions sessions;
-    private final ObjectMapper json;
+    private final RevokedSessions revoked;
 
-    public SessionRevocationListener(LocalSessions sessions, ObjectMapper json) {
+    public SessionRevocationListener(LocalSessions sessions, RevokedSessions revoked) {
         this.sessions = sessions;
-        this.json = json;
+        this.revoked = revoked;
     }
 
-    @Incoming("user-events")
-    public void onUserEvent(String payload) {
-        try {
-            if (json.readValue(payload, UserEvent.class) instanceof SessionRevoked revoked) {
-                sessions.closeSession(revoked.userId(), revoked.sessionId(), CloseCodes.SESSION_REVOKED,
-                        "session revoked");
+    void listen(@Observes StartupEvent event) {
+        revoked.onRevocation(revocation -> sessions.closeSession(revocation.userId(), revocation.sessionId(),
+                CloseCodes.SESSION_REVOKED, "session revoked"));
+        // An upgrade verified just before its session's revocation arrived registers its socket after the close
+        // above ran: checked once registered, so one of the two always sees the other.
+        sessions.onSocketOpened(socket -> {
+            if (revoked.isRevoked(socket.sessionId())) {
+                socket.close(CloseCodes.SESSION_REVOKED, "session revoked");
             }
-        } catch (JsonProcessingException e) {
-            LOG.errorf("skipping an unreadable user event: %s", e.getOriginalMessage());
-        }
+        });
     }
 }

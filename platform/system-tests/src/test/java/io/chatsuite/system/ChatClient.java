@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,14 +23,17 @@ final class ChatClient implements AutoCloseable {
 
     private final WebSocket socket;
     private final ConcurrentLinkedQueue<JsonNode> frames;
+    private final CompletableFuture<Integer> closeCode;
 
-    private ChatClient(WebSocket socket, ConcurrentLinkedQueue<JsonNode> frames) {
+    private ChatClient(WebSocket socket, ConcurrentLinkedQueue<JsonNode> frames, CompletableFuture<Integer> closeCode) {
         this.socket = socket;
         this.frames = frames;
+        this.closeCode = closeCode;
     }
 
     static ChatClient connect(String gatewayUrl, String token) throws Exception {
         ConcurrentLinkedQueue<JsonNode> frames = new ConcurrentLinkedQueue<>();
+        CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         WebSocket socket = HTTP.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
                 .buildAsync(URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/ws"), new WebSocket.Listener() {
@@ -48,8 +53,25 @@ final class ChatClient implements AutoCloseable {
                         webSocket.request(1);
                         return null;
                     }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closeCode.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        // The connection dropped without a close frame: what clients see as 1006.
+                        closeCode.complete(1006);
+                    }
                 }).get(20, TimeUnit.SECONDS);
-        return new ChatClient(socket, frames);
+        return new ChatClient(socket, frames, closeCode);
+    }
+
+    /** The close code the server sent, or empty while the socket is open. */
+    Optional<Integer> closeCode() {
+        return Optional.ofNullable(closeCode.getNow(null));
     }
 
     synchronized void send(String frame) {

@@ -1,6 +1,7 @@
 package io.chatsuite.devstack.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /** Checks every service's tests make of its wiring to real infrastructure, written once. */
@@ -19,12 +21,16 @@ public final class ServiceChecks {
     public static final String JDBC_POSTGRES = "Database connections health check";
     public static final String REDIS = "Redis connection health check";
     public static final String KAFKA = "Kafka connection health check";
+    /** service-kit's SessionRevocationReadiness: the last token lifetime of revocations has been read. */
+    public static final String SESSION_REVOCATIONS = "Session revocations replayed";
 
     private ServiceChecks() {
     }
 
     /** Readiness answers UP, and each named dependency check is present and UP. */
     public static void assertReadyWith(String... checks) {
+        // Readiness also waits for the replay of recent session revocations, which ends a moment after start.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
         var response = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         for (String check : checks) {
             response.body("checks.find { it.name == '" + check + "' }.status", equalTo("UP"));
