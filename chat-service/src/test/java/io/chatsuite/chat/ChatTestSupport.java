@@ -56,8 +56,14 @@ public class ChatTestSupport {
     public TestUser newUser(String name) {
         UUID id = UUID.randomUUID();
         publish(new UserRegistered(id, name, name + " display", Instant.now()));
-        TestUser user = new TestUser(id, name, TestTokenIssuer.tokenFor(id, name));
-        return user;
+        return device(id, name);
+    }
+
+    /** A login session (one device) of a user: its own token and session id. */
+    public TestUser device(UUID userId, String name) {
+        UUID session = UUID.randomUUID();
+        return new TestUser(userId, name, session, TestTokenIssuer.sign(TestTokenIssuer.claimsFor(userId, name,
+                session)));
     }
 
     /** Waits until chat-service has taken in every user (a direct conversation with them can be opened). */
@@ -138,7 +144,7 @@ public class ChatTestSupport {
         subscribed = true;
     }
 
-    public record TestUser(UUID id, String name, String token) {
+    public record TestUser(UUID id, String name, UUID session, String token) {
     }
 
     /** Frames received on one user's channel. */

@@ -123,18 +123,51 @@ class ChatSocketTests {
     }
 
     @Test
-    void commandsGoToKafkaWithTheTokensUserWhateverTheFrameClaims() throws Exception {
+    void commandsGoToKafkaWithTheTokensUserAndSessionAndAClaimedSenderIsRefused() throws Exception {
         UUID user = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();
         try (KafkaConsumer<String, String> commands = consumer("chat.commands");
-             TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "honest"))) {
+             TestSocket socket = TestSocket.withToken(vertx, base,
+                     TestTokenIssuer.sign(TestTokenIssuer.claimsFor(user, "honest", session)))) {
             socket.send("{\"id\":\"forged\",\"type\":\"send\",\"conversationId\":\"" + conversation
                     + "\",\"body\":\"hello\",\"senderId\":\"" + UUID.randomUUID() + "\"}");
+            JsonNode refused = socket.awaitFrameWithId("forged");
+            assertThat(refused.path("code").asText()).isEqualTo("invalid_field");
+            assertThat(refused.path("message").asText()).startsWith("senderId");
 
+            socket.send("{\"id\":\"honest\",\"type\":\"send\",\"conversationId\":\"" + conversation
+                    + "\",\"body\":\"hello\"}");
             JsonNode command = awaitRecord(commands, conversation.toString());
             assertThat(command.path("type").asText()).isEqualTo("send");
-            assertThat(command.path("clientId").asText()).isEqualTo("forged");
+            assertThat(command.path("clientId").asText()).isEqualTo("honest");
             assertThat(command.path("senderId").asText()).isEqualTo(user.toString());
+            assertThat(command.path("sessionId").asText()).isEqualTo(session.toString());
+        }
+    }
+
+    @Test
+    void aFieldTheFrameTypeDoesNotDefineIsRefusedByName() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        try (KafkaConsumer<String, String> commands = consumer("chat.commands");
+             TestSocket socket = TestSocket.withToken(vertx, base,
+                     TestTokenIssuer.tokenFor(UUID.randomUUID(), "strict"))) {
+            socket.send("{\"id\":\"a1\",\"type\":\"send\",\"conversationId\":\"" + conversation
+                    + "\",\"body\":\"see file\",\"attachmentIds\":[\"" + UUID.randomUUID() + "\"]}");
+            socket.send("{\"id\":\"p1\",\"type\":\"ping\",\"extra\":1}");
+            socket.send("{\"id\":\"r1\",\"type\":\"read\",\"conversationId\":\"" + conversation
+                    + "\",\"seq\":1,\"body\":\"x\"}");
+
+            for (String id : List.of("a1", "p1", "r1")) {
+                assertThat(socket.awaitFrameWithId(id).path("code").asText()).as(id).isEqualTo("invalid_field");
+            }
+            assertThat(socket.awaitFrameWithId("a1").path("message").asText()).startsWith("attachmentIds");
+            assertThat(socket.awaitFrameWithId("p1").path("message").asText()).startsWith("extra");
+            assertThat(socket.awaitFrameWithId("r1").path("message").asText()).startsWith("body");
+            // The frames go in order: the first command of this conversation on Kafka is the valid one sent last.
+            socket.send("{\"id\":\"ok\",\"type\":\"send\",\"conversationId\":\"" + conversation
+                    + "\",\"body\":\"see file\",\"attachments\":[]}");
+            assertThat(awaitRecord(commands, conversation.toString()).path("clientId").asText()).isEqualTo("ok");
         }
     }
 
