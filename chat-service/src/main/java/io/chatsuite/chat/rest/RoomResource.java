@@ -160,6 +160,7 @@ public class RoomResource {
             + " between the caller and the user")
     @APIResponse(responseCode = "404", description = "No such room or user")
     @APIResponse(responseCode = "409", description = "The room is full or archived")
+    @APIResponse(responseCode = "503", description = "Whether the user exists cannot be told now; retry")
     public Uni<ConversationDetailsView> addMember(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
         UUID caller = user.id();
         return conversations.addOrChangeMember(caller, id, request.userId(), request.role())
