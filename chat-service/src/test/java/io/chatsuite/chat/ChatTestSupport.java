@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.SessionFrame;
 import io.chatsuite.contracts.protocol.TracedFrame;
 import io.chatsuite.contracts.user.BlockChanged;
 import io.chatsuite.contracts.user.UserEvent;
@@ -127,7 +128,9 @@ public class ChatTestSupport {
         redis.pubsub(String.class).subscribeToPattern("user:*", // every ServerFrame.channelOf(userId)
                 (channel, message) -> {
                     // With tracing on, frames come in their trace envelope; tests see the frame as clients do.
-                    TracedFrame published = TracedFrame.read(message);
+                    // Acks and errors come in their session envelope; tests see them as the session's sockets do.
+                    SessionFrame targeted = SessionFrame.read(message);
+                    TracedFrame published = TracedFrame.read(targeted.published());
                     JsonNode frame;
                     try {
                         frame = json.readTree(published.frame());

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.SessionFrame;
 import io.chatsuite.contracts.user.SessionRevoked;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
@@ -206,6 +207,29 @@ class ChatSocketTests {
             assertThat(phone.awaitFrameWithId("to-both")).isNotNull();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> subscribers(channel) == 0);
+    }
+
+    @Test
+    void anAnswerForOneSessionReachesOnlyThatSessionsSockets() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID phoneSession = UUID.randomUUID();
+        String channel = ServerFrame.channelOf(user);
+        try (TestSocket laptop = TestSocket.withToken(vertx, base, TestTokenIssuer.sign(
+                     TestTokenIssuer.claimsFor(user, "two", UUID.randomUUID())));
+             TestSocket phone = TestSocket.withToken(vertx, base, TestTokenIssuer.sign(
+                     TestTokenIssuer.claimsFor(user, "two", phoneSession)))) {
+            await().until(() -> subscribers(channel) == 1);
+
+            // Both devices used the id c-17; the phone's ack must not look like the laptop's.
+            redis.pubsub(String.class).publish(channel, SessionFrame.wrap(phoneSession,
+                    "{\"type\":\"ack\",\"id\":\"c-17\"}"));
+            redis.pubsub(String.class).publish(channel, "{\"type\":\"ack\",\"id\":\"to-both\"}");
+
+            assertThat(phone.awaitFrameWithId("c-17").path("type").asText()).isEqualTo("ack");
+            laptop.awaitFrameWithId("to-both");
+            phone.awaitFrameWithId("to-both");
+            assertThat(laptop.frames()).extracting(frame -> frame.path("id").asText()).doesNotContain("c-17");
+        }
     }
 
     @Test
