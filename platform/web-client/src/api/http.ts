@@ -51,8 +51,12 @@ export const api = {
   createRoom: (name: string, topic: string, isPublic: boolean) =>
     call<ConversationDetails>('POST', '/api/rooms', { name, topic: topic || null, isPublic }),
   findRooms: (q: string) => call<ConversationView[]>('GET', `/api/rooms?q=${enc(q)}&size=50`),
-  updateRoom: (id: Uuid, name: string, topic: string, isPublic: boolean) =>
-    call<ConversationDetails>('PATCH', `/api/rooms/${enc(id)}`, { name, topic: topic || null, isPublic }),
+  /** A JSON merge patch: only the settings given change; a topic of null clears it. */
+  updateRoom: (id: Uuid, changes: { name?: string; topic?: string | null; isPublic?: boolean }) =>
+    call<ConversationDetails>('PATCH', `/api/rooms/${enc(id)}`, changes),
+  archiveRoom: (id: Uuid, archived: boolean) =>
+    call<ConversationDetails>('POST', `/api/rooms/${enc(id)}/${archived ? 'archive' : 'unarchive'}`),
+  deleteRoom: (id: Uuid) => call('DELETE', `/api/rooms/${enc(id)}`),
   joinRoom: (id: Uuid) => call<ConversationDetails>('POST', `/api/rooms/${enc(id)}/join`),
   leaveRoom: (id: Uuid) => call('POST', `/api/rooms/${enc(id)}/leave`),
   setMember: (id: Uuid, userId: Uuid, role: string | null) =>

@@ -7,11 +7,13 @@ export interface Relation { user: UserView; since: string }
 export interface UserPage { items: UserView[]; page: number; size: number; hasMore: boolean }
 
 export type ConversationKind = 'DIRECT' | 'GROUP';
-export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
+/** Roles and formats are lower case on the wire (docs/protocol.md). */
+export type MemberRole = 'owner' | 'admin' | 'member';
+export type MessageFormat = 'markdown' | 'plain';
 
 export interface ConversationView {
   id: Uuid; kind: ConversationKind; name: string | null; topic: string | null; isPublic: boolean;
-  createdAt: string; lastSeq: number;
+  createdAt: string; lastSeq: number; archived: boolean;
 }
 export interface MemberView { userId: Uuid; displayName: string; role: MemberRole; joinedAt: string; readSeq: number }
 export interface ConversationDetails { conversation: ConversationView; members: MemberView[] }
@@ -22,6 +24,7 @@ export interface LastMessage {
 export interface ConversationSummary {
   conversationId: Uuid; kind: ConversationKind; name: string | null; peerId: Uuid | null;
   lastMessage: LastMessage | null; lastActivityAt: string; latestSeq: number; readSeq: number; unreadCount: number;
+  archived: boolean;
 }
 
 export interface AttachmentRef {
@@ -31,7 +34,7 @@ export interface AttachmentRef {
 
 export interface MessageView {
   seq: number; messageId: Uuid; senderId: Uuid; senderName: string | null; body: string | null;
-  format: 'MARKDOWN' | 'PLAIN' | string; attachments: AttachmentRef[]; replyTo: number | null; sentAt: string;
+  format: MessageFormat; attachments: AttachmentRef[]; replyTo: number | null; sentAt: string;
   editedAt: string | null; deleted: boolean;
 }
 export interface MessagePage { conversationId: Uuid; messages: MessageView[]; nextBefore: number | null }
@@ -39,11 +42,13 @@ export interface MessagePage { conversationId: Uuid; messages: MessageView[]; ne
 export interface TimelineEvent {
   type: string; v: number; conversationId: Uuid; seq: number; occurredAt: string; actorId: Uuid;
   // message.created
-  messageId?: Uuid; clientId?: string; body?: string | null; format?: string; replyTo?: number | null;
+  messageId?: Uuid; clientId?: string; body?: string | null; format?: MessageFormat; replyTo?: number | null;
   attachments?: AttachmentRef[];
   // conversation.created / updated
-  kind?: ConversationKind; name?: string | null; topic?: string | null; isPublic?: boolean;
+  kind?: ConversationKind; name?: string | null; topic?: string | null; isPublic?: boolean; archived?: boolean;
   members?: { userId: Uuid; role: MemberRole }[];
+  // conversation.deleted: everyone who was a member
+  formerMembers?: Uuid[];
   // member.joined / left
   userId?: Uuid; role?: MemberRole;
 }

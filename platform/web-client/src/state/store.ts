@@ -1,7 +1,8 @@
 import { api } from '../api/http';
 import * as session from '../api/session';
 import type {
-  AttachmentRef, ConversationDetails, ConversationSummary, Presence, ServerFrame, TimelineEvent, UserView, Uuid,
+  AttachmentRef, ConversationDetails, ConversationSummary, MessageFormat, Presence, ServerFrame, TimelineEvent,
+  UserView, Uuid,
 } from '../api/types';
 import { ChatSocket, type ConnectionStatus } from '../live/socket';
 import { plainText } from '../text/markdown';
@@ -158,7 +159,7 @@ export class ChatStore {
     this.summaries.set(conversationId, {
       conversationId, kind: details.conversation.kind, name: details.conversation.name ?? peer?.displayName ?? null,
       peerId: peer?.userId ?? null, lastMessage: null, lastActivityAt: details.conversation.createdAt,
-      latestSeq: details.conversation.lastSeq,
+      latestSeq: details.conversation.lastSeq, archived: details.conversation.archived,
       readSeq: details.members.find(m => m.userId === this.me.id)?.readSeq ?? 0, unreadCount: 0,
     });
     this.changed();
@@ -362,7 +363,7 @@ export class ChatStore {
     window.clearTimeout(this.ackTimers.get(message.clientId));
     const frame: Record<string, unknown> = {
       type: 'send', id: message.clientId, conversationId: message.conversationId, body: message.body,
-      format: 'markdown',
+      format: 'markdown' satisfies MessageFormat,
     };
     if (message.replyTo != null) frame.replyTo = message.replyTo;
     if (message.attachments.length) frame.attachments = message.attachments.map(a => a.id);
@@ -534,10 +535,13 @@ export class ChatStore {
         if (fromOther && !seen) next.unreadCount = summary.unreadCount + 1;
         if (fromOther) this.alert(id, event);
       }
-      if (event.type === 'conversation.updated' && summary.kind === 'GROUP') next.name = event.name ?? next.name;
+      if (event.type === 'conversation.updated' && summary.kind === 'GROUP') {
+        next.name = event.name ?? next.name;
+        next.archived = event.archived ?? false;
+      }
       this.summaries.set(id, next);
     }
-    if (event.type === 'member.left' && event.userId === this.me.id) {
+    if ((event.type === 'member.left' && event.userId === this.me.id) || event.type === 'conversation.deleted') {
       this.forget(id);
       return;
     }

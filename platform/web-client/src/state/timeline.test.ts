@@ -5,7 +5,7 @@ import { Timeline } from './timeline';
 const C = 'c1';
 const created = (seq: number, body = `m${seq}`, clientId?: string): TimelineEvent => ({
   type: 'message.created', v: 1, conversationId: C, seq, occurredAt: '2026-01-01T10:00:00Z', actorId: 'u1',
-  messageId: `id${seq}`, clientId, body, format: 'MARKDOWN', attachments: [], replyTo: null,
+  messageId: `id${seq}`, clientId, body, format: 'markdown', attachments: [], replyTo: null,
 });
 
 function loaded(lastSeq: number): Timeline {
@@ -13,7 +13,7 @@ function loaded(lastSeq: number): Timeline {
   t.loadNewest({
     conversationId: C, nextBefore: null,
     messages: Array.from({ length: lastSeq }, (_, i) => ({
-      seq: i + 1, messageId: `id${i + 1}`, senderId: 'u1', senderName: 'A', body: `m${i + 1}`, format: 'MARKDOWN',
+      seq: i + 1, messageId: `id${i + 1}`, senderId: 'u1', senderName: 'A', body: `m${i + 1}`, format: 'markdown',
       attachments: [], replyTo: null, sentAt: '2026-01-01T10:00:00Z', editedAt: null, deleted: false,
     })),
   });
@@ -21,6 +21,13 @@ function loaded(lastSeq: number): Timeline {
 }
 
 describe('a conversation timeline', () => {
+  it('keeps the lower-case format of a message, markdown when the event names none', () => {
+    const t = loaded(2);
+    t.apply({ ...created(3), format: 'plain' });
+    t.apply({ ...created(4), format: undefined });
+    expect(t.messages.slice(2).map(m => m.format)).toEqual(['plain', 'markdown']);
+  });
+
   it('applies events in seq order and drops duplicates', () => {
     const t = loaded(2);
     expect(t.apply(created(3))).toBe('applied');
@@ -55,7 +62,7 @@ describe('a conversation timeline', () => {
     t.apply(created(2));
     t.apply(created(3));
     t.loadNewest({ conversationId: C, nextBefore: null, messages: [1, 2].map(seq => ({
-      seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: `m${seq}`, format: 'PLAIN', attachments: [],
+      seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: `m${seq}`, format: 'plain', attachments: [],
       replyTo: null, sentAt: '', editedAt: null, deleted: false })) });
     expect(t.lastSeq).toBe(3);
     expect(t.hasGap).toBe(false);
@@ -77,10 +84,10 @@ describe('a conversation timeline', () => {
   it('merges older pages without duplicating', () => {
     const t = new Timeline(C);
     t.loadNewest({ conversationId: C, nextBefore: 3, messages: [
-      { seq: 3, messageId: 'id3', senderId: 'u', senderName: null, body: 'c', format: 'PLAIN', attachments: [],
+      { seq: 3, messageId: 'id3', senderId: 'u', senderName: null, body: 'c', format: 'plain', attachments: [],
         replyTo: null, sentAt: '', editedAt: null, deleted: false }] });
     t.loadOlder({ conversationId: C, nextBefore: null, messages: [1, 2, 3].map(seq => (
-      { seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: 'x', format: 'PLAIN', attachments: [],
+      { seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: 'x', format: 'plain', attachments: [],
         replyTo: null, sentAt: '', editedAt: null, deleted: false })) });
     expect(t.messages.map(m => m.seq)).toEqual([1, 2, 3]);
     expect(t.message(3)?.body).toBe('c');

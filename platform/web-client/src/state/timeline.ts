@@ -102,7 +102,7 @@ export class Timeline {
       case 'message.created': {
         const message: Message = {
           seq: event.seq, messageId: event.messageId!, senderId: event.actorId, body: event.body ?? null,
-          format: event.format ?? 'MARKDOWN', attachments: event.attachments ?? [], replyTo: event.replyTo ?? null,
+          format: event.format ?? 'markdown', attachments: event.attachments ?? [], replyTo: event.replyTo ?? null,
           sentAt: event.occurredAt, editedAt: null, deleted: event.body == null,
         };
         this.put(message);

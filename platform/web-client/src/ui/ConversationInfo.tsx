@@ -7,7 +7,8 @@ import { navigate } from './router';
 import { UserSearch } from './UserSearch';
 import { useStore } from './useStore';
 
-const ROLE_LABEL: Record<MemberRole, string> = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' };
+const ROLE_LABEL: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
+const ROLE_ORDER: MemberRole[] = ['owner', 'admin', 'member'];
 
 /** The side panel of a conversation: a room's settings and members, or the other person of a direct one. */
 export function ConversationInfo({ id }: { id: string }) {
@@ -59,7 +60,8 @@ function RoomInfo({ id }: { id: string }) {
   const details = store.details.get(id)!;
   const room = details.conversation;
   const me = details.members.find(m => m.userId === store.me.id);
-  const manages = me?.role === 'OWNER' || me?.role === 'ADMIN';
+  const manages = me?.role === 'owner' || me?.role === 'admin';
+  const owns = me?.role === 'owner';
   const [name, setName] = useState(room.name ?? '');
   const [topic, setTopic] = useState(room.topic ?? '');
   const [isPublic, setPublic] = useState(room.isPublic);
@@ -81,19 +83,36 @@ function RoomInfo({ id }: { id: string }) {
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.updateRoom(id, name.trim(), topic.trim(), isPublic));
+    // A merge patch of what changed: settings someone else changed meanwhile are left as they are.
+    const changes: { name?: string; topic?: string | null; isPublic?: boolean } = {};
+    if (name.trim() !== (room.name ?? '')) changes.name = name.trim();
+    if (topic.trim() !== (room.topic ?? '')) changes.topic = topic.trim() || null;
+    if (isPublic !== room.isPublic) changes.isPublic = isPublic;
+    if (Object.keys(changes).length) void run(() => api.updateRoom(id, changes));
+  };
+
+  const remove = async () => {
+    if (!window.confirm(`Delete ${room.name} for everyone? Its messages and files are gone for good.`)) return;
+    try {
+      await api.deleteRoom(id);
+      store.forget(id);
+      navigate('/');
+    } catch (error) {
+      store.toast(describe(error));
+    }
   };
 
   const canChange = (member: MemberView) => member.userId !== store.me.id && manages
-    && (me?.role === 'OWNER' || member.role === 'MEMBER');
+    && (owns || member.role === 'member');
   const sorted = [...details.members].sort((a, b) =>
-    ['OWNER', 'ADMIN', 'MEMBER'].indexOf(a.role) - ['OWNER', 'ADMIN', 'MEMBER'].indexOf(b.role)
+    ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)
     || a.displayName.localeCompare(b.displayName));
 
   return (
     <>
       <div className="info__section">
-        {manages ? (
+        {room.archived && <p className="hint" role="status">Archived: nothing can be sent here.</p>}
+        {manages && !room.archived ? (
           <form className="form" onSubmit={save} aria-label="Room settings">
             <h2>Room settings</h2>
             <label>Name<input required maxLength={100} value={name} onChange={e => setName(e.target.value)} /></label>
@@ -124,14 +143,14 @@ function RoomInfo({ id }: { id: string }) {
                 <span className="hint">{ROLE_LABEL[member.role]}</span>
               </span>
               <span className="person__actions">
-                {me?.role === 'OWNER' && member.userId !== store.me.id && member.role !== 'OWNER' && (
+                {owns && member.userId !== store.me.id && member.role !== 'owner' && (
                   <select aria-label={`Role of ${store.nameOf(member.userId)}`} value={member.role}
                           onChange={e => void run(() => api.setMember(id, member.userId, e.target.value))}>
-                    <option value="MEMBER">Member</option>
-                    <option value="ADMIN">Admin</option>
+                    <option value="member">Member</option>
+                    <option value="admin">Admin</option>
                   </select>
                 )}
-                {canChange(member) && member.role !== 'OWNER' && (
+                {canChange(member) && member.role !== 'owner' && (
                   <button className="chip danger" aria-label={`Remove ${store.nameOf(member.userId)}`}
                           onClick={() => void run(() => api.removeMember(id, member.userId))}>Remove</button>
                 )}
@@ -140,14 +159,14 @@ function RoomInfo({ id }: { id: string }) {
           ))}
         </ul>
       </div>
-      {manages && (
+      {manages && !room.archived && (
         <div className="info__section">
           <h2>Add people</h2>
           <UserSearch label="Add a member by name" actions={user => (
             details.members.some(m => m.userId === user.id)
               ? <span className="hint">member</span>
               : <button className="chip" aria-label={`Add ${user.displayName}`}
-                        onClick={() => void run(() => api.setMember(id, user.id, 'MEMBER'))}>Add</button>
+                        onClick={() => void run(() => api.setMember(id, user.id, 'member'))}>Add</button>
           )} />
         </div>
       )}
@@ -162,6 +181,14 @@ function RoomInfo({ id }: { id: string }) {
             store.toast(describe(error));
           }
         }}>Leave room</button>
+        {owns && (
+          <div className="button-row">
+            <button className="chip" onClick={() => void run(() => api.archiveRoom(id, !room.archived))}>
+              {room.archived ? 'Unarchive room' : 'Archive room'}
+            </button>
+            <button className="chip danger" onClick={() => void remove()}>Delete room</button>
+          </div>
+        )}
       </div>
     </>
   );

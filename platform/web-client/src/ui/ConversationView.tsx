@@ -82,17 +82,20 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
         </header>
         {timeline
           ? <MessageList conversationId={id} timeline={timeline} onReply={reply} onEdit={edit}
-                         canModerate={me?.role === 'OWNER' || me?.role === 'ADMIN'} />
+                         canModerate={me?.role === 'owner' || me?.role === 'admin'} />
           : <div className="message-list message-list--loading" role="status">Loading messages…</div>}
         <div className="typing" aria-live="polite">
           {typing.length > 0 && `${typing.map(u => store.nameOf(u)).join(', ')} ${typing.length > 1 ? 'are' : 'is'} typing…`}
         </div>
-        <Composer key={id} conversationId={id} mode={mode} onCancel={() => setMode({ kind: 'new' })}
-                  onSend={send} uploads={uploads}
-                  onEditLast={() => {
-                    const mine = timeline?.messages.filter(m => m.senderId === store.me.id && !m.deleted);
-                    if (mine && mine.length) setMode({ kind: 'edit', message: mine[mine.length - 1] });
-                  }} />
+        {details?.conversation.archived
+          ? <p className="composer composer--archived hint" role="status">This room is archived: it can be read, not
+              written to.</p>
+          : <Composer key={id} conversationId={id} mode={mode} onCancel={() => setMode({ kind: 'new' })}
+                      onSend={send} uploads={uploads}
+                      onEditLast={() => {
+                        const mine = timeline?.messages.filter(m => m.senderId === store.me.id && !m.deleted);
+                        if (mine && mine.length) setMode({ kind: 'edit', message: mine[mine.length - 1] });
+                      }} />}
         {dragging && <div className="drop-zone" aria-hidden="true">Drop files to upload</div>}
       </div>
       {info && <ConversationInfo id={id} />}

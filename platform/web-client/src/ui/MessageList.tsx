@@ -174,7 +174,7 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
           <>
             {!filesOnly && message.body && (
               <p className="message__body">
-                <Markdown source={message.body} plain={message.format?.toUpperCase() === 'PLAIN'} />
+                <Markdown source={message.body} plain={message.format === 'plain'} />
                 {message.editedAt && <span className="message__edited" title={formatFull(message.editedAt)}> (edited)</span>}
               </p>
             )}

@@ -80,7 +80,7 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
               <a href={`/c/${id}`} onClick={go(`/c/${id}`)} data-conversation={id}
                  className={`conversation${id === activeId ? ' conversation--active' : ''}${unread ? ' conversation--unread' : ''}`}
                  aria-current={id === activeId ? 'page' : undefined}
-                 aria-label={`${name}${unread ? `, ${unread} unread` : ''}`}>
+                 aria-label={`${name}${summary.archived ? ', archived' : ''}${unread ? `, ${unread} unread` : ''}`}>
                 <span className="conversation__avatar">
                   {summary.kind === 'GROUP'
                     ? <span className="avatar avatar--room" aria-hidden="true">#</span>
@@ -89,7 +89,7 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
                 </span>
                 <span className="conversation__text">
                   <span className="conversation__top">
-                    <span className="conversation__name">{name}</span>
+                    <span className="conversation__name">{name}{summary.archived && <span className="hint"> · archived</span>}</span>
                     <time className="conversation__time" dateTime={summary.lastActivityAt}>
                       {formatWhen(summary.lastActivityAt)}
                     </time>

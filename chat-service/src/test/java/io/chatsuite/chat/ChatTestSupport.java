@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.SessionFrame;
 import io.chatsuite.contracts.protocol.TracedFrame;
 import io.chatsuite.contracts.user.BlockChanged;
 import io.chatsuite.contracts.user.UserEvent;
@@ -56,8 +57,14 @@ public class ChatTestSupport {
     public TestUser newUser(String name) {
         UUID id = UUID.randomUUID();
         publish(new UserRegistered(id, name, name + " display", Instant.now()));
-        TestUser user = new TestUser(id, name, TestTokenIssuer.tokenFor(id, name));
-        return user;
+        return device(id, name);
+    }
+
+    /** A login session (one device) of a user: its own token and session id. */
+    public TestUser device(UUID userId, String name) {
+        UUID session = UUID.randomUUID();
+        return new TestUser(userId, name, session, TestTokenIssuer.sign(TestTokenIssuer.claimsFor(userId, name,
+                session)));
     }
 
     /** Waits until chat-service has taken in every user (a direct conversation with them can be opened). */
@@ -121,7 +128,9 @@ public class ChatTestSupport {
         redis.pubsub(String.class).subscribeToPattern("user:*", // every ServerFrame.channelOf(userId)
                 (channel, message) -> {
                     // With tracing on, frames come in their trace envelope; tests see the frame as clients do.
-                    TracedFrame published = TracedFrame.read(message);
+                    // Acks and errors come in their session envelope; tests see them as the session's sockets do.
+                    SessionFrame targeted = SessionFrame.read(message);
+                    TracedFrame published = TracedFrame.read(targeted.published());
                     JsonNode frame;
                     try {
                         frame = json.readTree(published.frame());
@@ -138,7 +147,7 @@ public class ChatTestSupport {
         subscribed = true;
     }
 
-    public record TestUser(UUID id, String name, String token) {
+    public record TestUser(UUID id, String name, UUID session, String token) {
     }
 
     /** Frames received on one user's channel. */

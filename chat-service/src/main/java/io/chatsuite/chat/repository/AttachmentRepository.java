@@ -87,6 +87,13 @@ public class AttachmentRepository {
                 .execute(Tuple.of(messageId, utc(at))).replaceWithVoid();
     }
 
+    /** A deleted room's files: unreachable at once, removed from the store by the janitor. */
+    public Uni<Void> deleteWithConversation(SqlClient tx, UUID conversationId, Instant at) {
+        return tx.preparedQuery("""
+                        UPDATE attachments SET deleted_at = $2 WHERE conversation_id = $1 AND deleted_at IS NULL""")
+                .execute(Tuple.of(conversationId, utc(at))).replaceWithVoid();
+    }
+
     /**
      * An upload the user may read: posted in a conversation they are a member of, or their own upload not posted yet
      * (so a client can preview what it is about to send).

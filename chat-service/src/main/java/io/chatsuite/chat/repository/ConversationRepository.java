@@ -40,9 +40,28 @@ public class ConversationRepository {
                 .map(rows -> first(rows).map(row -> row.getUUID("id")));
     }
 
-    public Uni<Void> update(SqlClient client, UUID id, String name, String topic, boolean isPublic) {
-        return client.preparedQuery("UPDATE conversations SET name = $2, topic = $3, is_public = $4 WHERE id = $1")
-                .execute(Tuple.from(Arrays.asList(id, name, topic, isPublic))).replaceWithVoid();
+    public Uni<Void> update(SqlClient client, UUID id, String name, String topic, boolean isPublic,
+                            boolean archived) {
+        return client.preparedQuery("""
+                        UPDATE conversations SET name = $2, topic = $3, is_public = $4, archived = $5
+                        WHERE id = $1""")
+                .execute(Tuple.from(Arrays.asList(id, name, topic, isPublic, archived))).replaceWithVoid();
+    }
+
+    /** The room is gone: no members, never listed or joined again. Its row keeps the timeline's seq. */
+    public Uni<Void> markDeleted(SqlClient client, UUID id, Instant at) {
+        return client.preparedQuery("DELETE FROM members WHERE conversation_id = $1").execute(Tuple.of(id))
+                .chain(() -> client.preparedQuery("""
+                                UPDATE conversations SET deleted_at = $2, is_public = false WHERE id = $1""")
+                        .execute(Tuple.of(id, utc(at))))
+                .replaceWithVoid();
+    }
+
+    /** The conversation, locked until the transaction ends; empty if it does not exist or was deleted. */
+    public Uni<Optional<ConversationRow>> lockLive(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT * FROM conversations WHERE id = $1 AND deleted_at IS NULL FOR UPDATE")
+                .execute(Tuple.of(id))
+                .map(rows -> first(rows).map(ConversationRow::from));
     }
 
     /**
@@ -65,7 +84,7 @@ public class ConversationRepository {
     /** The user's membership with what authorization needs, or empty for a non-member (or no such conversation). */
     public Uni<Optional<Membership>> membership(SqlClient client, UUID conversationId, UUID userId) {
         return client.preparedQuery("""
-                        SELECT m.role, m.read_seq, c.kind, c.last_seq,
+                        SELECT m.role, m.read_seq, c.kind, c.last_seq, c.archived,
                                c.kind = 'DIRECT' AND EXISTS (
                                    SELECT 1 FROM members o JOIN blocks b
                                      ON (b.blocker_id = o.user_id AND b.blocked_id = m.user_id)
@@ -76,7 +95,7 @@ public class ConversationRepository {
                 .execute(Tuple.of(conversationId, userId))
                 .map(rows -> first(rows).map(row -> new Membership(MemberRole.valueOf(row.getString("role")),
                         ConversationKind.valueOf(row.getString("kind")), row.getLong("last_seq"),
-                        row.getLong("read_seq"), row.getBoolean("blocked"))));
+                        row.getLong("read_seq"), row.getBoolean("blocked"), row.getBoolean("archived"))));
     }
 
     public Uni<List<MemberRow>> members(SqlClient client, UUID conversationId) {
@@ -106,7 +125,8 @@ public class ConversationRepository {
     /** Public rooms whose name starts with the prefix (case-insensitive), by name. */
     public Uni<List<ConversationRow>> publicRooms(SqlClient client, String prefix, int offset, int limit) {
         return client.preparedQuery("""
-                        SELECT * FROM conversations WHERE is_public AND kind = 'GROUP' AND lower(name) LIKE $1
+                        SELECT * FROM conversations
+                        WHERE is_public AND kind = 'GROUP' AND deleted_at IS NULL AND lower(name) LIKE $1
                         ORDER BY lower(name), id OFFSET $2 LIMIT $3""")
                 .execute(Tuple.of(escapeLike(prefix.toLowerCase()) + "%", offset, limit))
                 .map(rows -> map(rows, ConversationRow::from));

@@ -71,22 +71,37 @@ public class TimelineRepository {
                 .execute(Tuple.of(messageId)).replaceWithVoid();
     }
 
-    public Uni<Optional<ProcessedCommand>> processed(SqlClient client, UUID senderId, String clientId) {
+    /** The session of commands that came without one (written before commands carried it), and of older rows. */
+    public static final UUID NO_SESSION = new UUID(0, 0);
+
+    /**
+     * What a command id already produced in this session. A row of the nil session (stored before ids were scoped
+     * to sessions) answers too, so a retry that spans the upgrade still gets its first answer.
+     */
+    public Uni<Optional<ProcessedCommand>> processed(SqlClient client, UUID senderId, UUID sessionId, String clientId) {
         return client.preparedQuery("""
                         SELECT conversation_id, message_id, seq, occurred_at FROM processed_commands
-                        WHERE sender_id = $1 AND client_id = $2""")
-                .execute(Tuple.of(senderId, clientId))
+                        WHERE sender_id = $1 AND client_id = $2 AND session_id IN ($3, $4)
+                        ORDER BY session_id = $3 DESC LIMIT 1""")
+                .execute(Tuple.of(senderId, clientId, orNone(sessionId), NO_SESSION))
                 .map(rows -> first(rows).map(row -> new ProcessedCommand(row.getUUID("conversation_id"),
-                        row.getUUID("message_id"), row.getLong("seq"), row.getOffsetDateTime("occurred_at").toInstant())));
+                        row.getUUID("message_id"), row.getLong("seq"),
+                                row.getOffsetDateTime("occurred_at").toInstant())));
     }
 
-    public Uni<Void> recordProcessed(SqlClient client, UUID senderId, String clientId, ProcessedCommand result) {
+    public Uni<Void> recordProcessed(SqlClient client, UUID senderId, UUID sessionId, String clientId,
+                                     ProcessedCommand result) {
         return client.preparedQuery("""
-                        INSERT INTO processed_commands (sender_id, client_id, conversation_id, message_id, seq, occurred_at)
-                        VALUES ($1, $2, $3, $4, $5, $6)""")
-                .execute(Tuple.from(Arrays.asList(senderId, clientId, result.conversationId(), result.messageId(),
-                        result.seq(), utc(result.occurredAt()))))
+                        INSERT INTO processed_commands (sender_id, session_id, client_id, conversation_id, message_id,
+                                                        seq, occurred_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.from(Arrays.asList(senderId, orNone(sessionId), clientId, result.conversationId(),
+                        result.messageId(), result.seq(), utc(result.occurredAt()))))
                 .replaceWithVoid();
+    }
+
+    private static UUID orNone(UUID sessionId) {
+        return sessionId == null ? NO_SESSION : sessionId;
     }
 
     /** An event stored but not yet acknowledged by Kafka. */

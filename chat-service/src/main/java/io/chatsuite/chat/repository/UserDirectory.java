@@ -18,6 +18,17 @@ public class UserDirectory {
                 .execute(Tuple.of(userId, username, displayName)).replaceWithVoid();
     }
 
+    /**
+     * Remembers a user looked up in auth-service; a row from user.events already there wins, since an event may be
+     * newer than the lookup.
+     */
+    public Uni<Void> insertIfUnknown(SqlClient client, UUID userId, String username, String displayName) {
+        return client.preparedQuery("""
+                        INSERT INTO known_users (user_id, username, display_name) VALUES ($1, $2, $3)
+                        ON CONFLICT (user_id) DO NOTHING""")
+                .execute(Tuple.of(userId, username, displayName)).replaceWithVoid();
+    }
+
     public Uni<Boolean> exists(SqlClient client, UUID userId) {
         return client.preparedQuery("SELECT 1 FROM known_users WHERE user_id = $1").execute(Tuple.of(userId))
                 .map(rows -> rows.size() > 0);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The caller's conversations, and direct conversations. */
 @Path("/api/conversations")
@@ -47,7 +48,15 @@ public class ConversationResource {
 
     @POST
     @Path("/direct")
-    @Operation(summary = "The direct conversation with a user: the existing one or a new one; refused across a block")
+    @Operation(summary = "The direct conversation with a user: the existing one or a new one; refused across a block",
+            description = "A user who registered a moment ago is found too: one chat-service has not heard of yet is"
+                    + " looked up in auth-service.")
+    @APIResponse(responseCode = "200", description = "The conversation with its members")
+    @APIResponse(responseCode = "400", description = "userId is missing or is the caller")
+    @APIResponse(responseCode = "403", description = "A block stands between the two users")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "503", description = "Whether the user exists cannot be told now; retry after"
+            + " Retry-After")
     public Uni<ConversationDetailsView> direct(@Valid @NotNull DirectRequest request) {
         UUID caller = user.id();
         return conversations.direct(caller, request.userId())

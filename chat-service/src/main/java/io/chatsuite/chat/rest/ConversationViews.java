@@ -15,12 +15,13 @@ public final class ConversationViews {
     private ConversationViews() {
     }
 
+    /** A conversation; {@code archived} rooms are read-only. */
     public record ConversationView(UUID id, ConversationKind kind, String name, String topic, boolean isPublic,
-                                   Instant createdAt, long lastSeq) {
+                                   Instant createdAt, long lastSeq, boolean archived) {
 
         static ConversationView of(ConversationRow row) {
             return new ConversationView(row.id(), row.kind(), row.name(), row.topic(), row.isPublic(),
-                    row.createdAt(), row.lastSeq());
+                    row.createdAt(), row.lastSeq(), row.archived());
         }
     }
 

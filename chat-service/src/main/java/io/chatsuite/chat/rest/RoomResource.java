@@ -13,7 +13,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -29,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/rooms")
 @Authenticated
 public class RoomResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final ConversationService conversations;
     private final CurrentUser user;
@@ -63,11 +73,65 @@ public class RoomResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Rename a room or change its topic and visibility (owner and admins)")
-    public Uni<ConversationDetailsView> update(@PathParam("id") UUID id, @Valid @NotNull RoomRequest request) {
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change a room's name, topic or visibility (owner and admins)",
+            description = "A JSON merge patch (RFC 7396): fields left out stay as they are; \"topic\": null clears the"
+                    + " topic; name and isPublic cannot be cleared. Other fields are refused by name.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(implementation = RoomSettingsPatch.class),
+            examples = @ExampleObject(name = "topic only", value = "{\"topic\": \"release planning\"}")))
+    @APIResponse(responseCode = "200", description = "The room as it is now; a timeline event if anything changed")
+    @APIResponse(responseCode = "400", description = "A field is refused; errors[0].field names it")
+    @APIResponse(responseCode = "403", description = "The caller is a member but not the owner or an admin")
+    @APIResponse(responseCode = "404", description = "No such room, or the caller is not a member")
+    @APIResponse(responseCode = "409", description = "The room is archived")
+    public Uni<ConversationDetailsView> update(@PathParam("id") UUID id, JsonNode patch) {
         UUID caller = user.id();
-        return conversations.updateRoom(caller, id, request.name(), request.topic(), request.isPublic())
+        return conversations.updateRoom(caller, id, RoomPatch.read(patch))
                 .chain(() -> conversations.details(caller, id)).map(ConversationDetailsView::of);
+    }
+
+    /** The settings a merge patch may carry, every one optional (for the OpenAPI document). */
+    @Schema(name = "RoomSettingsPatch")
+    public record RoomSettingsPatch(@Schema(maxLength = RoomPatch.NAME_LENGTH) String name,
+                                    @Schema(maxLength = RoomPatch.TOPIC_LENGTH, nullable = true) String topic,
+                                    Boolean isPublic) {
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @Operation(summary = "Archive a room: read-only for everyone until unarchived (owner only)")
+    @APIResponse(responseCode = "200", description = "The room, archived; a conversation.updated event with archived")
+    @APIResponse(responseCode = "403", description = "The caller is a member but not the owner")
+    @APIResponse(responseCode = "404", description = "No such room, or the caller is not a member")
+    public Uni<ConversationDetailsView> archive(@PathParam("id") UUID id) {
+        UUID caller = user.id();
+        return conversations.archiveRoom(caller, id, true)
+                .chain(() -> conversations.details(caller, id)).map(ConversationDetailsView::of);
+    }
+
+    @POST
+    @Path("/{id}/unarchive")
+    @Operation(summary = "Bring an archived room back (owner only)")
+    @APIResponse(responseCode = "200", description = "The room, no longer archived")
+    @APIResponse(responseCode = "403", description = "The caller is a member but not the owner")
+    @APIResponse(responseCode = "404", description = "No such room, or the caller is not a member")
+    public Uni<ConversationDetailsView> unarchive(@PathParam("id") UUID id) {
+        UUID caller = user.id();
+        return conversations.archiveRoom(caller, id, false)
+                .chain(() -> conversations.details(caller, id)).map(ConversationDetailsView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a room for everyone (owner only)",
+            description = "A last conversation.deleted event reaches every former member; then the room, its messages"
+                    + " and files are gone: 404 for everyone.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The caller is a member but not the owner")
+    @APIResponse(responseCode = "404", description = "No such room, or the caller is not a member")
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return conversations.deleteRoom(user.id(), id);
     }
 
     @POST
@@ -88,7 +152,15 @@ public class RoomResource {
 
     @POST
     @Path("/{id}/members")
-    @Operation(summary = "Add a user or change a member's role (owner and admins; only the owner names admins)")
+    @Operation(summary = "Add a user or change a member's role (owner and admins; only the owner names or demotes"
+            + " admins)")
+    @APIResponse(responseCode = "200", description = "The room with its members")
+    @APIResponse(responseCode = "400", description = "A field is refused; errors[0].field names it")
+    @APIResponse(responseCode = "403", description = "Not allowed (an admin changing an admin), or a block stands"
+            + " between the caller and the user")
+    @APIResponse(responseCode = "404", description = "No such room or user")
+    @APIResponse(responseCode = "409", description = "The room is full or archived")
+    @APIResponse(responseCode = "503", description = "Whether the user exists cannot be told now; retry")
     public Uni<ConversationDetailsView> addMember(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
         UUID caller = user.id();
         return conversations.addOrChangeMember(caller, id, request.userId(), request.role())

@@ -106,14 +106,16 @@ public class CommandPipeline {
         for (CommandOutcome outcome : outcomes) {
             metrics.decided(outcome);
             UUID sender = outcome.command().senderId();
+            // The answer to a command id goes to the session that sent it: ids are unique per session only.
+            UUID session = outcome.command().sessionId();
             Context trace = contextOf(outcome, spans);
             if (outcome instanceof Accepted accepted) {
-                frames.add(sender, accepted.ack(), trace);
+                frames.add(sender, session, accepted.ack(), trace);
             } else if (outcome instanceof Refused refused) {
-                frames.add(sender, new ErrorFrame(refused.command().clientId(), refused.code(), refused.message()),
-                        trace);
+                frames.add(sender, session, new ErrorFrame(refused.command().clientId(), refused.code(),
+                        refused.message()), trace);
             } else if (outcome instanceof CursorMoved moved) {
-                frames.add(sender, moved.ack(), trace);
+                frames.add(sender, session, moved.ack(), trace);
                 reads.add(moved);
             }
         }

@@ -41,8 +41,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Decides a batch of commands in one transaction: authorize, deduplicate by (sender, client id), take seqs and
- * store the events. Nothing is announced here; the caller flushes the changed conversations and only then replies.
+ * Decides a batch of commands in one transaction: authorize, deduplicate by (sender, session, client id), take seqs
+ * and store the events. Nothing is announced here; the caller flushes the changed conversations and only then replies.
  */
 @ApplicationScoped
 public class CommandProcessor {
@@ -80,12 +80,16 @@ public class CommandProcessor {
         if (command instanceof MarkRead read) {
             return withMembership(tx, read, membership -> markRead(tx, read));
         }
-        return timeline.processed(tx, command.senderId(), command.clientId()).chain(done -> done.isPresent()
+        return timeline.processed(tx, command.senderId(), command.sessionId(),
+                command.clientId()).chain(done -> done.isPresent()
                 ? Uni.createFrom().item(replay(command, done.get()))
                 : withMembership(tx, command, membership -> change(tx, command, membership)));
     }
 
     private Uni<CommandOutcome> change(SqlClient tx, ChatCommand command, Membership membership) {
+        if (membership.archived()) {
+            return refuse(command, ErrorCode.FORBIDDEN, "the room is archived: nothing can be sent, edited or deleted");
+        }
         if (command instanceof SendMessage send) {
             return send(tx, send, membership);
         }
@@ -234,7 +238,7 @@ public class CommandProcessor {
     private Uni<CommandOutcome> accept(SqlClient tx, ChatCommand command, UUID messageId, TimelineEvent event) {
         ProcessedCommand result = new ProcessedCommand(command.conversationId(), messageId, event.seq(),
                 event.occurredAt());
-        return timeline.recordProcessed(tx, command.senderId(), command.clientId(), result)
+        return timeline.recordProcessed(tx, command.senderId(), command.sessionId(), command.clientId(), result)
                 .replaceWith(new Accepted(command, new AckFrame(command.clientId(), command.conversationId(),
                         messageId, event.seq(), event.occurredAt()), command.conversationId()));
     }

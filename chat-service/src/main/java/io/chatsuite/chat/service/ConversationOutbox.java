@@ -6,6 +6,7 @@ import io.chatsuite.chat.repository.ConversationRepository;
 import io.chatsuite.chat.repository.TimelineRepository;
 import io.chatsuite.chat.repository.TimelineRepository.PendingEvent;
 import io.chatsuite.contracts.chat.ChatEvent;
+import io.chatsuite.contracts.chat.ConversationDeleted;
 import io.chatsuite.contracts.chat.MemberLeft;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -89,8 +90,11 @@ public class ConversationOutbox {
             for (PendingEvent event : pending) {
                 Set<UUID> recipients = new LinkedHashSet<>(members);
                 // Whoever left (or was removed) still hears of it, so their client can drop the conversation.
-                if (read(event.payload()) instanceof MemberLeft left) {
+                ChatEvent read = read(event.payload());
+                if (read instanceof MemberLeft left) {
                     recipients.add(left.userId());
+                } else if (read instanceof ConversationDeleted deleted) {
+                    recipients.addAll(deleted.formerMembers());
                 }
                 frames.addAll(recipients, FrameDelivery.eventFrame(event.payload()), traces.of(event.seq()));
             }

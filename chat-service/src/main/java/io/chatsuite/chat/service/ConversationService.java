@@ -6,7 +6,9 @@ import io.chatsuite.chat.repository.ConversationRow;
 import io.chatsuite.chat.repository.MemberRow;
 import io.chatsuite.chat.repository.Membership;
 import io.chatsuite.chat.repository.UserDirectory;
+import io.chatsuite.chat.repository.AttachmentRepository;
 import io.chatsuite.contracts.chat.ConversationCreated;
+import io.chatsuite.contracts.chat.ConversationDeleted;
 import io.chatsuite.contracts.chat.ConversationKind;
 import io.chatsuite.contracts.chat.ConversationUpdated;
 import io.chatsuite.contracts.chat.MemberJoined;
@@ -35,13 +37,18 @@ public class ConversationService {
     private final Pool pool;
     private final ConversationRepository conversations;
     private final UserDirectory users;
+    private final AttachmentRepository attachments;
+    private final UserLookup lookup;
     private final Timeline timeline;
     private final ConversationOutbox outbox;
     private final ChatConfig config;
     private final Clock clock;
 
     public ConversationService(Pool pool, ConversationRepository conversations, UserDirectory users,
-                               Timeline timeline, ConversationOutbox outbox, ChatConfig config, Clock clock) {
+                               UserLookup lookup, AttachmentRepository attachments, Timeline timeline,
+                               ConversationOutbox outbox, ChatConfig config, Clock clock) {
+        this.attachments = attachments;
+        this.lookup = lookup;
         this.pool = pool;
         this.conversations = conversations;
         this.users = users;
@@ -57,12 +64,8 @@ public class ConversationService {
             return Uni.createFrom().failure(ProblemException.invalidField("userId", "is yourself"));
         }
         String key = directKey(actor, other);
-        return pool.withTransaction(tx -> users.exists(tx, other).chain(exists -> {
-                    if (!exists) {
-                        throw ProblemException.notFound("no such user");
-                    }
-                    return users.blockedEitherWay(tx, actor, other);
-                }).chain(blocked -> {
+        return lookup.require(other).chain(() -> pool.withTransaction(tx -> users.blockedEitherWay(tx, actor, other)
+                .chain(blocked -> {
                     if (blocked) {
                         throw ProblemException.forbidden("a block stands between you and this user");
                     }
@@ -74,7 +77,7 @@ public class ConversationService {
                                         new ConversationCreated.Member(other, MemberRole.MEMBER)))))
                 // Two first messages at once: the loser of the unique key finds the winner's conversation.
                 .onFailure(PgException.class).recoverWithUni(() ->
-                        pool.withConnection(c -> conversations.findDirect(c, key)).map(found -> found.orElseThrow()))
+                        pool.withConnection(c -> conversations.findDirect(c, key)).map(found -> found.orElseThrow())))
                 .call(outbox::flush);
     }
 
@@ -89,7 +92,7 @@ public class ConversationService {
         UUID id = UUID.randomUUID();
         Instant at = now();
         Uni<ConversationCreated> created = conversations.insert(tx,
-                        new ConversationRow(id, kind, name, topic, isPublic, actor, at, 0), directKey)
+                        new ConversationRow(id, kind, name, topic, isPublic, actor, at, 0, false), directKey)
                 .chain(() -> timeline.append(tx, id, at,
                         seq -> new ConversationCreated(id, seq, at, actor, kind, name, topic, isPublic, members)));
         return created.call(event -> Multi.createFrom().iterable(members)
@@ -111,6 +114,9 @@ public class ConversationService {
                 }
                 if (!room.get().isPublic()) {
                     throw ProblemException.notFound("no such room");
+                }
+                if (room.get().archived()) {
+                    throw archived();
                 }
                 return conversations.members(tx, roomId).chain(members -> {
                     if (members.size() >= config.limits().roomMembers()) {
@@ -138,16 +144,18 @@ public class ConversationService {
         }));
     }
 
-    /** Adds a user, or changes a member's role. Admins add members; only the owner names admins. */
+    /** Adds a user, or changes a member's role. Admins add members; only the owner names or demotes admins. */
     public Uni<Void> addOrChangeMember(UUID actor, UUID roomId, UUID userId, MemberRole role) {
         MemberRole wanted = role == null ? MemberRole.MEMBER : role;
-        return changeRoom(roomId, tx -> requireModerator(tx, roomId, actor).chain(actorRole -> {
+        // A user registered a moment ago may not have reached us on user.events yet: resolved outside the transaction.
+        return lookup.require(userId).chain(() -> changeRoom(roomId, tx -> requireModerator(tx, roomId, actor)
+                .chain(actorRole -> {
             if (wanted == MemberRole.OWNER || (wanted == MemberRole.ADMIN && actorRole != MemberRole.OWNER)) {
                 throw ProblemException.forbidden("only the owner names admins, and a room has one owner");
             }
-            return users.exists(tx, userId).chain(exists -> {
-                if (!exists) {
-                    throw ProblemException.notFound("no such user");
+            return requireLiveRoom(tx, roomId).chain(room -> {
+                if (room.archived()) {
+                    throw archived();
                 }
                 return conversations.membership(tx, roomId, userId);
             }).chain(existing -> {
@@ -157,14 +165,27 @@ public class ConversationService {
                 if (existing.isPresent() && existing.get().role() == MemberRole.OWNER) {
                     throw ProblemException.forbidden("the owner's role cannot be changed");
                 }
-                return conversations.members(tx, roomId).chain(members -> {
-                    if (existing.isEmpty() && members.size() >= config.limits().roomMembers()) {
+                // An admin demoted by another admin could then be removed by her: only the owner changes admins.
+                if (existing.isPresent() && existing.get().role() == MemberRole.ADMIN && actorRole != MemberRole.OWNER) {
+                    throw ProblemException.forbidden("only the owner changes an admin's role");
+                }
+                if (existing.isPresent()) {
+                    return addMember(tx, roomId, actor, userId, wanted);
+                }
+                return users.blockedEitherWay(tx, actor, userId).chain(blocked -> {
+                    // Either way: nobody is put in a room by someone they blocked, nor puts there someone who blocked them.
+                    if (blocked) {
+                        throw ProblemException.forbidden("a block stands between you and this user");
+                    }
+                    return conversations.members(tx, roomId);
+                }).chain(members -> {
+                    if (members.size() >= config.limits().roomMembers()) {
                         throw ProblemException.conflict(null, "the room is full");
                     }
                     return addMember(tx, roomId, actor, userId, wanted);
                 });
             });
-        }));
+        })));
     }
 
     /** Removes a member. Admins remove members; only the owner removes admins; nobody removes the owner. */
@@ -183,14 +204,57 @@ public class ConversationService {
                 })));
     }
 
-    public Uni<Void> updateRoom(UUID actor, UUID roomId, String name, String topic, boolean isPublic) {
+    /** Changes what the patch names and nothing else (owner and admins); no change, no event. */
+    public Uni<Void> updateRoom(UUID actor, UUID roomId, RoomChange change) {
         return changeRoom(roomId, tx -> requireModerator(tx, roomId, actor)
-                .chain(role -> conversations.update(tx, roomId, name.trim(), topic, isPublic))
-                .chain(() -> {
+                .chain(role -> requireLiveRoom(tx, roomId))
+                .chain(room -> {
+                    if (room.archived()) {
+                        throw archived();
+                    }
+                    return saveSettings(tx, actor, room, change.applyTo(room));
+                }));
+    }
+
+    /** Archives a room (read-only for everyone) or brings it back; the owner's call alone. */
+    public Uni<Void> archiveRoom(UUID actor, UUID roomId, boolean archived) {
+        return changeRoom(roomId, tx -> requireOwner(tx, roomId, actor)
+                .chain(() -> requireLiveRoom(tx, roomId))
+                .chain(room -> saveSettings(tx, actor, room, new ConversationRow(room.id(), room.kind(), room.name(),
+                        room.topic(), room.isPublic(), room.createdBy(), room.createdAt(), room.lastSeq(), archived))));
+    }
+
+    /**
+     * Deletes a room for everyone (the owner's call alone): the last event names every former member, who all stop
+     * being members in the same transaction; its files become unreachable and are removed by the janitor.
+     */
+    public Uni<Void> deleteRoom(UUID actor, UUID roomId) {
+        return changeRoom(roomId, tx -> requireOwner(tx, roomId, actor)
+                .chain(() -> requireLiveRoom(tx, roomId))
+                .chain(room -> conversations.memberIds(tx, roomId))
+                .chain(formerMembers -> {
                     Instant at = now();
-                    return timeline.append(tx, roomId, at, seq -> new ConversationUpdated(roomId, seq, at, actor,
-                            name.trim(), topic, isPublic));
-                }).replaceWithVoid());
+                    return timeline.append(tx, roomId, at, seq -> new ConversationDeleted(roomId, seq, at, actor,
+                                    formerMembers))
+                            .chain(() -> conversations.markDeleted(tx, roomId, at))
+                            .chain(() -> attachments.deleteWithConversation(tx, roomId, at));
+                }));
+    }
+
+    private Uni<Void> saveSettings(SqlClient tx, UUID actor, ConversationRow before, ConversationRow after) {
+        if (after.equals(before)) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant at = now();
+        return conversations.update(tx, after.id(), after.name(), after.topic(), after.isPublic(), after.archived())
+                .chain(() -> timeline.append(tx, after.id(), at, seq -> new ConversationUpdated(after.id(), seq, at,
+                        actor, after.name(), after.topic(), after.isPublic(), after.archived())))
+                .replaceWithVoid();
+    }
+
+    private Uni<ConversationRow> requireLiveRoom(SqlClient tx, UUID roomId) {
+        return conversations.lockLive(tx, roomId)
+                .map(room -> room.orElseThrow(() -> ProblemException.notFound("no such room")));
     }
 
     public Uni<ConversationDetails> details(UUID actor, UUID conversationId) {
@@ -232,6 +296,15 @@ public class ConversationService {
                 .orElseThrow(() -> ProblemException.notFound("no such conversation")));
     }
 
+    private Uni<Void> requireOwner(SqlClient client, UUID roomId, UUID userId) {
+        return requireModerator(client, roomId, userId).map(role -> {
+            if (role != MemberRole.OWNER) {
+                throw ProblemException.forbidden("only the room's owner may do this");
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+
     private Uni<MemberRole> requireModerator(SqlClient client, UUID roomId, UUID userId) {
         return requireMembership(client, roomId, userId).map(membership -> {
             if (membership.kind() != ConversationKind.GROUP) {
@@ -242,6 +315,10 @@ public class ConversationService {
             }
             return membership.role();
         });
+    }
+
+    private static ProblemException archived() {
+        return ProblemException.conflict(null, "the room is archived; its owner can unarchive it");
     }
 
     private Instant now() {

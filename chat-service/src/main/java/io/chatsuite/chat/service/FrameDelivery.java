@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.chat.tracing.ChatTracing;
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.SessionFrame;
 import io.chatsuite.contracts.protocol.TracedFrame;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
@@ -60,7 +61,12 @@ public class FrameDelivery {
         private final Map<String, List<String>> byChannel = new LinkedHashMap<>();
 
         public Outgoing add(UUID userId, ServerFrame frame, Context trace) {
-            append(userId, TracedFrame.wrap(tracing.traceparent(trace), write(frame)));
+            return add(userId, null, frame, trace);
+        }
+
+        /** A frame for the sockets of one session of the user (all of them when the session is null). */
+        public Outgoing add(UUID userId, UUID sessionId, ServerFrame frame, Context trace) {
+            append(userId, SessionFrame.wrap(sessionId, TracedFrame.wrap(tracing.traceparent(trace), write(frame))));
             return this;
         }
 

@@ -243,7 +243,7 @@ class AttachmentResourceTests {
         given().auth().oauth2(bob.token()).get("/api/attachments/" + id).then().statusCode(200);
         long used = usedBytes(alice);
 
-        chat.send(new DeleteMessage("oops-gone", room, alice.id(), Instant.now(), messageId));
+        chat.send(new DeleteMessage("oops-gone", room, alice.id(), alice.session(), Instant.now(), messageId));
         assertThat(aliceFrames.awaitReply("oops-gone").path("type").asText()).isEqualTo("ack");
 
         for (TestUser user : List.of(alice, bob)) {
@@ -293,7 +293,8 @@ class AttachmentResourceTests {
     }
 
     private SendMessage send(TestUser sender, String clientId, List<UUID> attachmentIds) {
-        return new SendMessage(clientId, room, sender.id(), Instant.now(), "see attached", MessageFormat.MARKDOWN,
+        return new SendMessage(clientId, room, sender.id(), sender.session(), Instant.now(), "see attached",
+                MessageFormat.MARKDOWN,
                 null, attachmentIds);
     }
 

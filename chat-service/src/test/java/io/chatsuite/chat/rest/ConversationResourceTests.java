@@ -63,7 +63,8 @@ class ConversationResourceTests {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> direct(cat, eve).statusCode() == 403);
         direct(cat, eve).then().contentType("application/problem+json");
-        chat.send(new SendMessage("to-blocker", existing, cat.id(), Instant.now(), "hello?", MessageFormat.PLAIN,
+        chat.send(new SendMessage("to-blocker", existing, cat.id(), cat.session(), Instant.now(), "hello?",
+                MessageFormat.PLAIN,
                 null, List.of()));
         assertThat(catFrames.awaitReply("to-blocker").path("code").asText()).isEqualTo("blocked");
     }
@@ -77,7 +78,7 @@ class ConversationResourceTests {
         String room = given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "topic", "all welcome", "isPublic", true))
                 .post("/api/rooms").then().statusCode(200)
-                .body("members[0].role", equalTo("OWNER")).extract().path("conversation.id");
+                .body("members[0].role", equalTo("owner")).extract().path("conversation.id");
         Frames ownerFrames = chat.listen(owner);
 
         given().auth().oauth2(guest.token()).queryParam("q", name.substring(0, 8)).get("/api/rooms")
@@ -88,7 +89,8 @@ class ConversationResourceTests {
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", name + " renamed", "isPublic", true))
-                .patch("/api/rooms/" + room).then().statusCode(200).body("conversation.name", equalTo(name + " renamed"));
+                .patch("/api/rooms/" + room).then().statusCode(200).body("conversation.name",
+                        equalTo(name + " renamed"));
         given().auth().oauth2(guest.token()).post("/api/rooms/" + room + "/leave").then().statusCode(204);
         given().auth().oauth2(guest.token()).get("/api/conversations/" + room).then().statusCode(404);
 

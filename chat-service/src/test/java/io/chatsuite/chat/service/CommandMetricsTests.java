@@ -49,8 +49,10 @@ class CommandMetricsTests {
         double refusedBefore = value(REFUSED_SENDS);
         Frames frames = chat.listen(alice);
 
-        chat.send(new SendMessage("ok-1", room, alice.id(), Instant.now(), "hi", MessageFormat.PLAIN, null, List.of()));
-        chat.send(new SendMessage("nowhere-1", UUID.randomUUID(), alice.id(), Instant.now(), "hi", MessageFormat.PLAIN,
+        chat.send(new SendMessage("ok-1", room, alice.id(), alice.session(), Instant.now(), "hi",
+                MessageFormat.PLAIN, null, List.of()));
+        chat.send(new SendMessage("nowhere-1", UUID.randomUUID(), alice.id(), alice.session(), Instant.now(), "hi",
+                MessageFormat.PLAIN,
                 null, List.of()));
         frames.awaitReply("ok-1");
         frames.awaitReply("nowhere-1");

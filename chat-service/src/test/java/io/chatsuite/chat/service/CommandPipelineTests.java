@@ -98,20 +98,66 @@ class CommandPipelineTests {
     }
 
     @Test
+    void twoDevicesOfOneUserThatPickTheSameIdBothGetTheirMessageStored() {
+        TestUser phone = alice;
+        TestUser laptop = chat.device(alice.id(), alice.name());
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+
+        chat.send(send(phone, "c-17", "from the phone"));
+        JsonNode phoneAck = aliceFrames.awaitReply("c-17");
+        chat.send(send(laptop, "c-17", "from the laptop"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> acks(aliceFrames, "c-17").size() == 2);
+        // The phone retries its own id (as after a reconnect to another gateway node): the first answer again.
+        chat.send(send(phone, "c-17", "from the phone"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> acks(aliceFrames, "c-17").size() == 3);
+
+        List<JsonNode> acks = acks(aliceFrames, "c-17");
+        assertThat(acks.get(1).path("messageId").asText()).isNotEqualTo(phoneAck.path("messageId").asText());
+        assertThat(acks.get(1).path("seq").asLong()).isEqualTo(phoneAck.path("seq").asLong() + 1);
+        assertThat(acks.get(2).path("messageId").asText()).isEqualTo(phoneAck.path("messageId").asText());
+        assertThat(acks.get(2).path("seq").asLong()).isEqualTo(phoneAck.path("seq").asLong());
+        await().atMost(Duration.ofSeconds(10)).until(() -> bobFrames.events("message.created").size() == 2);
+        assertThat(bobFrames.events("message.created")).extracting(e -> e.path("body").asText())
+                .containsExactly("from the phone", "from the laptop");
+    }
+
+    @Test
+    void aCommandWithoutASessionIsStillDeduplicatedAcrossTheUpgrade() {
+        Frames aliceFrames = chat.listen(alice);
+        // A record written by a gateway from before commands carried the session.
+        chat.send(new SendMessage("legacy-1", room, alice.id(), null, Instant.now(), "old gateway",
+                MessageFormat.MARKDOWN, null, List.of()));
+        JsonNode first = aliceFrames.awaitReply("legacy-1");
+        // Its retry arrives through an upgraded gateway, now with the session.
+        chat.send(send(alice, "legacy-1", "old gateway"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> acks(aliceFrames, "legacy-1").size() == 2);
+
+        JsonNode retried = acks(aliceFrames, "legacy-1").get(1);
+        assertThat(retried.path("messageId").asText()).isEqualTo(first.path("messageId").asText());
+        assertThat(retried.path("seq").asLong()).isEqualTo(first.path("seq").asLong());
+    }
+
+    private static List<JsonNode> acks(Frames frames, String clientId) {
+        return frames.ofType("ack").stream().filter(frame -> frame.path("id").asText().equals(clientId)).toList();
+    }
+
+    @Test
     void nonMembersCanNeitherSendEditDeleteNorReadNorLearnTheConversationExists() {
         Frames malloryFrames = chat.listen(mallory);
         Frames aliceFrames = chat.listen(alice);
         chat.send(send(alice, "mine", "members only"));
         UUID messageId = UUID.fromString(aliceFrames.awaitReply("mine").path("messageId").asText());
 
-        chat.send(new EditMessage("m-edit", room, mallory.id(), Instant.now(), messageId, "defaced"));
-        chat.send(new DeleteMessage("m-delete", room, mallory.id(), Instant.now(), messageId));
-        chat.send(new MarkRead("m-read", room, mallory.id(), Instant.now(), 1));
+        chat.send(new EditMessage("m-edit", room, mallory.id(), mallory.session(), Instant.now(), messageId,
+                "defaced"));
+        chat.send(new DeleteMessage("m-delete", room, mallory.id(), mallory.session(), Instant.now(), messageId));
+        chat.send(new MarkRead("m-read", room, mallory.id(), mallory.session(), Instant.now(), 1));
         for (String id : List.of("m-edit", "m-delete", "m-read")) {
             assertThat(malloryFrames.awaitReply(id).path("code").asText()).as(id).isEqualTo("not_found");
         }
         chat.send(send(mallory, "m-1", "let me in"));
-        chat.send(new SendMessage("m-2", UUID.randomUUID(), mallory.id(), Instant.now(), "nowhere",
+        chat.send(new SendMessage("m-2", UUID.randomUUID(), mallory.id(), mallory.session(), Instant.now(), "nowhere",
                 MessageFormat.PLAIN, null, List.of()));
 
         assertThat(malloryFrames.awaitReply("m-1").path("code").asText()).isEqualTo("not_found");
@@ -128,18 +174,20 @@ class CommandPipelineTests {
         chat.send(send(bob, "b-1", "bob's words"));
         UUID messageId = UUID.fromString(bobFrames.awaitReply("b-1").path("messageId").asText());
 
-        chat.send(new EditMessage("a-edit", room, alice.id(), Instant.now(), messageId, "alice's words"));
+        chat.send(new EditMessage("a-edit", room, alice.id(), alice.session(), Instant.now(), messageId,
+                "alice's words"));
         assertThat(aliceFrames.awaitReply("a-edit").path("code").asText()).isEqualTo("forbidden");
 
-        chat.send(new EditMessage("b-edit", room, bob.id(), Instant.now(), messageId, "bob's better words"));
+        chat.send(new EditMessage("b-edit", room, bob.id(), bob.session(), Instant.now(), messageId,
+                "bob's better words"));
         assertThat(bobFrames.awaitReply("b-edit").path("type").asText()).isEqualTo("ack");
 
-        chat.send(new DeleteMessage("a-delete", room, alice.id(), Instant.now(), messageId));
+        chat.send(new DeleteMessage("a-delete", room, alice.id(), alice.session(), Instant.now(), messageId));
         assertThat(aliceFrames.awaitReply("a-delete").path("type").asText()).isEqualTo("ack");
         await().atMost(Duration.ofSeconds(10)).until(() -> bobFrames.events("message.deleted").size() == 1);
         assertThat(bobFrames.events("message.edited").get(0).path("body").asText()).isEqualTo("bob's better words");
 
-        chat.send(new EditMessage("b-edit-2", room, bob.id(), Instant.now(), messageId, "too late"));
+        chat.send(new EditMessage("b-edit-2", room, bob.id(), bob.session(), Instant.now(), messageId, "too late"));
         assertThat(bobFrames.awaitReply("b-edit-2").path("code").asText()).isEqualTo("not_found");
     }
 
@@ -151,12 +199,12 @@ class CommandPipelineTests {
         chat.send(send(alice, "r-2", "two"));
         long last = aliceFrames.awaitReply("r-2").path("seq").asLong();
 
-        chat.send(new MarkRead("read-1", room, bob.id(), Instant.now(), last));
+        chat.send(new MarkRead("read-1", room, bob.id(), bob.session(), Instant.now(), last));
         assertThat(bobFrames.awaitReply("read-1").path("seq").asLong()).isEqualTo(last);
         await().atMost(Duration.ofSeconds(10)).until(() -> aliceFrames.ofType("receipt").stream()
                 .anyMatch(r -> r.path("userId").asText().equals(bob.id().toString()) && r.path("seq").asLong() == last));
 
-        chat.send(new MarkRead("read-2", room, bob.id(), Instant.now(), 1));
+        chat.send(new MarkRead("read-2", room, bob.id(), bob.session(), Instant.now(), 1));
         assertThat(bobFrames.awaitReply("read-2").path("seq").asLong()).as("the cursor stays").isEqualTo(last);
     }
 
@@ -203,8 +251,8 @@ class CommandPipelineTests {
     }
 
     private SendMessage send(TestUser sender, String clientId, String body) {
-        return new SendMessage(clientId, room, sender.id(), Instant.now(), body, MessageFormat.MARKDOWN, null,
-                List.of());
+        return new SendMessage(clientId, room, sender.id(), sender.session(), Instant.now(), body,
+                MessageFormat.MARKDOWN, null, List.of());
     }
 
     private static String suffix() {

@@ -73,7 +73,7 @@ class CommandTracingTests {
         String clientId = "traced-" + suffix();
 
         try (KafkaConsumer<String, String> events = consumer("chat.events")) {
-            chat.send(new SendMessage(clientId, room, alice.id(), Instant.now(), "a private body",
+            chat.send(new SendMessage(clientId, room, alice.id(), alice.session(), Instant.now(), "a private body",
                     MessageFormat.PLAIN, null, List.of()), "00-" + traceId + "-" + gatewaySpanId + "-01");
 
             // chat.process send: a child of the connector's consumer span, itself the child of the gateway's span.

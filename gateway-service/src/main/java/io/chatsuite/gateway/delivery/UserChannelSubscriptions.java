@@ -1,6 +1,7 @@
 package io.chatsuite.gateway.delivery;
 
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.SessionFrame;
 import io.chatsuite.contracts.protocol.TracedFrame;
 import io.chatsuite.gateway.session.LocalSessions;
 import io.chatsuite.gateway.tracing.MessageSpans;
@@ -163,7 +164,10 @@ public class UserChannelSubscriptions {
             return;
         }
         // The envelope with the publisher's trace context never reaches the client: sockets get the frame alone.
-        TracedFrame published = TracedFrame.read(push.get(2).toString());
-        spans.deliver(published.traceparent(), userId, user -> sessions.deliver(user, published.frame()));
+        // An answer to a command is for the sockets of the session that sent it (SessionFrame), anything else for all.
+        SessionFrame targeted = SessionFrame.read(push.get(2).toString());
+        TracedFrame published = TracedFrame.read(targeted.published());
+        spans.deliver(published.traceparent(), userId,
+                user -> sessions.deliver(user, targeted.sessionId(), published.frame()));
     }
 }

@@ -130,7 +130,7 @@ public class ChatSocket {
     private void handle(SocketSession session, String text) {
         session.heard(clock.millis());
         metrics.frameIn();
-        ClientFrame frame = parser.parse(text, session.userId(), clock.instant());
+        ClientFrame frame = parser.parse(text, session.userId(), session.sessionId(), clock.instant());
         String id = idOf(frame);
         String type = typeOf(frame);
         // Log lines about this frame name who and where (JSON logs in prod); never the token or the body.

@@ -23,11 +23,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Validates client frames (docs/protocol.md) and turns them into commands. The sender is always the socket's user:
- * any sender or user field in a frame is ignored.
+ * Validates client frames (docs/protocol.md) and turns them into commands. The sender and session are always the
+ * socket's; a frame may carry only the fields its type defines, so a misspelt field is refused instead of ignored.
  */
 @ApplicationScoped
 public class FrameParser {
@@ -45,9 +47,20 @@ public class FrameParser {
         this.config = config;
     }
 
-    public ClientFrame parse(String text, UUID sender, Instant now) {
+    /** Every field each frame type may carry (id and type included); anything else is {@code invalid_field}. */
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "send", Set.of("id", "type", "conversationId", "body", "format", "replyTo", "attachments"),
+            "edit", Set.of("id", "type", "conversationId", "messageId", "body"),
+            "delete", Set.of("id", "type", "conversationId", "messageId"),
+            "read", Set.of("id", "type", "conversationId", "seq"),
+            "typing", Set.of("id", "type", "conversationId", "typing"),
+            "idle", Set.of("id", "type", "idle"),
+            "ping", Set.of("id", "type"));
+
+    public ClientFrame parse(String text, UUID sender, UUID session, Instant now) {
         if (exceedsFrameLimit(text)) {
-            return invalid(null, ErrorCode.TOO_LARGE, "a frame may be at most " + config.limits().frameBytes() + " bytes");
+            return invalid(null, ErrorCode.TOO_LARGE,
+                    "a frame may be at most " + config.limits().frameBytes() + " bytes");
         }
         // The text decoder replaces malformed UTF-8 with U+FFFD; the protocol never needs that character.
         if (text.indexOf('\uFFFD') >= 0) {
@@ -63,28 +76,37 @@ public class FrameParser {
             return invalid(null, ErrorCode.BAD_JSON, "a frame is a JSON object");
         }
         try {
-            return parseObject(new Fields(frame), sender, now);
+            return parseObject(new Fields(frame), sender, session, now);
         } catch (FieldProblem problem) {
             return invalid(problem.id, problem.code, problem.getMessage());
         }
     }
 
-    private ClientFrame parseObject(Fields frame, UUID sender, Instant now) {
+    private ClientFrame parseObject(Fields frame, UUID sender, UUID session, Instant now) {
         String id = frame.requiredText(null, "id");
         if (!ID.matcher(id).matches()) {
             throw new FieldProblem(null, ErrorCode.INVALID_FIELD, "id: 1 to " + MAX_ID_LENGTH
                     + " letters, digits or . _ : -");
         }
         String type = frame.requiredText(id, "type");
+        Set<String> known = FIELDS.get(type);
+        if (known == null) {
+            throw new FieldProblem(id, ErrorCode.UNKNOWN_TYPE, "type: unknown frame type '" + type + "'");
+        }
+        frame.node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new FieldProblem(id, ErrorCode.INVALID_FIELD, name + ": not a field of a " + type + " frame");
+            }
+        });
         return switch (type) {
-            case "send" -> new Command(new SendMessage(id, frame.uuid(id, "conversationId"), sender, now,
+            case "send" -> new Command(new SendMessage(id, frame.uuid(id, "conversationId"), sender, session, now,
                     body(frame, id), format(frame, id), frame.optionalPositiveLong(id, "replyTo"),
                     attachments(frame, id)));
-            case "edit" -> new Command(new EditMessage(id, frame.uuid(id, "conversationId"), sender, now,
+            case "edit" -> new Command(new EditMessage(id, frame.uuid(id, "conversationId"), sender, session, now,
                     frame.uuid(id, "messageId"), body(frame, id)));
-            case "delete" -> new Command(new DeleteMessage(id, frame.uuid(id, "conversationId"), sender, now,
+            case "delete" -> new Command(new DeleteMessage(id, frame.uuid(id, "conversationId"), sender, session, now,
                     frame.uuid(id, "messageId")));
-            case "read" -> new Command(new MarkRead(id, frame.uuid(id, "conversationId"), sender, now,
+            case "read" -> new Command(new MarkRead(id, frame.uuid(id, "conversationId"), sender, session, now,
                     frame.nonNegativeLong(id, "seq")));
             case "typing" -> new Typing(id, new TypingSignal(sender, frame.uuid(id, "conversationId"),
                     frame.optionalBoolean(id, "typing", true), now));

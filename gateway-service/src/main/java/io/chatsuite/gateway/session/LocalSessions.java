@@ -89,13 +89,19 @@ public class LocalSessions {
 
     /** Writes the frame to every socket of the user on this node; answers how many sockets took it. */
     public int deliver(UUID userId, String frame) {
+        return deliver(userId, null, frame);
+    }
+
+    /** Writes the frame to the user's sockets of one session, or to all of them when {@code sessionId} is null. */
+    public int deliver(UUID userId, UUID sessionId, String frame) {
         Set<SocketSession> sockets = byUser.get(userId);
         if (sockets == null) {
             return 0;
         }
         metrics.delivering(frame);
         // A socket that cannot take more is dropped at once: its queue must not grow while its close is pending.
-        List<SocketSession> all = List.copyOf(sockets);
+        List<SocketSession> all = sockets.stream()
+                .filter(socket -> sessionId == null || socket.sessionId().equals(sessionId)).toList();
         List<SocketSession> stuck = all.stream().filter(socket -> !socket.push(frame)).toList();
         stuck.forEach(socket -> close(socket.id()));
         return all.size() - stuck.size();

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.protocol.ServerFrame;
+import io.chatsuite.contracts.protocol.SessionFrame;
 import io.chatsuite.contracts.user.SessionRevoked;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
@@ -123,18 +124,51 @@ class ChatSocketTests {
     }
 
     @Test
-    void commandsGoToKafkaWithTheTokensUserWhateverTheFrameClaims() throws Exception {
+    void commandsGoToKafkaWithTheTokensUserAndSessionAndAClaimedSenderIsRefused() throws Exception {
         UUID user = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();
         try (KafkaConsumer<String, String> commands = consumer("chat.commands");
-             TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "honest"))) {
+             TestSocket socket = TestSocket.withToken(vertx, base,
+                     TestTokenIssuer.sign(TestTokenIssuer.claimsFor(user, "honest", session)))) {
             socket.send("{\"id\":\"forged\",\"type\":\"send\",\"conversationId\":\"" + conversation
                     + "\",\"body\":\"hello\",\"senderId\":\"" + UUID.randomUUID() + "\"}");
+            JsonNode refused = socket.awaitFrameWithId("forged");
+            assertThat(refused.path("code").asText()).isEqualTo("invalid_field");
+            assertThat(refused.path("message").asText()).startsWith("senderId");
 
+            socket.send("{\"id\":\"honest\",\"type\":\"send\",\"conversationId\":\"" + conversation
+                    + "\",\"body\":\"hello\"}");
             JsonNode command = awaitRecord(commands, conversation.toString());
             assertThat(command.path("type").asText()).isEqualTo("send");
-            assertThat(command.path("clientId").asText()).isEqualTo("forged");
+            assertThat(command.path("clientId").asText()).isEqualTo("honest");
             assertThat(command.path("senderId").asText()).isEqualTo(user.toString());
+            assertThat(command.path("sessionId").asText()).isEqualTo(session.toString());
+        }
+    }
+
+    @Test
+    void aFieldTheFrameTypeDoesNotDefineIsRefusedByName() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        try (KafkaConsumer<String, String> commands = consumer("chat.commands");
+             TestSocket socket = TestSocket.withToken(vertx, base,
+                     TestTokenIssuer.tokenFor(UUID.randomUUID(), "strict"))) {
+            socket.send("{\"id\":\"a1\",\"type\":\"send\",\"conversationId\":\"" + conversation
+                    + "\",\"body\":\"see file\",\"attachmentIds\":[\"" + UUID.randomUUID() + "\"]}");
+            socket.send("{\"id\":\"p1\",\"type\":\"ping\",\"extra\":1}");
+            socket.send("{\"id\":\"r1\",\"type\":\"read\",\"conversationId\":\"" + conversation
+                    + "\",\"seq\":1,\"body\":\"x\"}");
+
+            for (String id : List.of("a1", "p1", "r1")) {
+                assertThat(socket.awaitFrameWithId(id).path("code").asText()).as(id).isEqualTo("invalid_field");
+            }
+            assertThat(socket.awaitFrameWithId("a1").path("message").asText()).startsWith("attachmentIds");
+            assertThat(socket.awaitFrameWithId("p1").path("message").asText()).startsWith("extra");
+            assertThat(socket.awaitFrameWithId("r1").path("message").asText()).startsWith("body");
+            // The frames go in order: the first command of this conversation on Kafka is the valid one sent last.
+            socket.send("{\"id\":\"ok\",\"type\":\"send\",\"conversationId\":\"" + conversation
+                    + "\",\"body\":\"see file\",\"attachments\":[]}");
+            assertThat(awaitRecord(commands, conversation.toString()).path("clientId").asText()).isEqualTo("ok");
         }
     }
 
@@ -173,6 +207,29 @@ class ChatSocketTests {
             assertThat(phone.awaitFrameWithId("to-both")).isNotNull();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> subscribers(channel) == 0);
+    }
+
+    @Test
+    void anAnswerForOneSessionReachesOnlyThatSessionsSockets() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID phoneSession = UUID.randomUUID();
+        String channel = ServerFrame.channelOf(user);
+        try (TestSocket laptop = TestSocket.withToken(vertx, base, TestTokenIssuer.sign(
+                     TestTokenIssuer.claimsFor(user, "two", UUID.randomUUID())));
+             TestSocket phone = TestSocket.withToken(vertx, base, TestTokenIssuer.sign(
+                     TestTokenIssuer.claimsFor(user, "two", phoneSession)))) {
+            await().until(() -> subscribers(channel) == 1);
+
+            // Both devices used the id c-17; the phone's ack must not look like the laptop's.
+            redis.pubsub(String.class).publish(channel, SessionFrame.wrap(phoneSession,
+                    "{\"type\":\"ack\",\"id\":\"c-17\"}"));
+            redis.pubsub(String.class).publish(channel, "{\"type\":\"ack\",\"id\":\"to-both\"}");
+
+            assertThat(phone.awaitFrameWithId("c-17").path("type").asText()).isEqualTo("ack");
+            laptop.awaitFrameWithId("to-both");
+            phone.awaitFrameWithId("to-both");
+            assertThat(laptop.frames()).extracting(frame -> frame.path("id").asText()).doesNotContain("c-17");
+        }
     }
 
     @Test

@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * One of the caller's conversations. {@code name} is a room's name, or for a direct conversation the other user's
  * display name ({@code peerId}). {@code unreadCount} counts live messages from others after {@code readSeq}.
+ * An {@code archived} room is read-only (deleted rooms are not listed at all).
  */
 public record ConversationSummary(UUID conversationId, ConversationKind kind, String name, UUID peerId,
                                   LastMessage lastMessage, Instant lastActivityAt, long latestSeq, long readSeq,
-                                  long unreadCount) {
+                                  long unreadCount, boolean archived) {
 
     /** The newest message: its first characters, or none if it was deleted. */
     public record LastMessage(long seq, UUID senderId, String senderName, String preview, boolean deleted,

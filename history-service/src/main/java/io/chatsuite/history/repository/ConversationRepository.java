@@ -46,8 +46,34 @@ public class ConversationRepository {
     }
 
     public Uni<Void> update(SqlClient tx, ConversationUpdated updated) {
-        return tx.preparedQuery("UPDATE conversations SET name = $2, topic = $3, is_public = $4 WHERE conversation_id = $1")
-                .execute(Tuple.of(updated.conversationId(), updated.name(), updated.topic(), updated.isPublic()))
+        return tx.preparedQuery("""
+                        UPDATE conversations SET name = $2, topic = $3, is_public = $4, archived = $5
+                        WHERE conversation_id = $1""")
+                .execute(Tuple.from(Arrays.asList(updated.conversationId(), updated.name(), updated.topic(),
+                        updated.isPublic(), updated.archived())))
+                .replaceWithVoid();
+    }
+
+    /** Whether the conversation was deleted: then no event of it is applied any more, replayed or not. */
+    public Uni<Boolean> isDeleted(SqlClient tx, UUID conversationId) {
+        return tx.preparedQuery("SELECT deleted FROM conversations WHERE conversation_id = $1")
+                .execute(Tuple.of(conversationId))
+                .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean(0));
+    }
+
+    /**
+     * Forgets a deleted conversation: its members (so it answers 404 and leaves every list), messages and timeline,
+     * all but the conversation.deleted event at {@code deletedSeq}, which stays with the row as its tombstone.
+     */
+    public Uni<Void> forget(SqlClient tx, UUID conversationId, long deletedSeq) {
+        Tuple id = Tuple.of(conversationId);
+        return tx.preparedQuery("DELETE FROM members WHERE conversation_id = $1").execute(id)
+                .chain(() -> tx.preparedQuery("DELETE FROM messages WHERE conversation_id = $1").execute(id))
+                .chain(() -> tx.preparedQuery("DELETE FROM timeline_events WHERE conversation_id = $1 AND seq < $2")
+                        .execute(Tuple.of(conversationId, deletedSeq)))
+                .chain(() -> tx.preparedQuery("""
+                                UPDATE conversations SET deleted = true, archived = false, is_public = false
+                                WHERE conversation_id = $1""").execute(id))
                 .replaceWithVoid();
     }
 
@@ -93,7 +119,8 @@ public class ConversationRepository {
      */
     public Uni<List<ConversationSummary>> summariesOf(UUID userId) {
         return pool.preparedQuery("""
-                        SELECT c.conversation_id, c.kind, c.name, c.last_seq, c.last_activity_at, m.read_seq,
+                        SELECT c.conversation_id, c.kind, c.name, c.last_seq, c.last_activity_at, c.archived,
+                               m.read_seq,
                                peer.user_id AS peer_id, peer.name AS peer_name,
                                last.seq AS last_seq_of_message, last.sender_id AS last_sender_id,
                                last.sender_name AS last_sender_name, last.preview, last.deleted AS last_deleted,
@@ -130,6 +157,6 @@ public class ConversationRepository {
         return new ConversationSummary(row.getUUID("conversation_id"), kind,
                 kind == ConversationKind.DIRECT ? row.getString("peer_name") : row.getString("name"),
                 row.getUUID("peer_id"), last, instant(row, "last_activity_at"), row.getLong("last_seq"),
-                row.getLong("read_seq"), row.getLong("unread"));
+                row.getLong("read_seq"), row.getLong("unread"), row.getBoolean("archived"));
     }
 }

@@ -3,6 +3,7 @@ package io.chatsuite.history.service;
 import io.chatsuite.contracts.chat.ChatEvent;
 import io.chatsuite.contracts.chat.ConversationCreated;
 import io.chatsuite.contracts.chat.ConversationCreated.Member;
+import io.chatsuite.contracts.chat.ConversationDeleted;
 import io.chatsuite.contracts.chat.ConversationUpdated;
 import io.chatsuite.contracts.chat.MemberJoined;
 import io.chatsuite.contracts.chat.MemberLeft;
@@ -54,8 +55,11 @@ public class ChatEventProjector {
                 return members.moveReadCursor(tx, read.conversationId(), read.actorId(), read.seq());
             }
             TimelineEvent timelineEvent = (TimelineEvent) event;
-            return timeline.append(tx, timelineEvent, messageIdOf(timelineEvent), json.write(timelineEvent))
-                    .chain(isNew -> isNew ? project(tx, timelineEvent) : Uni.createFrom().voidItem());
+            // A deleted conversation stays deleted: a redelivered older event must not bring any of it back.
+            return conversations.isDeleted(tx, timelineEvent.conversationId()).chain(deleted -> deleted
+                    ? Uni.createFrom().voidItem()
+                    : timeline.append(tx, timelineEvent, messageIdOf(timelineEvent), json.write(timelineEvent))
+                            .chain(isNew -> isNew ? project(tx, timelineEvent) : Uni.createFrom().voidItem()));
         });
     }
 
@@ -67,6 +71,9 @@ public class ChatEventProjector {
                     .chain(() -> members.add(tx, conversationId, created.members(), created.seq()));
         } else if (event instanceof ConversationUpdated updated) {
             change = conversations.update(tx, updated);
+        } else if (event instanceof ConversationDeleted deleted) {
+            return conversations.advance(tx, conversationId, deleted.seq(), null)
+                    .chain(() -> conversations.forget(tx, conversationId, deleted.seq()));
         } else if (event instanceof MemberJoined joined) {
             change = members.add(tx, conversationId, List.of(new Member(joined.userId(), joined.role())),
                     joined.seq());

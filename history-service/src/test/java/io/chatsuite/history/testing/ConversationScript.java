@@ -4,6 +4,7 @@ import io.chatsuite.contracts.chat.AttachmentRef;
 import io.chatsuite.contracts.chat.ConversationCreated;
 import io.chatsuite.contracts.chat.ConversationCreated.Member;
 import io.chatsuite.contracts.chat.ConversationKind;
+import io.chatsuite.contracts.chat.ConversationDeleted;
 import io.chatsuite.contracts.chat.ConversationUpdated;
 import io.chatsuite.contracts.chat.MemberJoined;
 import io.chatsuite.contracts.chat.MemberLeft;
@@ -80,7 +81,16 @@ public final class ConversationScript {
     }
 
     public ConversationUpdated rename(TestUser actor, String name) {
-        return new ConversationUpdated(id, ++seq, now(), actor.id(), name, "", false);
+        return new ConversationUpdated(id, ++seq, now(), actor.id(), name, "", false, false);
+    }
+
+    public ConversationUpdated archive(TestUser owner, String name, boolean archived) {
+        return new ConversationUpdated(id, ++seq, now(), owner.id(), name, "", false, archived);
+    }
+
+    public ConversationDeleted deleteRoom(TestUser owner, TestUser... formerMembers) {
+        return new ConversationDeleted(id, ++seq, now(), owner.id(),
+                java.util.Arrays.stream(formerMembers).map(TestUser::id).toList());
     }
 
     /** Not a timeline event: takes no seq. */

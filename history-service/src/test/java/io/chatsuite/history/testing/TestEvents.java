@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,6 +53,11 @@ public class TestEvents {
         return acknowledged(sent);
     }
 
+    /** Publishes JSON as it is (for example as an older chat-service wrote it) to chat.events. */
+    public RecordMetadata publishJson(UUID conversationId, String json) {
+        return acknowledged(List.of(sendJson(Topic.CHAT_EVENTS, conversationId.toString(), json))).get(0);
+    }
+
     /** Publishes to user.events keyed by user. */
     public RecordMetadata publish(UserEvent event) {
         return acknowledged(List.of(send(Topic.USER_EVENTS, event.userId().toString(), event))).get(0);
@@ -69,7 +75,15 @@ public class TestEvents {
         }
     }
 
-    private synchronized Future<RecordMetadata> send(Topic topic, String key, Object event) {
+    private Future<RecordMetadata> send(Topic topic, String key, Object event) {
+        try {
+            return sendJson(topic, key, mapper.writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized Future<RecordMetadata> sendJson(Topic topic, String key, String json) {
         if (producer == null) {
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -77,11 +91,7 @@ public class TestEvents {
             properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
         }
-        try {
-            return producer.send(new ProducerRecord<>(topic.topicName(), key, mapper.writeValueAsString(event)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return producer.send(new ProducerRecord<>(topic.topicName(), key, json));
     }
 
     private List<RecordMetadata> acknowledged(List<Future<RecordMetadata>> sent) {

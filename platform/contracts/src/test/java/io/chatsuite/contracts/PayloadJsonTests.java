@@ -55,6 +55,24 @@ class PayloadJsonTests {
     }
 
     @Test
+    void formatsAndRolesAreWrittenInLowerCaseAndOldUpperCaseEventsStillRead() throws Exception {
+        UUID room = UUID.randomUUID();
+        ChatEvent joined = new io.chatsuite.contracts.chat.MemberJoined(room, 2, AT, UUID.randomUUID(),
+                UUID.randomUUID(), io.chatsuite.contracts.chat.MemberRole.ADMIN);
+        ChatEvent created = new MessageCreated(room, 3, AT, UUID.randomUUID(), UUID.randomUUID(), "c-1", "hi",
+                MessageFormat.PLAIN, null, List.of());
+
+        assertThat(mapper.readTree(mapper.writeValueAsString(joined)).get("role").asText()).isEqualTo("admin");
+        assertThat(mapper.readTree(mapper.writeValueAsString(created)).get("format").asText()).isEqualTo("plain");
+        // Stored before the spelling was settled: history-service keeps such JSON and must read it back.
+        String old = mapper.writeValueAsString(created).replace("\"plain\"", "\"PLAIN\"");
+        assertThat(old).contains("\"PLAIN\"");
+        assertThat(mapper.readValue(old, ChatEvent.class)).isEqualTo(created);
+        assertThat(mapper.readValue(mapper.writeValueAsString(joined).replace("\"admin\"", "\"ADMIN\""),
+                ChatEvent.class)).isEqualTo(joined);
+    }
+
+    @Test
     void readCursorsAreChatEventsButNotTimelineEvents() throws Exception {
         ChatEvent moved = new ReadCursorMoved(UUID.randomUUID(), 12, AT, UUID.randomUUID());
 

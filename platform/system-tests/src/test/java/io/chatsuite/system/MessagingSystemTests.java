@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +69,44 @@ class MessagingSystemTests extends TwoGatewaySuite {
             List<String> bodies = new ArrayList<>();
             page.path("messages").forEach(m -> bodies.add(m.path("body").asText()));
             assertThat(bodies).containsExactly("said once");
+        });
+    }
+
+    @Test
+    void aUserJustRegisteredCanBeTalkedToAndAddedToARoomAtOnce() throws Exception {
+        Account erin = api.register("erin");
+        Account frank = api.register("frank");
+        // No waiting for user.events: auth-service is asked about a user chat-service has not heard of yet.
+        api.call("POST", "/api/conversations/direct", erin.token(), Map.of("userId", frank.id()), 200);
+        String room = api.call("POST", "/api/rooms", erin.token(), Map.of("name", "Fresh faces", "isPublic", false),
+                200).path("conversation").path("id").asText();
+        Account grace = api.register("grace");
+        api.call("POST", "/api/rooms/" + room + "/members", erin.token(), Map.of("userId", grace.id()), 200);
+        api.call("POST", "/api/conversations/direct", erin.token(),
+                Map.of("userId", java.util.UUID.randomUUID().toString()), 404);
+    }
+
+    @Test
+    void twoDevicesThatPickTheSameIdEachSendTheirOwnMessage() throws Exception {
+        Account ivan = api.register("ivan");
+        Account judy = api.register("judy");
+        String direct = api.direct(ivan, judy);
+        String laptopToken = api.login(ivan);
+        try (ChatClient phone = ChatClient.connect(nodeA, ivan.token());
+             ChatClient laptop = ChatClient.connect(nodeB, laptopToken)) {
+            phone.sendMessage("c-17", direct, "from the phone");
+            JsonNode phoneAck = phone.awaitReply("c-17");
+            laptop.sendMessage("c-17", direct, "from the laptop");
+            JsonNode laptopAck = laptop.awaitReply("c-17");
+            assertThat(laptopAck.path("type").asText()).isEqualTo("ack");
+            assertThat(laptopAck.path("messageId").asText()).isNotEqualTo(phoneAck.path("messageId").asText());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode page = api.call("GET", "/api/history/conversations/" + direct + "/messages", judy.token(),
+                    null, 200);
+            List<String> bodies = new ArrayList<>();
+            page.path("messages").forEach(m -> bodies.add(m.path("body").asText()));
+            assertThat(bodies).containsExactly("from the phone", "from the laptop");
         });
     }
 

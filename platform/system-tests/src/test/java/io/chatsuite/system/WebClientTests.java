@@ -289,7 +289,7 @@ class WebClientTests extends TwoGatewaySuite {
         ownerPage.getByLabel("Add a member by name").fill(member.username());
         clickUntilGone(ownerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add member")));
         assertThat(ownerPage.locator(".info .people[aria-label=Members] .person")).hasCount(2);
-        ownerPage.getByLabel("Role of member").selectOption("ADMIN");
+        ownerPage.getByLabel("Role of member").selectOption("admin");
         assertThat(ownerPage.locator(".info .person[data-member='" + member.id() + "'] .person__text .hint"))
                 .hasText("Admin");
 
@@ -313,7 +313,7 @@ class WebClientTests extends TwoGatewaySuite {
                     .append(",\"messageId\":\"").append(new UUID(0, seq)).append("\",\"senderId\":\"")
                     .append(seq % 3 == 0 ? reader.id() : writer.id()).append("\",\"senderName\":\"w\",\"body\":\"")
                     .append("message number ").append(seq).append(seq % 10 == 0 ? " with **bold** text" : "")
-                    .append("\",\"format\":\"MARKDOWN\",\"attachments\":[],\"replyTo\":null,\"sentAt\":\"")
+                    .append("\",\"format\":\"markdown\",\"attachments\":[],\"replyTo\":null,\"sentAt\":\"")
                     .append(java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq * 97L))
                     .append("\",\"editedAt\":null,\"deleted\":false}");
         }

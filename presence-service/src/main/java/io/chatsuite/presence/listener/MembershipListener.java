@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.ChatEvent;
 import io.chatsuite.contracts.chat.ConversationCreated;
+import io.chatsuite.contracts.chat.ConversationDeleted;
 import io.chatsuite.contracts.chat.MemberJoined;
 import io.chatsuite.contracts.chat.MemberLeft;
 import io.chatsuite.presence.repository.VisibilityGraph;
 import io.chatsuite.presence.repository.VisibilityGraph.Position;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -47,6 +49,12 @@ public class MembershipListener {
             change = graph.membersJoined(joined.conversationId(), java.util.List.of(joined.userId()), position);
         } else if (event instanceof MemberLeft left) {
             change = graph.memberLeft(left.conversationId(), left.userId(), position);
+        } else if (event instanceof ConversationDeleted deleted) {
+            // A deleted room no longer lets its former members see each other; each removal is idempotent.
+            change = Multi.createFrom().iterable(deleted.formerMembers())
+                    .onItem().transformToUniAndConcatenate(user -> graph.memberLeft(deleted.conversationId(), user,
+                            position))
+                    .collect().last().chain(() -> graph.passed(position));
         } else {
             change = graph.passed(position);
         }

@@ -23,13 +23,22 @@ public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMess
 
     int VERSION = 1;
 
-    /** The client's id for this command: echoed in the ack or error, and the idempotency key with the sender. */
+    /**
+     * The client's id for this command: echoed in the ack or error, and the idempotency key with the sender's
+     * session ({@link #sessionId()}), so two devices of one user that pick the same id are two commands.
+     */
     String clientId();
 
     UUID conversationId();
 
     /** Taken from the socket's token by the gateway. */
     UUID senderId();
+
+    /**
+     * The login session the command came from (the token's {@code sid}), taken by the gateway; null only in records
+     * written before commands carried it.
+     */
+    UUID sessionId();
 
     /** When the gateway accepted the command. */
     Instant receivedAt();

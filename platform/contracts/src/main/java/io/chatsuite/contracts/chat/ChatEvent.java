@@ -18,6 +18,7 @@ import java.util.UUID;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ConversationCreated.class, name = "conversation.created"),
         @JsonSubTypes.Type(value = ConversationUpdated.class, name = "conversation.updated"),
+        @JsonSubTypes.Type(value = ConversationDeleted.class, name = "conversation.deleted"),
         @JsonSubTypes.Type(value = MemberJoined.class, name = "member.joined"),
         @JsonSubTypes.Type(value = MemberLeft.class, name = "member.left"),
         @JsonSubTypes.Type(value = MessageCreated.class, name = "message.created"),

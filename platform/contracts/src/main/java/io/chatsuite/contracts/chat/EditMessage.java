@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Replace the body of one's own message. */
-public record EditMessage(String clientId, UUID conversationId, UUID senderId, Instant receivedAt,
+public record EditMessage(String clientId, UUID conversationId, UUID senderId, UUID sessionId, Instant receivedAt,
                           UUID messageId, String body) implements ChatCommand {
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Post a message. {@code replyTo} is the seq of the message answered, or null. */
-public record SendMessage(String clientId, UUID conversationId, UUID senderId, Instant receivedAt,
+public record SendMessage(String clientId, UUID conversationId, UUID senderId, UUID sessionId, Instant receivedAt,
                           String body, MessageFormat format, Long replyTo, List<UUID> attachmentIds)
         implements ChatCommand {
 

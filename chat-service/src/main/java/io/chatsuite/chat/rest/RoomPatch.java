@@ -1,0 +1,73 @@
+package io.chatsuite.chat.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatsuite.chat.service.RoomChange;
+import io.chatsuite.problem.ProblemException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code PATCH /api/rooms/{id}} as a JSON merge patch (RFC 7396): a field left out stays as it is, {@code null}
+ * clears the topic, and a field that is not a room setting is refused by name.
+ */
+final class RoomPatch {
+
+    static final int NAME_LENGTH = 100;
+    static final int TOPIC_LENGTH = 500;
+
+    private RoomPatch() {
+    }
+
+    static RoomChange read(JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.invalidField("body", "a JSON object of the settings to change");
+        }
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
+            if (!field.getKey().equals("name") && !field.getKey().equals("topic")
+                    && !field.getKey().equals("isPublic")) {
+                throw ProblemException.invalidField(field.getKey(), "not a room setting (name, topic, isPublic)");
+            }
+        }
+        return new RoomChange(name(patch.get("name")), topic(patch.get("topic")), isPublic(patch.get("isPublic")));
+    }
+
+    private static Optional<String> name(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw ProblemException.invalidField("name", "a room needs a name; it cannot be cleared");
+        }
+        String name = value.asText().trim();
+        if (name.length() > NAME_LENGTH) {
+            throw ProblemException.invalidField("name", "at most " + NAME_LENGTH + " characters");
+        }
+        return Optional.of(name);
+    }
+
+    private static Optional<Optional<String>> topic(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isNull()) {
+            return Optional.of(Optional.empty());
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.invalidField("topic", "a string, or null to clear it");
+        }
+        if (value.asText().length() > TOPIC_LENGTH) {
+            throw ProblemException.invalidField("topic", "at most " + TOPIC_LENGTH + " characters");
+        }
+        return Optional.of(Optional.of(value.asText()));
+    }
+
+    private static Optional<Boolean> isPublic(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw ProblemException.invalidField("isPublic", "true or false; it cannot be cleared");
+        }
+        return Optional.of(value.asBoolean());
+    }
+}
