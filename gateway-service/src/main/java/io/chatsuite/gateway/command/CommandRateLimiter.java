@@ -3,6 +3,7 @@ package io.chatsuite.gateway.command;
 import io.chatsuite.gateway.config.GatewayConfig;
 import io.chatsuite.gateway.session.LocalSessions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -11,29 +12,42 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A token bucket per user on this node: a sustained rate plus a burst. Refusals are counted per ten seconds; past
  * the abuse threshold the caller closes the socket.
+ *
+ * <p>A client is judged by its own rate only. While the node itself is behind ({@link NodeBacklog}), frames reach
+ * this limiter late and in bunches, so their spacing says nothing about the client: every frame is then answered
+ * {@link Verdict#BEHIND} (retry later) without taking a token or counting a refusal.
  */
 @ApplicationScoped
 public class CommandRateLimiter {
 
     private static final long ABUSE_WINDOW_MILLIS = 10_000;
 
-    public enum Verdict { ALLOWED, REFUSED, ABUSIVE }
+    public enum Verdict { ALLOWED, REFUSED, ABUSIVE, BEHIND }
 
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
-    private final GatewayConfig config;
+    private final GatewayConfig.Limits limits;
     private final Clock clock;
+    private final NodeBacklog backlog;
 
-    public CommandRateLimiter(GatewayConfig config, Clock clock, LocalSessions sessions) {
-        this.config = config;
-        this.clock = clock;
+    @Inject
+    public CommandRateLimiter(GatewayConfig config, Clock clock, LocalSessions sessions, NodeBacklog backlog) {
+        this(config.limits(), clock, backlog);
         sessions.onLastSocketGone(buckets::remove);
     }
 
+    CommandRateLimiter(GatewayConfig.Limits limits, Clock clock, NodeBacklog backlog) {
+        this.limits = limits;
+        this.clock = clock;
+        this.backlog = backlog;
+    }
+
     public Verdict take(UUID userId) {
-        Bucket bucket = buckets.computeIfAbsent(userId, id -> new Bucket(config.limits().commandBurst(),
-                clock.millis()));
+        if (backlog.isBehind()) {
+            return Verdict.BEHIND;
+        }
+        Bucket bucket = buckets.computeIfAbsent(userId, id -> new Bucket(limits.commandBurst(), clock.millis()));
         synchronized (bucket) {
-            return bucket.take(clock.millis(), config.limits());
+            return bucket.take(clock.millis(), limits);
         }
     }
 
