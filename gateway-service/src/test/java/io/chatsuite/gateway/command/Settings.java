@@ -3,62 +3,24 @@ package io.chatsuite.gateway.command;
 import io.chatsuite.gateway.config.GatewayConfig;
 import java.time.Duration;
 
-/** The gateway's defaults for the limiter and the backlog, as plain objects for unit tests. */
+/** The limiter's and the backlog's settings as plain values for unit tests (records: the mappings are interfaces). */
 final class Settings {
 
     private Settings() {
     }
 
     static GatewayConfig.Limits limits(int perSecond, int burst, int abuseThreshold) {
-        return new GatewayConfig.Limits() {
-            @Override
-            public int frameBytes() {
-                return 65536;
-            }
-
-            @Override
-            public int bodyLength() {
-                return 4000;
-            }
-
-            @Override
-            public int commandsPerSecond() {
-                return perSecond;
-            }
-
-            @Override
-            public int commandBurst() {
-                return burst;
-            }
-
-            @Override
-            public int abuseThreshold() {
-                return abuseThreshold;
-            }
-
-            @Override
-            public int outboundQueue() {
-                return 1024;
-            }
-        };
+        return new Limits(65536, 4000, perSecond, burst, abuseThreshold, 1024);
     }
 
     static GatewayConfig.Backlog backlog(int maxPendingSends, Duration maxLag, Duration cooldown) {
-        return new GatewayConfig.Backlog() {
-            @Override
-            public int maxPendingSends() {
-                return maxPendingSends;
-            }
+        return new Backlog(maxPendingSends, maxLag, cooldown);
+    }
 
-            @Override
-            public Duration maxLag() {
-                return maxLag;
-            }
+    record Limits(int frameBytes, int bodyLength, int commandsPerSecond, int commandBurst, int abuseThreshold,
+                  int outboundQueue) implements GatewayConfig.Limits {
+    }
 
-            @Override
-            public Duration cooldown() {
-                return cooldown;
-            }
-        };
+    record Backlog(int maxPendingSends, Duration maxLag, Duration cooldown) implements GatewayConfig.Backlog {
     }
 }
