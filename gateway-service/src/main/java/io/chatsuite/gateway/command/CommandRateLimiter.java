@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A client is judged by its own rate only. While the node itself is behind ({@link NodeBacklog}), frames reach
  * this limiter late and in bunches, so their spacing says nothing about the client: every frame is then answered
- * {@link Verdict#BEHIND} (retry later) without taking a token or counting a refusal.
+ * {@link Verdict#BEHIND} (retry later) without taking a token or counting a refusal. The queue a stall leaves
+ * behind drains for a while after the node caught up, so for one abuse window after the node was last behind, a
+ * client over its rate is still turned away (its bucket keeps limiting what goes on) but answered BEHIND, not
+ * counted toward closing it.
  */
 @ApplicationScoped
 public class CommandRateLimiter {
@@ -46,8 +49,9 @@ public class CommandRateLimiter {
             return Verdict.BEHIND;
         }
         Bucket bucket = buckets.computeIfAbsent(userId, id -> new Bucket(limits.commandBurst(), clock.millis()));
+        boolean recentlyBehind = backlog.wasBehindWithin(ABUSE_WINDOW_MILLIS);
         synchronized (bucket) {
-            return bucket.take(clock.millis(), limits);
+            return bucket.take(clock.millis(), limits, recentlyBehind);
         }
     }
 
@@ -64,13 +68,16 @@ public class CommandRateLimiter {
             this.windowStart = now;
         }
 
-        Verdict take(long now, GatewayConfig.Limits limits) {
+        Verdict take(long now, GatewayConfig.Limits limits, boolean recentlyBehind) {
             tokens = Math.min(limits.commandBurst(),
                     tokens + (now - refilledAt) * limits.commandsPerSecond() / 1000.0);
             refilledAt = now;
             if (tokens >= 1) {
                 tokens -= 1;
                 return Verdict.ALLOWED;
+            }
+            if (recentlyBehind) {
+                return Verdict.BEHIND;
             }
             if (now - windowStart > ABUSE_WINDOW_MILLIS) {
                 windowStart = now;

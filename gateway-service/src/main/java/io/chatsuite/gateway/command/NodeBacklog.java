@@ -29,6 +29,7 @@ public class NodeBacklog {
     // 0 until the probe first reports: a node whose probe never ran is not judged by it.
     private volatile long probedAt;
     private volatile long lastLag;
+    private volatile long lastBehindAt;
     private volatile boolean stopping;
 
     @Inject
@@ -52,10 +53,19 @@ public class NodeBacklog {
     public boolean isBehind() {
         long now = clock.millis();
         long lastProbe = probedAt;
-        return pendingSends.get() > limits.maxPendingSends()
+        boolean behind = pendingSends.get() > limits.maxPendingSends()
                 || now < behindUntil
                 // The probe itself is overdue: the node is stalled right now, before the probe can say so.
                 || lastProbe != 0 && now - lastProbe > PROBE_INTERVAL_MILLIS + limits.maxLag().toMillis();
+        if (behind) {
+            lastBehindAt = now;
+        }
+        return behind;
+    }
+
+    /** Whether the node was behind at any time in the last {@code millis}: frames read since may still be bunched. */
+    public boolean wasBehindWithin(long millis) {
+        return isBehind() || lastBehindAt != 0 && clock.millis() - lastBehindAt <= millis;
     }
 
     /** A command was handed to Kafka; {@link #sendSettled} follows when Kafka answered (or the send failed). */
@@ -83,6 +93,7 @@ public class NodeBacklog {
         probedAt = now;
         if (lagMillis > limits.maxLag().toMillis()) {
             behindUntil = now + limits.cooldown().toMillis();
+            lastBehindAt = now;
         }
     }
 

@@ -68,7 +68,21 @@ class CommandRateLimiterTests {
             after.add(limiter.take(user));
         }
         assertThat(after).containsOnly(Verdict.ALLOWED);
-        assertThat(limiter.take(user)).as("its own burst is still its own").isEqualTo(Verdict.REFUSED);
+        assertThat(limiter.take(user)).as("the stall's queue may still be draining: turned away, not counted")
+                .isEqualTo(Verdict.BEHIND);
+
+        for (int i = 0; i < 100; i++) {
+            clock.advance(Duration.ofMillis(100));
+            backlog.lagObserved(5);
+        }
+        List<Verdict> ownBurst = new ArrayList<>();
+        for (int i = 0; i < 141; i++) {
+            ownBurst.add(limiter.take(user));
+        }
+        assertThat(ownBurst.subList(0, 40)).containsOnly(Verdict.ALLOWED);
+        assertThat(ownBurst.subList(40, 140)).as("long after the stall, its burst is its own")
+                .containsOnly(Verdict.REFUSED);
+        assertThat(ownBurst.get(140)).isEqualTo(Verdict.ABUSIVE);
     }
 
     @Test

@@ -54,6 +54,20 @@ class NodeBacklogTests {
     }
 
     @Test
+    void remembersHavingBeenBehindForAWhile() {
+        backlog.lagObserved(800);
+        clock.advance(Duration.ofSeconds(3));
+        backlog.lagObserved(5);
+        assertThat(backlog.isBehind()).isFalse();
+        assertThat(backlog.wasBehindWithin(10_000)).isTrue();
+        for (int i = 0; i < 80; i++) {
+            clock.advance(Duration.ofMillis(100));
+            backlog.lagObserved(5);
+        }
+        assertThat(backlog.wasBehindWithin(10_000)).isFalse();
+    }
+
+    @Test
     void aProbeThatNeverRanJudgesNothing() {
         clock.advance(Duration.ofMinutes(5));
         assertThat(backlog.isBehind()).isFalse();

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestTokenIssuer.class)
 class OverloadPushbackTests {
 
-    private static final int FRAMES = 60;
-    private static final Duration STALL = Duration.ofSeconds(4);
+    private static final int FRAMES = 144;
+    private static final Duration STALL = Duration.ofSeconds(8);
+    // Quarkus's worker pool holds at most 200 threads by default (8 per core below 25 cores).
+    private static final int WORKERS = 200;
 
     @TestHTTPResource("/")
     URI base;
@@ -55,10 +57,10 @@ class OverloadPushbackTests {
             socket.send("{\"type\":\"ping\",\"id\":\"warm\"}");
             socket.awaitFrameWithId("warm");
 
-            stallEveryEventLoop();
-            // 15 commands a second, below the documented 20: the node reads them late, all at once.
+            stallTheNode();
+            // 18 commands a second, below the documented 20: the node reads them late, all at once.
             AtomicInteger sent = new AtomicInteger();
-            client.setPeriodic(1000 / 15, timer -> {
+            client.setPeriodic(1000 / 18, timer -> {
                 int n = sent.getAndIncrement();
                 if (n >= FRAMES) {
                     client.cancelTimer(timer);
@@ -105,8 +107,18 @@ class OverloadPushbackTests {
         }
     }
 
-    /** What a saturated machine does to the node: none of its event loops runs for a few seconds. */
-    private void stallEveryEventLoop() {
+    /**
+     * What a saturated machine does to the node: for a few seconds none of its event loops runs, and every worker
+     * thread, where client frames are handled, is busy.
+     */
+    private void stallTheNode() {
+        for (int i = 0; i < WORKERS; i++) {
+            gateway.executeBlocking(() -> {
+                // The stall itself, not a wait for something.
+                Thread.sleep(STALL.toMillis());
+                return null;
+            }, false);
+        }
         for (EventExecutor loop : gateway.nettyEventLoopGroup()) {
             loop.execute(() -> {
                 try {
