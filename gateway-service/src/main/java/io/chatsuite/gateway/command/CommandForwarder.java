@@ -24,12 +24,14 @@ public class CommandForwarder {
     private final MutinyEmitter<String> commands;
     private final MutinyEmitter<String> signals;
     private final ObjectMapper json;
+    private final NodeBacklog backlog;
 
     public CommandForwarder(@Channel("commands") MutinyEmitter<String> commands,
                             // A node's reconnect storm or snapshot is a burst: buffer it rather than refuse it.
                             @Channel("presence-signals") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
-                            MutinyEmitter<String> signals, ObjectMapper json) {
+                            MutinyEmitter<String> signals, ObjectMapper json, NodeBacklog backlog) {
         this.commands = commands;
+        this.backlog = backlog;
         this.signals = signals;
         this.json = json;
     }
@@ -39,7 +41,10 @@ public class CommandForwarder {
      * its child and the record's headers carry it (traceparent) to chat-service.
      */
     public Uni<Void> forward(ChatCommand command) {
-        return send(commands, command.conversationId().toString(), command);
+        // Counted until Kafka answers: too many at once means this node is behind (NodeBacklog).
+        return send(commands, command.conversationId().toString(), command)
+                .onSubscription().invoke(backlog::sendStarted)
+                .onTermination().invoke(backlog::sendSettled);
     }
 
     public Uni<Void> signal(PresenceSignal signal) {

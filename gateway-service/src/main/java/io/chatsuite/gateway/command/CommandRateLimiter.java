@@ -3,6 +3,7 @@ package io.chatsuite.gateway.command;
 import io.chatsuite.gateway.config.GatewayConfig;
 import io.chatsuite.gateway.session.LocalSessions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -11,29 +12,46 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A token bucket per user on this node: a sustained rate plus a burst. Refusals are counted per ten seconds; past
  * the abuse threshold the caller closes the socket.
+ *
+ * <p>A client is judged by its own rate only. While the node itself is behind ({@link NodeBacklog}), frames reach
+ * this limiter late and in bunches, so their spacing says nothing about the client: every frame is then answered
+ * {@link Verdict#BEHIND} (retry later) without taking a token or counting a refusal. The queue a stall leaves
+ * behind drains for a while after the node caught up, so for one abuse window after the node was last behind, a
+ * client over its rate is still turned away (its bucket keeps limiting what goes on) but answered BEHIND, not
+ * counted toward closing it.
  */
 @ApplicationScoped
 public class CommandRateLimiter {
 
     private static final long ABUSE_WINDOW_MILLIS = 10_000;
 
-    public enum Verdict { ALLOWED, REFUSED, ABUSIVE }
+    public enum Verdict { ALLOWED, REFUSED, ABUSIVE, BEHIND }
 
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
-    private final GatewayConfig config;
+    private final GatewayConfig.Limits limits;
     private final Clock clock;
+    private final NodeBacklog backlog;
 
-    public CommandRateLimiter(GatewayConfig config, Clock clock, LocalSessions sessions) {
-        this.config = config;
-        this.clock = clock;
+    @Inject
+    public CommandRateLimiter(GatewayConfig config, Clock clock, LocalSessions sessions, NodeBacklog backlog) {
+        this(config.limits(), clock, backlog);
         sessions.onLastSocketGone(buckets::remove);
     }
 
+    CommandRateLimiter(GatewayConfig.Limits limits, Clock clock, NodeBacklog backlog) {
+        this.limits = limits;
+        this.clock = clock;
+        this.backlog = backlog;
+    }
+
     public Verdict take(UUID userId) {
-        Bucket bucket = buckets.computeIfAbsent(userId, id -> new Bucket(config.limits().commandBurst(),
-                clock.millis()));
+        if (backlog.isBehind()) {
+            return Verdict.BEHIND;
+        }
+        Bucket bucket = buckets.computeIfAbsent(userId, id -> new Bucket(limits.commandBurst(), clock.millis()));
+        boolean recentlyBehind = backlog.wasBehindWithin(ABUSE_WINDOW_MILLIS);
         synchronized (bucket) {
-            return bucket.take(clock.millis(), config.limits());
+            return bucket.take(clock.millis(), limits, recentlyBehind);
         }
     }
 
@@ -50,13 +68,16 @@ public class CommandRateLimiter {
             this.windowStart = now;
         }
 
-        Verdict take(long now, GatewayConfig.Limits limits) {
+        Verdict take(long now, GatewayConfig.Limits limits, boolean recentlyBehind) {
             tokens = Math.min(limits.commandBurst(),
                     tokens + (now - refilledAt) * limits.commandsPerSecond() / 1000.0);
             refilledAt = now;
             if (tokens >= 1) {
                 tokens -= 1;
                 return Verdict.ALLOWED;
+            }
+            if (recentlyBehind) {
+                return Verdict.BEHIND;
             }
             if (now - windowStart > ABUSE_WINDOW_MILLIS) {
                 windowStart = now;

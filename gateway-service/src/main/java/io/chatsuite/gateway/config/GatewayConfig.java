@@ -37,6 +37,25 @@ public interface GatewayConfig {
 
     Presence presence();
 
+    /** When this node counts as behind on its own work (NodeBacklog) and answers commands {@code unavailable}. */
+    Backlog backlog();
+
+    interface Backlog {
+
+        /** Commands handed to Kafka and not yet acknowledged by it, above which the node is behind. */
+        @WithDefault("500")
+        @Min(1)
+        int maxPendingSends();
+
+        /** How late the node's probe may run on a worker thread before the node is behind. */
+        @WithDefault("PT0.5S")
+        Duration maxLag();
+
+        /** How long the node still counts as behind after a late probe: the frames queued meanwhile drain. */
+        @WithDefault("PT2S")
+        Duration cooldown();
+    }
+
     interface Presence {
 
         /** How often this node tells presence-service it is alive (one record per beat, whatever its sockets). */

@@ -151,6 +151,11 @@ public class ChatSocket {
                 send(session, new ErrorFrame(id, ErrorCode.RATE_LIMITED, "too many commands; slow down"));
                 return;
             }
+            case BEHIND -> {
+                // The node's backlog, not the client's rate: retry later, and nothing counts against the client.
+                unavailable(session, id, type, "the server is busy; retry with the same id in a moment");
+                return;
+            }
             default -> {
                 // allowed
             }
@@ -161,6 +166,9 @@ public class ChatSocket {
         } else if (frame instanceof ClientFrame.Ping ping) {
             metrics.command(type, "answered");
             send(session, new PongFrame(ping.id()));
+        } else if (frame instanceof ClientFrame.Command && !subscriptions.isConnected()) {
+            // Its ack would travel through Redis, which this node cannot hear now: say so rather than stay silent.
+            unavailable(session, id, type, "the command could not be taken now; retry with the same id");
         } else if (frame instanceof ClientFrame.Command command) {
             ChatCommand chat = command.command();
             Span span = spans.command(type, chat.clientId(), session.userId(), chat.conversationId());
@@ -179,11 +187,13 @@ public class ChatSocket {
     }
 
     private void forwarded(SocketSession session, String id, String type, Uni<Void> forwarding) {
-        forwarding.subscribe().with(done -> metrics.command(type, "forwarded"), failure -> {
-            metrics.command(type, "unavailable");
-            send(session, new ErrorFrame(id, ErrorCode.UNAVAILABLE,
-                    "the command could not be taken now; retry with the same id"));
-        });
+        forwarding.subscribe().with(done -> metrics.command(type, "forwarded"), failure ->
+                unavailable(session, id, type, "the command could not be taken now; retry with the same id"));
+    }
+
+    private void unavailable(SocketSession session, String id, String type, String message) {
+        metrics.command(type, "unavailable");
+        send(session, new ErrorFrame(id, ErrorCode.UNAVAILABLE, message));
     }
 
     /** The frame's protocol type, a bounded set (metric tags must not grow with input). */

@@ -158,6 +158,17 @@ final class RunningSuite implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Sends one instance SIGKILL, as the out-of-memory killer or a lost node does: it leaves nothing behind cleanly
+     * (no Kafka group leave, no drain). The launcher starts it again; {@link #awaitBack} waits for that.
+     */
+    ProcessHandle killInstance(String instance) throws IOException, InterruptedException {
+        ProcessHandle process = instanceProcess(instance)
+                .orElseThrow(() -> new AssertionError("no running " + instance));
+        new ProcessBuilder("kill", "-s", "KILL", Long.toString(process.pid())).inheritIO().start().waitFor();
+        return process;
+    }
+
     /** Waits until every service instance answers ready: a test may have killed one, and the launcher restarts it. */
     void awaitEveryInstanceReady(Duration timeout) {
         List<String> instances = endpoints.stringPropertyNames().stream()

@@ -1,0 +1,26 @@
+package io.chatsuite.gateway.command;
+
+import io.chatsuite.gateway.config.GatewayConfig;
+import java.time.Duration;
+
+/** The limiter's and the backlog's settings as plain values for unit tests (records: the mappings are interfaces). */
+final class Settings {
+
+    private Settings() {
+    }
+
+    static GatewayConfig.Limits limits(int perSecond, int burst, int abuseThreshold) {
+        return new Limits(65536, 4000, perSecond, burst, abuseThreshold, 1024);
+    }
+
+    static GatewayConfig.Backlog backlog(int maxPendingSends, Duration maxLag, Duration cooldown) {
+        return new Backlog(maxPendingSends, maxLag, cooldown);
+    }
+
+    record Limits(int frameBytes, int bodyLength, int commandsPerSecond, int commandBurst, int abuseThreshold,
+                  int outboundQueue) implements GatewayConfig.Limits {
+    }
+
+    record Backlog(int maxPendingSends, Duration maxLag, Duration cooldown) implements GatewayConfig.Backlog {
+    }
+}
