@@ -26,13 +26,13 @@ vi.mock('../live/socket', () => ({
 
 const me: UserView = { id: 'me', username: 'heidi', displayName: 'Heidi' };
 const direct: ConversationView = {
-  id: 'c1', kind: 'DIRECT', name: null, topic: null, isPublic: false, createdAt: '2026-11-27T10:00:00Z', lastSeq: 1,
+  id: 'c1', kind: 'DIRECT', name: null, topic: null, isPublic: false, createdAt: '2026-11-27T10:00:00Z', lastSeq: 1, archived: false,
 };
 const details: ConversationDetails = {
   conversation: direct,
   members: [
-    { userId: 'me', displayName: 'Heidi', role: 'MEMBER', joinedAt: direct.createdAt, readSeq: 1 },
-    { userId: 'grace', displayName: 'Grace', role: 'MEMBER', joinedAt: direct.createdAt, readSeq: 1 },
+    { userId: 'me', displayName: 'Heidi', role: 'member', joinedAt: direct.createdAt, readSeq: 1 },
+    { userId: 'grace', displayName: 'Grace', role: 'member', joinedAt: direct.createdAt, readSeq: 1 },
   ],
 };
 
