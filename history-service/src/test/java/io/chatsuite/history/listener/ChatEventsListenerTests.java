@@ -1,7 +1,6 @@
 package io.chatsuite.history.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.chatsuite.contracts.chat.AttachmentRef;
@@ -40,9 +39,6 @@ class ChatEventsListenerTests {
 
     @Inject
     HistoryClient history;
-
-    @Inject
-    ChatEventsListener chatEvents;
 
     @Inject
     UserEventsListener userEvents;
@@ -126,19 +122,10 @@ class ChatEventsListenerTests {
     }
 
     @Test
-    void anUnreadableOrUnknownChatEventFailsRatherThanLeaveAHole() {
-        String unknownType = """
-                {"type":"message.reacted","v":2,"conversationId":"%s","seq":7}""".formatted(UUID.randomUUID());
-
-        assertThatThrownBy(() -> chatEvents.consume("not json")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> chatEvents.consume(unknownType)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void userEventsHistoryDoesNotUseArePassedOver() {
         String future = """
                 {"type":"user.avatar-changed","v":1,"userId":"%s"}""".formatted(UUID.randomUUID());
 
-        userEvents.consume(future).await().atMost(Duration.ofSeconds(5));
+        userEvents.store(future).await().atMost(Duration.ofSeconds(5));
     }
 }

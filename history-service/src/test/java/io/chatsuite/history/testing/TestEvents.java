@@ -57,6 +57,11 @@ public class TestEvents {
         return acknowledged(List.of(send(Topic.USER_EVENTS, event.userId().toString(), event))).get(0);
     }
 
+    /** Publishes a payload as it is, however malformed, as a faulty or hostile producer could. */
+    public RecordMetadata publishRaw(Topic topic, String key, String payload) {
+        return acknowledged(List.of(sendRaw(topic, key, payload))).get(0);
+    }
+
     /** Waits until the consumer group has committed past the record, i.e. history-service stored it. */
     public void awaitConsumed(String group, RecordMetadata record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -69,7 +74,15 @@ public class TestEvents {
         }
     }
 
-    private synchronized Future<RecordMetadata> send(Topic topic, String key, Object event) {
+    private Future<RecordMetadata> send(Topic topic, String key, Object event) {
+        try {
+            return sendRaw(topic, key, mapper.writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized Future<RecordMetadata> sendRaw(Topic topic, String key, String payload) {
         if (producer == null) {
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -77,11 +90,7 @@ public class TestEvents {
             properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
         }
-        try {
-            return producer.send(new ProducerRecord<>(topic.topicName(), key, mapper.writeValueAsString(event)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return producer.send(new ProducerRecord<>(topic.topicName(), key, payload));
     }
 
     private List<RecordMetadata> acknowledged(List<Future<RecordMetadata>> sent) {
