@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -47,12 +48,20 @@ public class RecordRetry {
 
     /** The work's result once it succeeded, or a {@link DeadLetteredRecord} failure when the record is poison. */
     public <T> Uni<T> apply(String channel, ConsumerRecord<?, ?> record, Supplier<Uni<T>> work) {
-        return attempt(channel, coordinates(record), work, 0, 0);
+        return attempt(channel, coordinates(record), work, true, 0, 0);
     }
 
     /** As {@link #apply}, for a record known by its coordinates only (one record of a batch). */
     public <T> Uni<T> apply(String channel, String coordinates, Supplier<Uni<T>> work) {
-        return attempt(channel, coordinates, work, 0, 0);
+        return attempt(channel, coordinates, work, true, 0, 0);
+    }
+
+    /**
+     * Retries outages like {@link #apply} but hands a data error back at its first occurrence, uncounted: for a
+     * batch, whose caller then applies its records one by one to find the poison.
+     */
+    public <T> Uni<T> throughOutages(String channel, String coordinates, Supplier<Uni<T>> work) {
+        return attempt(channel, coordinates, work, false, 0, 0);
     }
 
     /** "topic-partition@offset", the way the Kafka tools name a record. */
@@ -67,25 +76,29 @@ public class RecordRetry {
         metrics.counter(DEAD_LETTERS, "channel", channel).increment();
     }
 
-    private <T> Uni<T> attempt(String channel, String coordinates, Supplier<Uni<T>> work, int tries, int dataErrors) {
+    private <T> Uni<T> attempt(String channel, String coordinates, Supplier<Uni<T>> work, boolean deadLetter,
+                               int tries, int dataErrors) {
         return Uni.createFrom().<T>deferred(work::get).onFailure().recoverWithUni(failure -> {
             if (stopping) {
                 LOG.infof("Record %s of channel %s left for the next start: %s", coordinates, channel, failure);
                 return Uni.createFrom().nothing();
             }
             FailureKind kind = FailureKind.of(failure);
+            if (kind == FailureKind.DATA && !deadLetter) {
+                return Uni.createFrom().failure(failure);
+            }
             int data = kind == FailureKind.DATA ? dataErrors + 1 : dataErrors;
             if (kind == FailureKind.DATA && data > config.dataErrorRetries()) {
                 deadLettered(channel, coordinates, failure);
                 return Uni.createFrom().failure(new DeadLetteredRecord(
                         "record " + coordinates + " of channel " + channel + " failed " + data + " times", failure));
             }
-            metrics.counter(RETRIES, "channel", channel, "kind", kind.name().toLowerCase()).increment();
+            metrics.counter(RETRIES, "channel", channel, "kind", kind.name().toLowerCase(Locale.ROOT)).increment();
             Duration pause = backOff(tries);
             LOG.warnf("Record %s of channel %s failed (%s, %s); trying again in %d ms", coordinates, channel,
                     kind, failure.toString(), pause.toMillis());
             return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
-                    .chain(() -> attempt(channel, coordinates, work, tries + 1, data));
+                    .chain(() -> attempt(channel, coordinates, work, deadLetter, tries + 1, data));
         });
     }
 
