@@ -59,6 +59,6 @@ class TextFieldPropertyTests {
         assertThat(response.statusCode()).as(shown).isEqualTo(400);
         assertThat(response.contentType()).as(shown).startsWith("application/problem+json");
         List<String> fields = response.path("errors.field");
-        assertThat(fields).as(shown).containsExactly(field);
+        assertThat(fields).as(shown).isNotEmpty().containsOnly(field);
     }
 }

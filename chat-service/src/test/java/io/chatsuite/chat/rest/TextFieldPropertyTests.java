@@ -40,8 +40,9 @@ class TextFieldPropertyTests {
 
     @BeforeEach
     void aUser() {
-        alice = chat.newUser("alice" + UUID.randomUUID().toString().substring(0, 8));
-        chat.awaitKnown(alice, alice);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        alice = chat.newUser("alice" + suffix);
+        chat.awaitKnown(chat.newUser("bob" + suffix), alice);
     }
 
     @Test

@@ -59,7 +59,7 @@ class PoisonCommandTests {
     void aPoisonCommandIsRefusedAndDeadLetteredAndTheRestOfItsBatchIsDecided() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         TestUser alice = chat.newUser("alice" + suffix);
-        chat.awaitKnown(alice, alice);
+        chat.awaitKnown(chat.newUser("bob" + suffix), alice);
         UUID room = UUID.fromString(given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Poison " + suffix, "isPublic", false))
                 .post("/api/rooms").then().statusCode(200).extract().path("conversation.id"));
