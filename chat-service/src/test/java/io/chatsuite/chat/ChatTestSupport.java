@@ -100,6 +100,15 @@ public class ChatTestSupport {
         }
     }
 
+    /** A payload as it is, however malformed, as a faulty or hostile producer could put it on a topic. */
+    public org.apache.kafka.clients.producer.RecordMetadata sendRaw(String topic, String key, String payload) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, payload)).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not produce to " + topic, e);
+        }
+    }
+
     private void send(String topic, UUID key, Object value) {
         try {
             producer.send(new ProducerRecord<>(topic, key.toString(), json.writeValueAsString(value))).get();

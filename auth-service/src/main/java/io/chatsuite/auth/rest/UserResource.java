@@ -5,6 +5,7 @@ import io.chatsuite.auth.api.UserPage;
 import io.chatsuite.auth.api.UserView;
 import io.chatsuite.auth.service.ProfileService;
 import io.chatsuite.kit.CurrentUser;
+import io.chatsuite.problem.Storable;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -67,7 +68,7 @@ public class UserResource {
     @Operation(summary = "Search users by username or display-name prefix, ignoring case")
     @APIResponse(responseCode = "200", description = "One page of matches, by username")
     @APIResponse(responseCode = "400", description = "A query parameter is refused")
-    public Uni<UserPage> search(@QueryParam("q") @NotBlank @Size(max = 64) String q,
+    public Uni<UserPage> search(@QueryParam("q") @NotBlank @Size(max = 64) @Storable String q,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1000) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(50) int size) {
         return profiles.search(q, page, size);

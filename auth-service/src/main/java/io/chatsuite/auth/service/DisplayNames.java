@@ -1,9 +1,10 @@
 package io.chatsuite.auth.service;
 
+import io.chatsuite.contracts.text.StorableText;
 import io.chatsuite.problem.ProblemException;
 import java.text.Normalizer;
 
-/** The rule for display names: any script, trimmed, 1 to 64 characters, no control characters. */
+/** The rule for display names: any script, trimmed, 1 to 64 characters, single-line storable text. */
 public final class DisplayNames {
 
     public static final int MAX_LENGTH = 64;
@@ -20,12 +21,10 @@ public final class DisplayNames {
         if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
             throw ProblemException.invalidField("displayName", "must be at most " + MAX_LENGTH + " characters");
         }
-        // Control characters, and line and paragraph separators, would break every place a name is shown.
-        if (name.codePoints().anyMatch(c -> Character.isISOControl(c)
-                || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
-            throw ProblemException.invalidField("displayName", "must not contain control characters");
-        }
+        // A name is shown on one line and stored as is: the suite's one rule for single-line text.
+        StorableText.refusal(name, StorableText.Kind.LINE).ifPresent(reason -> {
+            throw ProblemException.invalidField("displayName", reason);
+        });
         return name;
     }
 }

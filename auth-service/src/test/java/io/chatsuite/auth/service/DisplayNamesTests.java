@@ -23,7 +23,8 @@ class DisplayNamesTests {
 
     @Test
     void refusesEmptyLongAndControlCharacters() {
-        for (String refused : new String[] {"", " \t ", "😀".repeat(65), "a\u0000b", "a\u001bb", "a\u2029b"}) {
+        for (String refused : new String[] {"", " \t ", "😀".repeat(65), "a\u0000b", "a\u001bb", "a\u2029b",
+                "half \uD83D", "\uDE00 low"}) {
             assertThatThrownBy(() -> DisplayNames.normalize(refused))
                     .isInstanceOfSatisfying(ProblemException.class, problem -> {
                         assertThat(problem.status()).isEqualTo(400);

@@ -1,12 +1,14 @@
 package io.chatsuite.chat.attachment;
 
+import io.chatsuite.contracts.text.StorableText;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /**
  * File names as the client gave them are data, never paths or markup: a name is cut to its last path segment,
- * control and bidirectional-override characters are dropped, and it is bounded in length. Markup characters are
- * kept as text (clients render names as text); the download header encodes them safely ({@link #contentDisposition}).
+ * characters single-line text may not hold ({@link StorableText}) and bidirectional overrides are dropped, and it is
+ * bounded in length. Markup characters are kept as text (clients render names as text); the download header encodes
+ * them safely ({@link #contentDisposition}).
  */
 public final class FileNames {
 
@@ -41,7 +43,8 @@ public final class FileNames {
     }
 
     private static boolean allowed(int codePoint) {
-        if (Character.isISOControl(codePoint)) {
+        // The suite's rule for single-line text: no U+0000, controls, line breaks or unpaired surrogates.
+        if (!StorableText.isStorable(Character.toString(codePoint), StorableText.Kind.LINE)) {
             return false;
         }
         int type = Character.getType(codePoint);

@@ -5,12 +5,17 @@ import io.chatsuite.chat.service.CommandRecord;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** chat.commands in batches; the batch is acknowledged (its offsets committed) only once fully handled. */
+/**
+ * chat.commands in batches; the batch is acknowledged (its offsets committed) only once fully handled, its poison
+ * records included (refused to their senders and put on the dead-letter topic, see {@link CommandPipeline}).
+ */
 @ApplicationScoped
 public class CommandListener {
 
@@ -24,10 +29,17 @@ public class CommandListener {
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         // In a batch no single context is current: the connector gives each record its own consumer span.
         List<CommandRecord> records = batch.getRecords().stream()
-                .map(record -> new CommandRecord(record.getPayload(), record.getMetadata(TracingMetadata.class)
-                        .map(TracingMetadata::getCurrentContext).orElse(Context.root())))
+                .map(CommandListener::commandRecord)
                 .toList();
         return pipeline.handle(records)
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private static CommandRecord commandRecord(KafkaRecord<String, String> record) {
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L);
+        return new CommandRecord(record.getKey(), record.getPayload(), record.getMetadata(TracingMetadata.class)
+                .map(TracingMetadata::getCurrentContext).orElse(Context.root()), record.getTopic(),
+                record.getPartition(), offset);
     }
 }

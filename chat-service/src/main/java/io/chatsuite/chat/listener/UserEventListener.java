@@ -1,43 +1,58 @@
 package io.chatsuite.chat.listener;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.chatsuite.chat.repository.UserDirectory;
 import io.chatsuite.contracts.user.BlockChanged;
 import io.chatsuite.contracts.user.ProfileUpdated;
 import io.chatsuite.contracts.user.UserEvent;
 import io.chatsuite.contracts.user.UserRegistered;
+import io.chatsuite.kit.consumer.RecordRetry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-/** Keeps the users and blocks chat-service authorizes with, from auth-service's user.events. */
+/**
+ * Keeps the users and blocks chat-service authorizes with, from auth-service's user.events. A record waits while
+ * the database is away; one that can never be read or stored goes to user.events.dead-letter ({@link RecordRetry}).
+ */
 @ApplicationScoped
 public class UserEventListener {
 
-    private static final Logger LOG = Logger.getLogger(UserEventListener.class);
+    static final String CHANNEL = "user-events";
 
     private final UserDirectory users;
     private final Pool pool;
-    private final ObjectMapper json;
+    private final ObjectReader userEvents;
+    private final RecordRetry retry;
 
-    public UserEventListener(UserDirectory users, Pool pool, ObjectMapper json) {
+    public UserEventListener(UserDirectory users, Pool pool, ObjectMapper json, RecordRetry retry) {
         this.users = users;
         this.pool = pool;
-        this.json = json;
+        // auth-service may add event types chat-service does not need; those read as null and are passed over.
+        this.userEvents = json.readerFor(UserEvent.class).without(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE);
+        this.retry = retry;
     }
 
-    @Incoming("user-events")
-    public Uni<Void> consume(String payload) {
-        UserEvent event;
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return retry.apply(CHANNEL, record, () -> apply(read(record.value())));
+    }
+
+    private UserEvent read(String payload) {
         try {
-            event = json.readValue(payload, UserEvent.class);
+            return userEvents.readValue(payload);
         } catch (JsonProcessingException e) {
-            LOG.errorf("skipping an unreadable user event: %s", e.getOriginalMessage());
-            return Uni.createFrom().voidItem();
+            throw new UncheckedIOException("unreadable user event", e);
         }
+    }
+
+    private Uni<Void> apply(UserEvent event) {
         if (event instanceof UserRegistered registered) {
             return pool.withConnection(c -> users.upsertUser(c, registered.userId(), registered.username(),
                     registered.displayName()));

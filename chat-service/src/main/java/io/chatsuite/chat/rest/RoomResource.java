@@ -5,6 +5,7 @@ import io.chatsuite.chat.rest.ConversationViews.ConversationView;
 import io.chatsuite.chat.service.ConversationService;
 import io.chatsuite.contracts.chat.MemberRole;
 import io.chatsuite.kit.CurrentUser;
+import io.chatsuite.problem.Storable;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -48,8 +49,8 @@ public class RoomResource {
         this.user = user;
     }
 
-    public record RoomRequest(@NotBlank @Size(max = 100) String name, @Size(max = 500) String topic,
-                              boolean isPublic) {
+    public record RoomRequest(@NotBlank @Size(max = 100) @Storable String name,
+                              @Size(max = 500) @Storable String topic, boolean isPublic) {
     }
 
     public record MemberRequest(@NotNull UUID userId, MemberRole role) {
@@ -65,7 +66,7 @@ public class RoomResource {
 
     @GET
     @Operation(summary = "Public rooms whose name starts with q, by name")
-    public Uni<List<ConversationView>> find(@QueryParam("q") @Size(max = 100) String q,
+    public Uni<List<ConversationView>> find(@QueryParam("q") @Size(max = 100) @Storable String q,
                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return conversations.publicRooms(q, page, size).map(rows -> rows.stream().map(ConversationView::of).toList());

@@ -8,10 +8,15 @@ import io.chatsuite.chat.service.CommandOutcome.CursorMoved;
 import io.chatsuite.chat.service.CommandOutcome.Refused;
 import io.chatsuite.chat.tracing.ChatTracing;
 import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.protocol.ErrorCode;
 import io.chatsuite.contracts.protocol.ErrorFrame;
 import io.chatsuite.contracts.protocol.ReceiptFrame;
+import io.chatsuite.kit.consumer.DeadLetteredRecord;
+import io.chatsuite.kit.consumer.FailureKind;
+import io.chatsuite.kit.consumer.RecordRetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +32,16 @@ import org.jboss.logging.Logger;
 /**
  * A batch of commands from Kafka, end to end: decide and store (one transaction), flush each changed conversation to
  * Kafka and its members, and only then answer the senders. The batch's offsets are committed after this completes,
- * so a crash anywhere replays the batch, and deduplication turns the replay into the same acks.
+ * so a crash anywhere replays the batch, and deduplication turns the replay into the same acks. A command that can
+ * never be decided (unreadable, or failing on its own data) is refused to its sender and dead-lettered; the rest of
+ * its batch goes on. While the database is away the batch waits.
  */
 @ApplicationScoped
 public class CommandPipeline {
 
     private static final Logger LOG = Logger.getLogger(CommandPipeline.class);
+    /** The channel's name in metrics and logs. */
+    static final String CHANNEL = "commands";
 
     private final CommandProcessor processor;
     private final ConversationOutbox outbox;
@@ -43,11 +52,15 @@ public class CommandPipeline {
     private final ObjectMapper json;
     private final CommandMetrics metrics;
     private final ChatTracing tracing;
+    private final RecordRetry retry;
+    private final CommandDeadLetters commandDeadLetters;
 
     public CommandPipeline(CommandProcessor processor, ConversationOutbox outbox, FrameDelivery delivery,
                            ConversationRepository conversations, Pool pool,
                            EventPublisher events, ObjectMapper json, CommandMetrics metrics,
-                           ChatTracing tracing) {
+                           ChatTracing tracing, RecordRetry retry, CommandDeadLetters commandDeadLetters) {
+        this.retry = retry;
+        this.commandDeadLetters = commandDeadLetters;
         this.metrics = metrics;
         this.tracing = tracing;
         this.processor = processor;
@@ -61,26 +74,58 @@ public class CommandPipeline {
 
     public Uni<Void> handle(List<CommandRecord> records) {
         List<ChatCommand> commands = new ArrayList<>();
+        Map<ChatCommand, CommandRecord> origins = new IdentityHashMap<>();
         Map<ChatCommand, Span> spans = new IdentityHashMap<>();
+        Uni<Void> unreadable = Uni.createFrom().voidItem();
         for (CommandRecord record : records) {
             try {
                 ChatCommand command = json.readValue(record.payload(), ChatCommand.class);
                 commands.add(command);
+                origins.put(command, record);
                 spans.put(command, tracing.start(command, record.trace()));
             } catch (JsonProcessingException e) {
-                // The gateway validates every frame; a record we cannot read is a bug to log, not to retry forever.
-                LOG.errorf("skipping an unreadable command record: %s", e.getOriginalMessage());
+                // Nobody to answer (the sender is in the unread payload): the record is kept as a dead letter.
+                unreadable = unreadable.chain(() -> deadLetter(record, e));
             }
         }
         if (commands.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return unreadable;
         }
-        return processor.decide(commands)
-                // A failed transaction stored nothing: trying the whole batch again is safe.
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(8)
+        return unreadable.chain(() -> decide(commands, origins))
                 .chain(outcomes -> flushChanged(outcomes, spans).chain(() -> reply(outcomes, spans)))
                 .onTermination().invoke((done, failure, cancelled) ->
                         spans.values().forEach(span -> ChatTracing.ended(span, failure)));
+    }
+
+    /**
+     * The batch in one transaction, tried again while the database is away (a failed transaction stored nothing).
+     * If it fails for a command's own content, each command is decided alone to find the poison: it is refused to
+     * its sender and dead-lettered, and the others are decided as usual.
+     */
+    private Uni<List<CommandOutcome>> decide(List<ChatCommand> commands, Map<ChatCommand, CommandRecord> origins) {
+        String batch = origins.get(commands.get(0)).coordinates() + " and " + (commands.size() - 1) + " more";
+        return retry.throughOutages(CHANNEL, batch, () -> processor.decide(commands))
+                .onFailure(failure -> FailureKind.of(failure) == FailureKind.DATA).recoverWithUni(failure -> {
+                    LOG.warnf("A batch of commands failed on its data (%s); deciding its %d commands one by one",
+                            failure.toString(), commands.size());
+                    return Multi.createFrom().iterable(commands)
+                            .onItem().transformToUniAndConcatenate(command ->
+                                    decideAlone(command, origins.get(command)))
+                            .collect().asList();
+                });
+    }
+
+    private Uni<CommandOutcome> decideAlone(ChatCommand command, CommandRecord record) {
+        return retry.apply(CHANNEL, record.coordinates(), () -> processor.decide(List.of(command)))
+                .map(outcomes -> outcomes.get(0))
+                .onFailure(DeadLetteredRecord.class).recoverWithUni(failure -> commandDeadLetters.send(record, failure)
+                        .replaceWith(new Refused(command, ErrorCode.INVALID_FIELD, "this command cannot be stored")));
+    }
+
+    private Uni<Void> deadLetter(CommandRecord record, Throwable cause) {
+        retry.deadLettered(CHANNEL, record.coordinates(), cause);
+        return commandDeadLetters.send(record, new DeadLetteredRecord("unreadable command record "
+                + record.coordinates(), cause));
     }
 
     private Uni<Void> flushChanged(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans) {

@@ -24,6 +24,7 @@ import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.contracts.chat.TimelineEvent;
 import io.chatsuite.contracts.protocol.AckFrame;
 import io.chatsuite.contracts.protocol.ErrorCode;
+import io.chatsuite.contracts.text.StorableText;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -77,6 +78,10 @@ public class CommandProcessor {
     }
 
     private Uni<CommandOutcome> decide(SqlClient tx, ChatCommand command) {
+        Optional<Refused> unstorable = unstorableText(command);
+        if (unstorable.isPresent()) {
+            return Uni.createFrom().item(unstorable.get());
+        }
         if (command instanceof MarkRead read) {
             return withMembership(tx, read, membership -> markRead(tx, read));
         }
@@ -84,6 +89,21 @@ public class CommandProcessor {
                 command.clientId()).chain(done -> done.isPresent()
                 ? Uni.createFrom().item(replay(command, done.get()))
                 : withMembership(tx, command, membership -> change(tx, command, membership)));
+    }
+
+    /**
+     * Text the stores cannot hold is refused before any statement sees it: the gateway checks the same rule, but a
+     * record from elsewhere (an older gateway, a hand-made record) must not fail the batch's transaction for all.
+     */
+    private static Optional<Refused> unstorableText(ChatCommand command) {
+        Optional<String> clientId = StorableText.refusal(command.clientId(), StorableText.Kind.LINE);
+        if (clientId.isPresent()) {
+            return Optional.of(new Refused(command, ErrorCode.INVALID_FIELD, "id: " + clientId.get()));
+        }
+        String body = command instanceof SendMessage send ? send.body()
+                : command instanceof EditMessage edit ? edit.body() : null;
+        return StorableText.refusal(body, StorableText.Kind.BODY)
+                .map(reason -> new Refused(command, ErrorCode.INVALID_FIELD, "body: " + reason));
     }
 
     private Uni<CommandOutcome> change(SqlClient tx, ChatCommand command, Membership membership) {

@@ -19,6 +19,7 @@ class FileNamesTests {
     void dropsControlAndBidiOverrideCharactersAndBoundsTheLength() {
         assertThat(FileNames.clean("report\u202Efdp.exe")).isEqualTo("reportfdp.exe");
         assertThat(FileNames.clean("a\u0000b\r\nc\td.txt")).isEqualTo("abcd.txt");
+        assertThat(FileNames.clean("a\u2028b\u2029c\uD83D\u0085.txt")).isEqualTo("abc.txt");
         assertThat(FileNames.clean("x".repeat(400) + ".txt")).hasSize(FileNames.MAX_LENGTH);
         assertThat(FileNames.clean("\uD83D\uDE00".repeat(200))).hasSize(254);
     }

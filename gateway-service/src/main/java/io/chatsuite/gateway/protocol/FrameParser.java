@@ -11,6 +11,7 @@ import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.contracts.presence.TypingSignal;
 import io.chatsuite.contracts.protocol.ErrorCode;
 import io.chatsuite.contracts.protocol.ErrorFrame;
+import io.chatsuite.contracts.text.StorableText;
 import io.chatsuite.gateway.config.GatewayConfig;
 import io.chatsuite.gateway.protocol.ClientFrame.Command;
 import io.chatsuite.gateway.protocol.ClientFrame.Idle;
@@ -125,6 +126,9 @@ public class FrameParser {
             throw new FieldProblem(id, ErrorCode.TOO_LARGE, "body: at most " + config.limits().bodyLength()
                     + " characters");
         }
+        StorableText.refusal(body, StorableText.Kind.BODY).ifPresent(reason -> {
+            throw new FieldProblem(id, ErrorCode.INVALID_FIELD, "body: " + reason);
+        });
         return body;
     }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.contracts.protocol.SessionFrame;
+import io.chatsuite.contracts.text.StorableText;
 import io.chatsuite.contracts.user.SessionRevoked;
+import io.chatsuite.devstack.testing.HostileText;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.gateway.StalledClient;
@@ -28,7 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -119,6 +123,82 @@ class ChatSocketTests {
             List<String> codes = socket.frames().stream().map(f -> f.path("code").asText()).toList();
             assertThat(codes).contains("bad_json", "too_large");
             assertThat(codes.stream().filter("invalid_utf8"::equals).count()).as("binary and text frame").isEqualTo(2);
+            assertThat(socket.isOpen()).isTrue();
+        }
+    }
+
+    /** Issue 17: a body no store can hold is refused at the edge, never acked, and the socket stays open. */
+    @Test
+    void textTheStoresCannotHoldIsRefusedAndNeverReachesKafka() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        String message = UUID.randomUUID().toString();
+        try (KafkaConsumer<String, String> commands = consumer("chat.commands");
+             TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(UUID.randomUUID(), "n"))) {
+            String to = "\"conversationId\":\"" + conversation + "\"";
+            socket.send("{\"id\":\"nul\",\"type\":\"send\"," + to + ",\"body\":\"a\\u0000b\"}");
+            socket.send("{\"id\":\"half\",\"type\":\"send\"," + to + ",\"body\":\"half \\ud83d emoji\"}");
+            socket.send("{\"id\":\"bell\",\"type\":\"send\"," + to + ",\"body\":\"ding\\u0007\"}");
+            socket.send("{\"id\":\"edit\",\"type\":\"edit\"," + to + ",\"messageId\":\"" + message
+                    + "\",\"body\":\"\\u0000\"}");
+            socket.send("{\"id\":\"ok\",\"type\":\"send\"," + to + ",\"body\":\"two\\nlines\\tand \\ud83d\\ude00\"}");
+
+            for (String id : List.of("nul", "half", "bell", "edit")) {
+                JsonNode error = socket.awaitFrameWithId(id);
+                assertThat(error.path("code").asText()).as(id).isEqualTo("invalid_field");
+                assertThat(error.path("message").asText()).as(id).startsWith("body: must not contain");
+            }
+            JsonNode command = awaitRecord(commands, conversation.toString());
+            assertThat(command.path("clientId").asText()).isEqualTo("ok");
+            assertThat(command.path("body").asText()).isEqualTo("two\nlines\tand \uD83D\uDE00");
+            assertThat(socket.isOpen()).isTrue();
+        }
+    }
+
+    /**
+     * Issue 17, property: arbitrary Unicode as a body (sent as JSON escapes, so lone surrogates arrive as such) is
+     * either refused with invalid_field naming the body, or reaches Kafka exactly as written; never both, never lost.
+     */
+    @Test
+    void anyBodyIsRefusedNamingTheFieldOrForwardedUnchanged() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        List<String> bodies = HostileText.samples(200, 15);
+        try (KafkaConsumer<String, String> commands = consumer("chat.commands");
+             TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(UUID.randomUUID(), "h"))) {
+            for (int i = 0; i < bodies.size(); i++) {
+                socket.send("{\"id\":\"h" + i + "\",\"type\":\"send\",\"conversationId\":\"" + conversation
+                        + "\",\"body\":" + HostileText.asJsonString(bodies.get(i)) + "}");
+            }
+            socket.send("{\"type\":\"ping\",\"id\":\"done\"}");
+            socket.awaitFrameWithId("done");
+
+            Map<String, String> forwarded = new HashMap<>();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < bodies.size(); i++) {
+                String body = bodies.get(i);
+                if (!body.isBlank() && StorableText.isStorable(body, StorableText.Kind.BODY)) {
+                    expected.add("h" + i);
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : commands.poll(Duration.ofMillis(200))) {
+                    if (conversation.toString().equals(record.key())) {
+                        JsonNode command = JSON.readTree(record.value());
+                        forwarded.put(command.path("clientId").asText(), command.path("body").asText());
+                    }
+                }
+                return forwarded.keySet().containsAll(expected);
+            });
+            for (int i = 0; i < bodies.size(); i++) {
+                String id = "h" + i;
+                String shown = HostileText.asJsonString(bodies.get(i));
+                if (expected.contains(id)) {
+                    assertThat(forwarded.get(id)).as(shown).isEqualTo(bodies.get(i));
+                    assertThat(socket.frames()).as(shown).noneMatch(f -> id.equals(f.path("id").asText()));
+                } else {
+                    assertThat(forwarded).as(shown).doesNotContainKey(id);
+                    assertThat(socket.awaitFrameWithId(id).path("message").asText()).as(shown).startsWith("body:");
+                }
+            }
             assertThat(socket.isOpen()).isTrue();
         }
     }

@@ -1,5 +1,6 @@
 package io.chatsuite.history.rest;
 
+import io.chatsuite.contracts.text.StorableText;
 import io.chatsuite.history.api.SearchPage;
 import io.chatsuite.history.config.HistoryConfig;
 import io.chatsuite.history.service.SearchService;
@@ -38,6 +39,9 @@ public class SearchResource {
         if (q == null || q.isBlank() || q.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.invalidField("q", "must be 1 to " + MAX_QUERY_LENGTH + " characters");
         }
+        StorableText.refusal(q, StorableText.Kind.LINE).ifPresent(reason -> {
+            throw ProblemException.invalidField("q", reason);
+        });
         return search.search(Caller.id(token), q, QueryParameters.page("page", page),
                 QueryParameters.size("size", size, pages));
     }

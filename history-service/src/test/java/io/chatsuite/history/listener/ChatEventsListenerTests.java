@@ -1,7 +1,6 @@
 package io.chatsuite.history.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.chatsuite.contracts.chat.AttachmentRef;
@@ -40,9 +39,6 @@ class ChatEventsListenerTests {
 
     @Inject
     HistoryClient history;
-
-    @Inject
-    ChatEventsListener chatEvents;
 
     @Inject
     UserEventsListener userEvents;
@@ -115,7 +111,9 @@ class ChatEventsListenerTests {
         UserRegistered registered = new UserRegistered(alice.id(), alice.username(), "Alice", registeredAt);
         events.publish(registered);
         events.publish(chat.group("Names", alice), chat.message(alice, "hello"));
-        await().ignoreExceptions().until(() -> "Alice".equals(history.allMessages(alice, chat.id()).get(0).senderName()));
+        // The first read of user.events may wait for the group's first assignment, as in the other tests' 30 s.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> "Alice".equals(history.allMessages(alice, chat.id()).get(0).senderName()));
 
         events.publish(new ProfileUpdated(alice.id(), alice.username(), "Alice Liddell", registeredAt.plusSeconds(30)));
         await().ignoreExceptions().until(() -> "Alice Liddell".equals(history.allMessages(alice, chat.id()).get(0).senderName()));
@@ -126,19 +124,10 @@ class ChatEventsListenerTests {
     }
 
     @Test
-    void anUnreadableOrUnknownChatEventFailsRatherThanLeaveAHole() {
-        String unknownType = """
-                {"type":"message.reacted","v":2,"conversationId":"%s","seq":7}""".formatted(UUID.randomUUID());
-
-        assertThatThrownBy(() -> chatEvents.consume("not json")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> chatEvents.consume(unknownType)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void userEventsHistoryDoesNotUseArePassedOver() {
         String future = """
                 {"type":"user.avatar-changed","v":1,"userId":"%s"}""".formatted(UUID.randomUUID());
 
-        userEvents.consume(future).await().atMost(Duration.ofSeconds(5));
+        userEvents.store(future).await().atMost(Duration.ofSeconds(5));
     }
 }

@@ -55,12 +55,17 @@ public class TestEvents {
 
     /** Publishes JSON as it is (for example as an older chat-service wrote it) to chat.events. */
     public RecordMetadata publishJson(UUID conversationId, String json) {
-        return acknowledged(List.of(sendJson(Topic.CHAT_EVENTS, conversationId.toString(), json))).get(0);
+        return acknowledged(List.of(sendRaw(Topic.CHAT_EVENTS, conversationId.toString(), json))).get(0);
     }
 
     /** Publishes to user.events keyed by user. */
     public RecordMetadata publish(UserEvent event) {
         return acknowledged(List.of(send(Topic.USER_EVENTS, event.userId().toString(), event))).get(0);
+    }
+
+    /** Publishes a payload as it is, however malformed, as a faulty or hostile producer could. */
+    public RecordMetadata publishRaw(Topic topic, String key, String payload) {
+        return acknowledged(List.of(sendRaw(topic, key, payload))).get(0);
     }
 
     /** Waits until the consumer group has committed past the record, i.e. history-service stored it. */
@@ -77,13 +82,13 @@ public class TestEvents {
 
     private Future<RecordMetadata> send(Topic topic, String key, Object event) {
         try {
-            return sendJson(topic, key, mapper.writeValueAsString(event));
+            return sendRaw(topic, key, mapper.writeValueAsString(event));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private synchronized Future<RecordMetadata> sendJson(Topic topic, String key, String json) {
+    private synchronized Future<RecordMetadata> sendRaw(Topic topic, String key, String payload) {
         if (producer == null) {
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -91,7 +96,7 @@ public class TestEvents {
             properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
         }
-        return producer.send(new ProducerRecord<>(topic.topicName(), key, json));
+        return producer.send(new ProducerRecord<>(topic.topicName(), key, payload));
     }
 
     private List<RecordMetadata> acknowledged(List<Future<RecordMetadata>> sent) {

@@ -29,6 +29,19 @@ public enum Topic {
         return topicName;
     }
 
+    /**
+     * Where a consumer puts a record of this topic that it cannot apply after its retries (with the reason and the
+     * record's topic, partition and offset in headers), so that one bad record never stops a consumer.
+     */
+    public String deadLetterTopicName() {
+        return topicName + ".dead-letter";
+    }
+
+    /** The dead-letter topic of every topic, created with the topics themselves. */
+    public static List<String> deadLetterNames() {
+        return List.of(values()).stream().map(Topic::deadLetterTopicName).toList();
+    }
+
     public static List<String> allNames() {
         return List.of(values()).stream().map(Topic::topicName).toList();
     }

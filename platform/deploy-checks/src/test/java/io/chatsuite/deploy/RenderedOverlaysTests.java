@@ -68,7 +68,9 @@ class RenderedOverlaysTests {
         assertGatewayDrainsWithinItsGracePeriod(deployments);
         if (overlay.equals("strimzi")) {
             assertThat(all(manifests, KafkaTopic.class)).extracting(t -> t.getSpec().getTopicName())
-                    .containsExactlyInAnyOrder("chat.commands", "chat.events", "presence.signals", "user.events");
+                    .containsExactlyInAnyOrder("chat.commands", "chat.events", "presence.signals", "user.events",
+                            "chat.commands.dead-letter", "chat.events.dead-letter", "presence.signals.dead-letter",
+                            "user.events.dead-letter");
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -197,7 +198,8 @@ final class KafkaBroker implements StackComponent {
                 }
                 try {
                     Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-                    List<NewTopic> missing = Topic.allNames().stream()
+                    List<NewTopic> missing = Stream.concat(Topic.allNames().stream(),
+                                    Topic.deadLetterNames().stream())
                             .filter(name -> !existing.contains(name))
                             .map(name -> new NewTopic(name, Topic.PARTITIONS, (short) 1))
                             .toList();

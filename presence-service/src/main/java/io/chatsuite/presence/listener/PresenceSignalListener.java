@@ -3,45 +3,44 @@ package io.chatsuite.presence.listener;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.presence.PresenceSignal;
+import io.chatsuite.kit.consumer.RecordRetry;
 import io.chatsuite.presence.service.PresenceSignals;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import java.io.UncheckedIOException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Reads presence.signals in order and applies each. A signal that cannot be applied after retries is skipped with a
- * warning, not allowed to stop the stream: the node's next snapshot repairs what it left out.
+ * Reads presence.signals in order and applies each. Redis being away holds the stream (retried until it is back: a
+ * heartbeat applied late only sets a deadline already past); a signal that can never be read or applied goes to
+ * presence.signals.dead-letter ({@link RecordRetry}) and the node's next snapshot repairs what it left out.
  */
 @ApplicationScoped
 public class PresenceSignalListener {
 
-    private static final Logger LOG = Logger.getLogger(PresenceSignalListener.class);
+    static final String CHANNEL = "signals";
 
     private final PresenceSignals signals;
     private final ObjectMapper json;
+    private final RecordRetry retry;
 
-    public PresenceSignalListener(PresenceSignals signals, ObjectMapper json) {
+    public PresenceSignalListener(PresenceSignals signals, ObjectMapper json, RecordRetry retry) {
         this.signals = signals;
         this.json = json;
+        this.retry = retry;
     }
 
-    @Incoming("signals")
-    public Uni<Void> consume(String payload) {
-        PresenceSignal signal;
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return retry.apply(CHANNEL, record, () -> signals.apply(read(record.value())));
+    }
+
+    private PresenceSignal read(String payload) {
         try {
-            signal = json.readValue(payload, PresenceSignal.class);
+            return json.readValue(payload, PresenceSignal.class);
         } catch (JsonProcessingException e) {
-            LOG.errorf("skipping an unreadable presence signal: %s", e.getOriginalMessage());
-            return Uni.createFrom().voidItem();
+            throw new UncheckedIOException("unreadable presence signal", e);
         }
-        return signals.apply(signal)
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(5)
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("skipping a presence signal that could not be applied (%s): %s", failure.getMessage(),
-                            payload);
-                    return Uni.createFrom().voidItem();
-                });
     }
 }

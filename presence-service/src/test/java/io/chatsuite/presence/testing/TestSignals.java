@@ -42,7 +42,20 @@ public class TestSignals {
         send(Topic.USER_EVENTS, event.userId().toString(), event);
     }
 
-    private synchronized void send(Topic topic, String key, Object payload) {
+    /** A payload as it is, however malformed, as a faulty or hostile producer could put it on a topic. */
+    public void raw(Topic topic, String key, String payload) {
+        sendValue(topic, key, payload);
+    }
+
+    private void send(Topic topic, String key, Object payload) {
+        try {
+            sendValue(topic, key, mapper.writeValueAsString(payload));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void sendValue(Topic topic, String key, String value) {
         if (producer == null) {
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -51,11 +64,11 @@ public class TestSignals {
             producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
         }
         try {
-            producer.send(new ProducerRecord<>(topic.topicName(), key, mapper.writeValueAsString(payload))).get();
+            producer.send(new ProducerRecord<>(topic.topicName(), key, value)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }
