@@ -95,8 +95,8 @@ class PoisonCommandTests {
     }
 
     private static SendMessage send(TestUser sender, UUID room, String clientId, String body) {
-        return new SendMessage(clientId, room, sender.id(), Instant.now(), body, MessageFormat.MARKDOWN, null,
-                List.of());
+        return new SendMessage(clientId, room, sender.id(), sender.session(), Instant.now(), body,
+                MessageFormat.MARKDOWN, null, List.of());
     }
 
     private double deadLetters() {
