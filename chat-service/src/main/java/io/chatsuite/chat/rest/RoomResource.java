@@ -5,16 +5,14 @@ import io.chatsuite.chat.rest.ConversationViews.ConversationView;
 import io.chatsuite.chat.service.ConversationService;
 import io.chatsuite.contracts.chat.MemberRole;
 import io.chatsuite.kit.CurrentUser;
+import io.chatsuite.problem.NumberParameters;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -29,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/rooms")
 @Authenticated
 public class RoomResource {
+
+    /** Deep enough for any real listing; keeps OFFSET within reason. */
+    private static final int MAX_PAGE = 10_000;
 
     private final ConversationService conversations;
     private final CurrentUser user;
@@ -56,9 +57,10 @@ public class RoomResource {
     @GET
     @Operation(summary = "Public rooms whose name starts with q, by name")
     public Uni<List<ConversationView>> find(@QueryParam("q") @Size(max = 100) String q,
-                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return conversations.publicRooms(q, page, size).map(rows -> rows.stream().map(ConversationView::of).toList());
+                                            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return conversations.publicRooms(q, NumberParameters.wholeNumber("page", page, 0, 0, MAX_PAGE),
+                        NumberParameters.wholeNumber("size", size, 20, 1, 100))
+                .map(rows -> rows.stream().map(ConversationView::of).toList());
     }
 
     @PATCH
