@@ -46,6 +46,6 @@ class AuthServiceReadinessTests {
 
     @Test
     void appliesItsOwnMigrations() throws Exception {
-        ServiceChecks.assertMigratedTo(dataSource, 1);
+        ServiceChecks.assertFullyMigrated(dataSource);
     }
 }

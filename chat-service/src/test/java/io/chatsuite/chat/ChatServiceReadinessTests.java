@@ -31,6 +31,6 @@ class ChatServiceReadinessTests {
 
     @Test
     void appliesItsOwnMigrations() throws Exception {
-        ServiceChecks.assertMigratedTo(dataSource, 1);
+        ServiceChecks.assertFullyMigrated(dataSource);
     }
 }
