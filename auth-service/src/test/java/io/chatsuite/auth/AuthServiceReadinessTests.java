@@ -47,6 +47,6 @@ class AuthServiceReadinessTests {
 
     @Test
     void appliesItsOwnMigrations() throws Exception {
-        ServiceChecks.assertMigratedTo(dataSource, 1);
+        ServiceChecks.assertFullyMigrated(dataSource);
     }
 }

@@ -32,6 +32,6 @@ class ChatServiceReadinessTests {
 
     @Test
     void appliesItsOwnMigrations() throws Exception {
-        ServiceChecks.assertMigratedTo(dataSource, 1);
+        ServiceChecks.assertFullyMigrated(dataSource);
     }
 }

@@ -33,6 +33,6 @@ class HistoryServiceReadinessTests {
 
     @Test
     void appliesItsOwnMigrations() throws Exception {
-        ServiceChecks.assertMigratedTo(dataSource, 1);
+        ServiceChecks.assertFullyMigrated(dataSource);
     }
 }

@@ -6,15 +6,13 @@ import io.chatsuite.auth.api.UserView;
 import io.chatsuite.auth.service.ProfileService;
 import io.chatsuite.kit.CurrentUser;
 import io.chatsuite.problem.Storable;
+import io.chatsuite.problem.NumberParameters;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -69,8 +67,8 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "One page of matches, by username")
     @APIResponse(responseCode = "400", description = "A query parameter is refused")
     public Uni<UserPage> search(@QueryParam("q") @NotBlank @Size(max = 64) @Storable String q,
-                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1000) int page,
-                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(50) int size) {
-        return profiles.search(q, page, size);
+                                @QueryParam("page") String page, @QueryParam("size") String size) {
+        return profiles.search(q, NumberParameters.wholeNumber("page", page, 0, 0, 1000),
+                NumberParameters.wholeNumber("size", size, 20, 1, 50));
     }
 }

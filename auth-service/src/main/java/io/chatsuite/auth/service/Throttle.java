@@ -16,6 +16,11 @@ import java.util.Locale;
 /**
  * Counts attempts in PostgreSQL, so that the limits hold across replicas: at most {@code limit} hits per subject
  * within a sliding window, after which the caller gets 429 with the time until the oldest counted hit expires.
+ *
+ * <p>Failed logins are counted per client address and per username. An address over its limit is refused whatever
+ * it tries. A username over its limit (guessed at from many addresses) is refused only to addresses that have failed
+ * within the window: an address with no recent failures may still try, so nobody can lock an owner out by failing on
+ * purpose, while a spread-out guesser gets one guess per fresh address and then joins the refused.
  */
 @ApplicationScoped
 public class Throttle {
@@ -46,11 +51,19 @@ public class Throttle {
                 ? loginsPerAddress.window() : registrationsPerAddress.window();
     }
 
-    /** Fails with 429 if the username or the address has had too many failed logins. */
+    /**
+     * Fails with 429 if the address has had too many failed logins, or if the username has and this address has
+     * failed recently too.
+     */
     @WithSession
     public Uni<Void> checkLogin(String username, String address) {
-        return check(loginsPerUsername, usernameKey(username))
-                .flatMap(ignored -> check(loginsPerAddress, address));
+        Instant now = clock.instant();
+        return check(loginsPerAddress, address)
+                .flatMap(ignored -> hits.nthLatestHit(loginsPerAddress.bucket(), address,
+                        now.minus(loginsPerAddress.window()), 1))
+                .flatMap(lastFailure -> lastFailure == null
+                        ? Uni.createFrom().voidItem()
+                        : check(loginsPerUsername, usernameKey(username)));
     }
 
     @WithTransaction

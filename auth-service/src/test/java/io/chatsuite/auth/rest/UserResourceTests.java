@@ -135,5 +135,12 @@ class UserResourceTests {
                 .body("errors[0].field", equalTo("size"));
         problem(caller.request().queryParam("q", "a").queryParam("page", -1).get("/api/users").then(), 400)
                 .body("errors[0].field", equalTo("page"));
+        // Not numbers at all, or too big for any integer: still a 400 naming the parameter, never a 404.
+        problem(caller.request().queryParam("q", "a").queryParam("page", "abc").get("/api/users").then(), 400)
+                .body("errors[0].field", equalTo("page"));
+        problem(caller.request().queryParam("q", "a").queryParam("page", "99999999999999999999").get("/api/users")
+                .then(), 400).body("errors[0].field", equalTo("page"));
+        problem(caller.request().queryParam("q", "a").queryParam("size", "2147483648").get("/api/users").then(), 400)
+                .body("errors[0].field", equalTo("size"));
     }
 }

@@ -20,38 +20,41 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Throttles count in PostgreSQL per username and per client address (from X-Forwarded-For, which this machine is
- * trusted to send as the gateway would), answer 429 with Retry-After, and let through again after the window.
+ * trusted to send as the gateway would), answer 429 with Retry-After, and let through again after the window. Who
+ * is refused while a username is over its limit: {@link LoginLockoutTests}.
  */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 @TestProfile(ThrottleTests.ShortWindows.class)
 class ThrottleTests {
 
+    /** Short enough to see forgiveness, long enough that a loaded machine's slow logins stay within one window. */
     public static class ShortWindows implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "auth.throttle.login-failures", "3",
-                    "auth.throttle.login-window", "PT3S",
+                    "auth.throttle.login-window", "PT20S",
                     "auth.throttle.registrations", "2",
-                    "auth.throttle.registration-window", "PT3S");
+                    "auth.throttle.registration-window", "PT20S");
         }
     }
 
     @Test
-    void failedLoginsForOneUsernameAreThrottledFromAnyAddressThenForgiven() {
+    void aUsernameLockedByFailuresIsForgivenAfterTheWindow() {
         String username = TestUsers.uniqueUsername();
         register(username, randomAddress()).then().statusCode(201);
+        String guesser = randomAddress();
         for (int i = 0; i < 3; i++) {
-            login(username, "wrong password", randomAddress()).then().statusCode(401);
+            login(username, "wrong password", i == 0 ? guesser : randomAddress()).then().statusCode(401);
         }
 
-        Response throttled = login(username, TestUsers.PASSWORD, randomAddress());
+        Response throttled = login(username, TestUsers.PASSWORD, guesser);
 
         problem(throttled.then(), 429);
-        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 3);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> login(username, TestUsers.PASSWORD, randomAddress()).statusCode() == 200);
+        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 20);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> login(username, TestUsers.PASSWORD, guesser).statusCode() == 200);
     }
 
     @Test
@@ -64,7 +67,7 @@ class ThrottleTests {
         problem(login(TestUsers.uniqueUsername(), "wrong password", address).then(), 429);
         login(TestUsers.uniqueUsername(), "wrong password", randomAddress()).then().statusCode(401);
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> login(TestUsers.uniqueUsername(), "wrong password", address).statusCode() == 401);
     }
 
@@ -79,7 +82,7 @@ class ThrottleTests {
         problem(throttled.then(), 429);
         assertThat(throttled.header("Retry-After")).isNotNull();
         register(TestUsers.uniqueUsername(), randomAddress()).then().statusCode(201);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> register(TestUsers.uniqueUsername(), address).statusCode() == 201);
     }
 

@@ -88,26 +88,19 @@ public final class FileTypeDetector {
     /**
      * Text is strict UTF-8 without NULs or other control characters (tabs, line and page breaks allowed), that does not
      * open like markup or a script: a browser sniffing it must never find HTML, and a text file must never be a
-     * disguised program.
+     * disguised program. The opening is read after any amount of leading whitespace, so padding cannot push markup
+     * out of sight.
      */
     private static boolean isPlainText(Path file, byte[] head) throws IOException {
         if (head.length == 0) {
             return false;
         }
-        String start = new String(head, 0, Math.min(head.length, MARKUP_WINDOW), StandardCharsets.UTF_8)
-                .replace("\uFEFF", "").stripLeading().toLowerCase(Locale.ROOT);
-        if (start.startsWith("<") || start.startsWith("#!")) {
-            return false;
-        }
-        for (String tag : MARKUP) {
-            if (start.contains(tag)) {
-                return false;
-            }
-        }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
         CharBuffer chars = CharBuffer.allocate(64 * 1024);
+        StringBuilder opening = new StringBuilder(MARKUP_WINDOW);
+        boolean openingChecked = false;
         try (InputStream in = Files.newInputStream(file)) {
             boolean end = false;
             while (!end) {
@@ -133,6 +126,17 @@ public final class FileTypeDetector {
                     if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
                         return false;
                     }
+                    boolean leadingBlank = opening.isEmpty() && (Character.isWhitespace(c)
+                            || Character.isSpaceChar(c) || c == '\uFEFF');
+                    if (!openingChecked && !leadingBlank) {
+                        opening.append(c);
+                        if (opening.length() == MARKUP_WINDOW) {
+                            openingChecked = true;
+                            if (opensLikeMarkup(opening)) {
+                                return false;
+                            }
+                        }
+                    }
                 }
                 chars.clear();
                 bytes.compact();
@@ -140,7 +144,20 @@ public final class FileTypeDetector {
         } catch (CharacterCodingException e) {
             return false;
         }
-        return true;
+        return openingChecked || !opensLikeMarkup(opening);
+    }
+
+    private static boolean opensLikeMarkup(CharSequence opening) {
+        String start = opening.toString().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<") || start.startsWith("#!")) {
+            return true;
+        }
+        for (String tag : MARKUP) {
+            if (start.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] data, int offset, byte[] prefix) {

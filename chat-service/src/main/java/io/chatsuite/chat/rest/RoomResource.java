@@ -1,38 +1,36 @@
 package io.chatsuite.chat.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.chat.rest.ConversationViews.ConversationDetailsView;
 import io.chatsuite.chat.rest.ConversationViews.ConversationView;
 import io.chatsuite.chat.service.ConversationService;
 import io.chatsuite.contracts.chat.MemberRole;
 import io.chatsuite.kit.CurrentUser;
+import io.chatsuite.problem.NumberParameters;
 import io.chatsuite.problem.Storable;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Group rooms: create, find, join, leave, manage members and settings. */
 @Path("/api/rooms")
@@ -40,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class RoomResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** Deep enough for any real listing; keeps OFFSET within reason. */
+    private static final int MAX_PAGE = 10_000;
 
     private final ConversationService conversations;
     private final CurrentUser user;
@@ -67,9 +67,10 @@ public class RoomResource {
     @GET
     @Operation(summary = "Public rooms whose name starts with q, by name")
     public Uni<List<ConversationView>> find(@QueryParam("q") @Size(max = 100) @Storable String q,
-                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return conversations.publicRooms(q, page, size).map(rows -> rows.stream().map(ConversationView::of).toList());
+                                            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return conversations.publicRooms(q, NumberParameters.wholeNumber("page", page, 0, 0, MAX_PAGE),
+                        NumberParameters.wholeNumber("size", size, 20, 1, 100))
+                .map(rows -> rows.stream().map(ConversationView::of).toList());
     }
 
     @PATCH

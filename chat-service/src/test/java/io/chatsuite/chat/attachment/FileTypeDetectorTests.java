@@ -43,6 +43,19 @@ class FileTypeDetectorTests {
         assertThat(detect(new byte[0])).isEmpty();
     }
 
+    @Test
+    void refusesMarkupPushedBackByLeadingWhitespace() throws IOException {
+        for (int padding : new int[] {1023, 1024, 1500, 9000, 70_000}) {
+            String blank = " \n\t\r".repeat(padding / 4 + 1);
+            assertThat(detect(ascii(blank + "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>")))
+                    .as("svg after %d blanks", padding).isEmpty();
+            assertThat(detect(ascii("\uFEFF" + blank + "<!DOCTYPE html><script>alert(1)</script>")))
+                    .as("html after %d blanks", padding).isEmpty();
+            assertThat(detect(ascii(blank + "plain words, then <b>markup</b> much later")))
+                    .as("text after %d blanks", padding).contains(FileType.TEXT);
+        }
+    }
+
     private Optional<FileType> detect(byte[] bytes) throws IOException {
         Path file = Files.createTempFile(directory, "sample", ".bin");
         Files.write(file, bytes);

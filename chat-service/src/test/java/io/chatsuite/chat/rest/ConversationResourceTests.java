@@ -124,6 +124,13 @@ class ConversationResourceTests {
                 .post("/api/rooms").then().statusCode(400).body("errors[0].field", equalTo("name"));
         given().auth().oauth2(someone.token()).queryParam("size", 1000).get("/api/rooms")
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        // Not numbers at all, or too big for any integer: still a 400 naming the parameter, never a 404.
+        given().auth().oauth2(someone.token()).queryParam("page", "abc").get("/api/rooms")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(someone.token()).queryParam("page", "99999999999999999999").get("/api/rooms")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(someone.token()).queryParam("size", "twenty").get("/api/rooms")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
         given().get("/api/conversations").then().statusCode(401)
                 .contentType("application/problem+json").body("status", equalTo(401));
     }

@@ -94,6 +94,14 @@ public interface GatewayConfig {
         @Min(1024)
         int frameBytes();
 
+        /**
+         * The largest frame or message a socket may send at all: above it the socket is closed with 1009 (message too
+         * big). Also Vert.x's own limits (application.properties), which this gateway meets first.
+         */
+        @WithDefault("262144")
+        @Min(65536)
+        int closeBytes();
+
         /** The longest message body, in characters. */
         @WithDefault("4000")
         @Min(1)

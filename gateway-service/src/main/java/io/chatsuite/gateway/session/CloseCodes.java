@@ -7,6 +7,8 @@ public final class CloseCodes {
     public static final int GOING_AWAY = 1001;
     /** The client broke the rules persistently (sustained flooding). */
     public static final int POLICY_VIOLATION = 1008;
+    /** A frame or message over the hard cap (256 KiB): the client sent something no client should. */
+    public static final int MESSAGE_TOO_BIG = 1009;
     /** The session was revoked (logout, or a stolen refresh token): log in again. */
     public static final int SESSION_REVOKED = 4001;
     /** The access token expired: refresh it and reconnect. */

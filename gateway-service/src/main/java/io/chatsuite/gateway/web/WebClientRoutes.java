@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * the single-page fallback (every client route such as {@code /c/<id>} answers index.html, so links and reloads
  * work), caching (hashed {@code /assets/*} forever, index.html never without revalidation), and security headers on
  * every page response: a Content-Security-Policy without inline scripts, no framing, no MIME sniffing, no referrer
- * leaking conversation ids.
+ * leaking conversation ids. Every other answer (the /api proxy's, the session routes', health, errors) carries
+ * {@code X-Content-Type-Options: nosniff} too.
  */
 @ApplicationScoped
 public class WebClientRoutes {
@@ -41,10 +42,16 @@ public class WebClientRoutes {
     /** Client routes: no file extension in the last segment. */
     private static final Pattern CLIENT_ROUTE = Pattern.compile("^(/[^/.]*)*/?$");
 
+    /**
+     * A filter of priority p runs at route order -p: this one must come before every route of ours (the /api proxy
+     * and the session routes sit at order -100), or their answers go out without the headers.
+     */
+    private static final int HEADERS_FIRST = 1_000;
+
     private final Buffer indexHtml = loadIndex();
 
     void headers(@Observes Filters filters) {
-        filters.register(this::addHeaders, 100);
+        filters.register(this::addHeaders, HEADERS_FIRST);
     }
 
     void route(@Observes Router router) {

@@ -203,6 +203,24 @@ class ChatSocketTests {
         }
     }
 
+    /** A frame, or a message in several frames, over the hard cap closes with 1009 and leaves the others be. */
+    @Test
+    void aFrameOrMessageOverTheHardCapClosesTheSocketWith1009() throws Exception {
+        String huge = "{\"id\":\"huge\",\"type\":\"ping\",\"x\":\"" + "x".repeat(300 * 1024) + "\"}";
+        try (TestSocket oneFrame = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(UUID.randomUUID(), "f"));
+             TestSocket manyFrames = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(UUID.randomUUID(), "m"));
+             TestSocket bystander = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(UUID.randomUUID(), "b"))) {
+            oneFrame.sendRawText(huge.getBytes(StandardCharsets.UTF_8));
+            // The client cuts a long message into 64 KiB frames: each is small, the message is not.
+            manyFrames.send(huge);
+
+            assertThat(oneFrame.awaitClosed()).as("one frame of 300 KiB").isEqualTo((short) 1009);
+            assertThat(manyFrames.awaitClosed()).as("a message of 300 KiB in 64 KiB frames").isEqualTo((short) 1009);
+            bystander.send("{\"type\":\"ping\",\"id\":\"unbothered\"}");
+            bystander.awaitFrameWithId("unbothered");
+        }
+    }
+
     @Test
     void commandsGoToKafkaWithTheTokensUserAndSessionAndAClaimedSenderIsRefused() throws Exception {
         UUID user = UUID.randomUUID();

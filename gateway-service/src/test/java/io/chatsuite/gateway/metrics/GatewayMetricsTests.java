@@ -17,10 +17,17 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** What operators' dashboards and alerts read from /q/metrics, after real traffic through a real socket. */
@@ -40,6 +47,19 @@ class GatewayMetricsTests {
 
     @Test
     void countsSocketsFramesCommandsAndTimesDelivery() throws Exception {
+        LoggedLines logged = LoggedLines.capture();
+        try {
+            Logger.getLogger(GatewayMetricsTests.class).info("log capture works");
+            countAndScrape();
+        } finally {
+            logged.stop();
+        }
+        // What the test claims of the message body, checked where it claims it: the body is in no log line...
+        assertThat(logged.lines()).anyMatch(line -> line.contains("log capture works"));
+        assertThat(logged.lines()).noneMatch(line -> line.contains("counted, never logged"));
+    }
+
+    private void countAndScrape() throws Exception {
         UUID user = UUID.randomUUID();
         double framesInBefore = value("chat_gateway_frames_in_total").orElse(0.0);
         double sendsBefore = value("chat_gateway_commands_total{outcome=\"forwarded\",type=\"send\"}").orElse(0.0);
@@ -80,7 +100,42 @@ class GatewayMetricsTests {
         assertThat(scrape).contains("chat_redis_reconnects_total");
         // The Kafka client binder: consumer lag of the user-events consumer, per partition and at most.
         assertThat(scrape).contains("kafka_consumer_fetch_manager_records_lag_max");
+        // ...and in no metric label either.
         assertThat(scrape).doesNotContain("counted, never logged");
+    }
+
+    /** Every log record this JVM publishes meanwhile (the service's too: tests run in its JVM), formatted. */
+    private static final class LoggedLines extends Handler {
+
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final Formatter formatter = new SimpleFormatter();
+
+        static LoggedLines capture() {
+            LoggedLines handler = new LoggedLines();
+            java.util.logging.Logger.getLogger("").addHandler(handler);
+            return handler;
+        }
+
+        void stop() {
+            java.util.logging.Logger.getLogger("").removeHandler(this);
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(formatter.format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static String scrape() {

@@ -128,6 +128,8 @@ class SearchResourceTests {
         assertRefused(alice, Map.of("q", "zebra", "size", "0"), "size");
         assertRefused(alice, Map.of("q", "zebra", "size", "201"), "size");
         assertRefused(alice, Map.of("q", "zebra", "page", "-1"), "page");
+        assertRefused(alice, Map.of("q", "zebra", "page", "abc"), "page");
+        assertRefused(alice, Map.of("q", "zebra", "page", "99999999999999999999"), "page");
         history.as(alice).get("/api/history/search").then().statusCode(400)
                 .body("errors[0].field", equalTo("q"));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.system.SuiteApi.Account;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +67,8 @@ class PresenceSystemTests extends TwoGatewaySuite {
                 awaitStatus(bobOnA, alice, "online");
             }
             // Past the grace: an offline would have been announced by now had the phone not counted.
-            await().pollDelay(GRACE.plusSeconds(3)).until(() -> true);
-            assertThat(bobOnA.statusesOf(alice.id())).containsExactly("online");
+            await("alice stays online past the grace").during(GRACE.plusSeconds(3)).atMost(GRACE.plusSeconds(6))
+                    .until(() -> bobOnA.statusesOf(alice.id()).equals(List.of("online")));
             assertThat(api.call("GET", "/api/presence/" + alice.id(), bob.token(), null, 200).path("status")
                     .asText()).isEqualTo("online");
 
@@ -87,8 +88,8 @@ class PresenceSystemTests extends TwoGatewaySuite {
             awaitStatus(bobOnA, alice, "online");
             first.close();
             try (ChatClient again = ChatClient.connect(nodeB, alice.token())) {
-                await().pollDelay(GRACE.plusSeconds(3)).until(() -> true);
-                assertThat(bobOnA.statusesOf(alice.id())).containsExactly("online");
+                await("no offline flash past the grace").during(GRACE.plusSeconds(3)).atMost(GRACE.plusSeconds(6))
+                        .until(() -> bobOnA.statusesOf(alice.id()).equals(List.of("online")));
             }
         }
     }

@@ -58,11 +58,13 @@ class RollingRestartSystemTests extends TwoGatewaySuite {
             sending.add(pool.submit(() -> {
                 for (int n = 0; keepSending.get(); n++) {
                     String id = "r" + sender + "-" + n;
-                    client.sendUntilAcked(id, "roamer " + sender + " line " + n);
+                    long seq = client.sendUntilAcked(id, "roamer " + sender + " line " + n).path("seq").asLong();
                     ids.add(id);
                     acked.incrementAndGet();
-                    // About five messages a second per client: steady traffic, not a load test.
-                    await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+                    // The sender sees its own message come back (live, or by resume after a move) before the next:
+                    // at most about five a second per client, steady traffic rather than a load test.
+                    await(id + " reaches its sender").pollDelay(Duration.ofMillis(200)).atMost(Duration.ofMinutes(1))
+                            .until(() -> client.timeline().containsKey(seq));
                 }
             }));
         }

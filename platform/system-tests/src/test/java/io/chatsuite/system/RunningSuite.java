@@ -2,6 +2,7 @@ package io.chatsuite.system;
 
 import static org.awaitility.Awaitility.await;
 
+import io.chatsuite.devstack.OrphanReaper;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -18,7 +19,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-/** The whole suite started the way a user starts it: the README's run command, as a real process tree. */
+/**
+ * The whole suite started the way a user starts it: the README's run command, as a real process tree. The launcher
+ * dies with this JVM: a test JVM that is killed (a timeout, Ctrl-C on Maven, kill -9) does not leave a suite running.
+ */
 final class RunningSuite implements AutoCloseable {
 
     static final List<String> SERVICES =
@@ -27,13 +31,37 @@ final class RunningSuite implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process launcher;
+    private final OrphanReaper reaper;
     private final Path dataDirectory;
     private final Properties endpoints;
 
-    private RunningSuite(Process launcher, Path dataDirectory, Properties endpoints) {
-        this.launcher = launcher;
+    private RunningSuite(Reaped launcher, Path dataDirectory, Properties endpoints) {
+        this.launcher = launcher.process();
+        this.reaper = launcher.reaper();
         this.dataDirectory = dataDirectory;
         this.endpoints = endpoints;
+    }
+
+    /** A process that dies with this JVM, and the reaper that sees to it. */
+    record Reaped(Process process, OrphanReaper reaper) {
+    }
+
+    /**
+     * Starts a process registered with the devstack's orphan reaper, as the launcher registers what it starts: if this
+     * JVM dies without {@link OrphanReaper#release() releasing} it, the process gets what Ctrl-C sends (INT), then
+     * SIGKILL 20 s later. For the launcher, INT means stopping the services and infrastructure; if it must be killed,
+     * its own reaper stops them.
+     */
+    static Reaped startReaped(ProcessBuilder builder, Path reaperDirectory) throws IOException {
+        OrphanReaper reaper = OrphanReaper.start(reaperDirectory);
+        try {
+            Process process = builder.start();
+            reaper.register(process.pid(), "INT");
+            return new Reaped(process, reaper);
+        } catch (IOException | RuntimeException e) {
+            reaper.release();
+            throw e;
+        }
     }
 
     /** Runs {@code ./chat-suite up} on free ports with the given data directory and waits until it is ready. */
@@ -56,16 +84,17 @@ final class RunningSuite implements AutoCloseable {
         // Every test user registers from 127.0.0.1: lift the per-address registration limit for the run.
         builder.environment().put("AUTH_THROTTLE_REGISTRATIONS", "100000");
         builder.environment().putAll(environment);
-        Process launcher = builder
+        Reaped reaped = startReaped(builder
                 .directory(root.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())), dataDirectory.resolve("test-reaper"));
+        Process launcher = reaped.process();
         await("the launcher reports every service ready (output in " + output + ")")
                 .atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> Files.exists(endpointsFile) || !launcher.isAlive());
         if (!launcher.isAlive()) {
+            reaped.reaper().release();
             throw new AssertionError("the launcher exited with " + launcher.exitValue() + ":\n"
                     + Files.readString(output));
         }
@@ -73,7 +102,7 @@ final class RunningSuite implements AutoCloseable {
         try (Reader reader = Files.newBufferedReader(endpointsFile)) {
             endpoints.load(reader);
         }
-        return new RunningSuite(launcher, dataDirectory, endpoints);
+        return new RunningSuite(reaped, dataDirectory, endpoints);
     }
 
     String url(String service) {
@@ -202,11 +231,13 @@ final class RunningSuite implements AutoCloseable {
         new ProcessBuilder("kill", "-s", name, Long.toString(launcher.pid())).inheritIO().start().waitFor();
     }
 
+    /** Stops the suite as Ctrl-C does; the reaper is released only once the launcher is gone. */
     @Override
     public void close() throws Exception {
         if (launcher.isAlive()) {
             interrupt();
             launcher.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
+        reaper.release();
     }
 }

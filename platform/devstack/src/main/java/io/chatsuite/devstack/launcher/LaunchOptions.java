@@ -14,12 +14,37 @@ import java.nio.file.Path;
 record LaunchOptions(boolean infraOnly, Path dataDirectory, Path projectRoot, boolean freePorts, int gateways) {
 
     static final String USAGE = """
-            usage: chat-suite [up | infra] [--data DIR] [--free-ports] [--gateways N]
+            usage: chat-suite [up | infra] [--data DIR] [--free-ports] [--gateways N] [--rebuild]
               up            start PostgreSQL, Redis, Kafka and all five services (default)
               infra         start only PostgreSQL, Redis, Kafka and S3, and write each service's .env for quarkus:dev
               --data DIR    where data and logs live (default: ./data); kept across runs
               --free-ports  run the services on free ports instead of 8080-8084
-              --gateways N  run N gateway nodes (default 1; the first on 8080, the others on free ports)""";
+              --gateways N  run N gateway nodes (default 1; the first on 8080, the others on free ports)
+              --rebuild     build the suite before starting it (it is built anyway when a jar is missing)
+              --help        this text""";
+
+    /**
+     * Checks the arguments without starting anything: prints the usage for {@code --help}, or the mistake and the
+     * usage with status 2; prints nothing when the arguments are good. {@code ./chat-suite} runs this from its
+     * source before it builds anything, so help and mistakes answer at once on a fresh checkout.
+     */
+    public static void main(String[] args) {
+        if (helpRequested(args)) {
+            System.out.println(USAGE);
+            return;
+        }
+        try {
+            parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+    }
+
+    static boolean helpRequested(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+    }
 
     static LaunchOptions parse(String[] args) {
         Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();

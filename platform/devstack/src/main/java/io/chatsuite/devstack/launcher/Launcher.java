@@ -44,6 +44,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (LaunchOptions.helpRequested(args)) {
+            System.out.println(LaunchOptions.USAGE);
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);

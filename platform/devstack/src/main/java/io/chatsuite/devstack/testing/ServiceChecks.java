@@ -4,13 +4,22 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /** Checks every service's tests make of its wiring to real infrastructure, written once. */
@@ -23,6 +32,9 @@ public final class ServiceChecks {
     public static final String KAFKA = "Kafka connection health check";
     /** service-kit's SessionRevocationReadiness: the last token lifetime of revocations has been read. */
     public static final String SESSION_REVOCATIONS = "Session revocations replayed";
+
+    /** Flyway's versioned migration file name: V{version}__{description}.sql. */
+    private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.+\\.sql");
 
     private ServiceChecks() {
     }
@@ -46,16 +58,33 @@ public final class ServiceChecks {
                 .body(containsString("jvm_memory_used_bytes"));
     }
 
-    /** Flyway applied at least {@code version} successfully in the service's own database. */
-    public static void assertMigratedTo(DataSource dataSource, int version) throws SQLException {
+    /**
+     * Flyway applied every migration the service ships, and each succeeded: the applied versions are exactly those of
+     * the files in the module's {@code src/main/resources/db/migration} (the test's working directory is the module).
+     */
+    public static void assertFullyMigrated(DataSource dataSource) throws SQLException, IOException {
+        Path migrations = Path.of("src/main/resources/db/migration");
+        List<Integer> shipped;
+        try (Stream<Path> files = Files.list(migrations)) {
+            shipped = files.map(file -> MIGRATION.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(name -> Integer.parseInt(name.group(1)))
+                    .sorted()
+                    .toList();
+        }
+        org.hamcrest.MatcherAssert.assertThat("migrations shipped in " + migrations.toAbsolutePath(), shipped,
+                not(empty()));
+        List<Integer> applied = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT max(version::int), bool_and(success) FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            result.next();
-            org.hamcrest.MatcherAssert.assertThat("applied schema version", result.getInt(1),
-                    greaterThanOrEqualTo(version));
-            org.hamcrest.MatcherAssert.assertThat("every migration succeeded", result.getBoolean(2), equalTo(true));
+             ResultSet result = statement.executeQuery("SELECT version::int, success FROM flyway_schema_history"
+                     + " WHERE version IS NOT NULL ORDER BY version::int")) {
+            while (result.next()) {
+                org.hamcrest.MatcherAssert.assertThat("migration " + result.getInt(1) + " succeeded",
+                        result.getBoolean(2), equalTo(true));
+                applied.add(result.getInt(1));
+            }
         }
+        org.hamcrest.MatcherAssert.assertThat("applied schema versions", applied, equalTo(shipped));
     }
 }
