@@ -10,7 +10,7 @@ final class Settings {
     }
 
     static GatewayConfig.Limits limits(int perSecond, int burst, int abuseThreshold) {
-        return new Limits(65536, 4000, perSecond, burst, abuseThreshold, 1024);
+        return new Limits(65536, 4000, perSecond, burst, abuseThreshold, 1024, 262144);
     }
 
     static GatewayConfig.Backlog backlog(int maxPendingSends, Duration maxLag, Duration cooldown) {
@@ -18,7 +18,7 @@ final class Settings {
     }
 
     record Limits(int frameBytes, int bodyLength, int commandsPerSecond, int commandBurst, int abuseThreshold,
-                  int outboundQueue) implements GatewayConfig.Limits {
+                  int outboundQueue, int closeBytes) implements GatewayConfig.Limits {
     }
 
     record Backlog(int maxPendingSends, Duration maxLag, Duration cooldown) implements GatewayConfig.Backlog {
