@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** PostgreSQL with one database per owning service. */
 final class PostgresServer implements StackComponent {
@@ -153,8 +154,27 @@ final class PostgresServer implements StackComponent {
         if (postgres != null) {
             closeQuietly(postgres);
             postgres = null;
+            // A server started again after a crash may not answer its instance's pg_ctl stop: it must not outlive us.
+            stopLeftover(postmasterPid);
         }
         builder = null;
+    }
+
+    private static void stopLeftover(long pid) {
+        if (!isRunning(pid)) {
+            return;
+        }
+        // Only our server: a pid freed by a dead one may belong to someone else now.
+        ProcessHandle.of(pid)
+                .filter(server -> server.info().command().orElse("").contains("postgres"))
+                .ifPresent(server -> {
+                    server.destroy();
+                    try {
+                        server.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (Exception stillThere) {
+                        server.destroyForcibly();
+                    }
+                });
     }
 
     private static void closeQuietly(EmbeddedPostgres server) {
