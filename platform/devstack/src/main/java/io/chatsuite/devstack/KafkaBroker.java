@@ -36,8 +36,7 @@ final class KafkaBroker implements StackComponent {
     private static final String LOG_CONFIG_RESOURCE = "/io/chatsuite/kafkabroker/log4j2.xml";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-    private Process process;
-    private List<String> command;
+    private RestartableProcess server;
     private Path log;
     private int port;
 
@@ -70,8 +69,9 @@ final class KafkaBroker implements StackComponent {
         if (!Files.exists(home.resolve("logs").resolve("meta.properties"))) {
             format(classpath, logConfig, config, clusterId, log);
         }
-        command = brokerCommand(classpath, logConfig, "kafka.Kafka", config.toString());
-        launch(reaper);
+        server = new RestartableProcess(brokerCommand(classpath, logConfig, "kafka.Kafka", config.toString()), log,
+                6_000);
+        awaitServing(server.start(reaper));
         return Map.of(KAFKA_BOOTSTRAP_SERVERS, bootstrap());
     }
 
@@ -79,35 +79,22 @@ final class KafkaBroker implements StackComponent {
         return "127.0.0.1:" + port;
     }
 
-    /** Runs the broker on the formatted storage and waits until it serves the suite's topics. */
-    private synchronized void launch(OrphanReaper reaper) throws Exception {
-        process = ChildProcesses.inOwnSession(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        reaper.register(process.pid(), "TERM");
-        awaitListening(port, log);
+    /** Waits until the broker, running on the formatted storage, serves the suite's topics. */
+    private void awaitServing(Process process) throws Exception {
+        awaitListening(process, port, log);
         createTopics(bootstrap(), process, log);
     }
 
     @Override
     public synchronized boolean running() {
-        return command == null || (process != null && process.isAlive());
+        return server == null || server.alive();
     }
 
     @Override
     public synchronized void restart(OrphanReaper reaper) throws Exception {
-        if (command == null) {
-            return;
+        if (server != null) {
+            awaitServing(server.restart(reaper));
         }
-        if (process != null) {
-            // A broker that came up halfway and died in its readiness wait is not left behind.
-            process.destroyForcibly();
-        }
-        if (process != null) {
-            reaper.forget(process.pid());
-        }
-        launch(reaper);
     }
 
     private static Path writeServerConfig(Path home, int port, int controllerPort) throws IOException {
@@ -165,7 +152,7 @@ final class KafkaBroker implements StackComponent {
     }
 
     /** Waits for the listener before asking anything, so the admin client does not log a wall of retries. */
-    private void awaitListening(int port, Path log) throws IOException {
+    private static void awaitListening(Process process, int port, Path log) throws IOException {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -240,10 +227,9 @@ final class KafkaBroker implements StackComponent {
 
     @Override
     public synchronized void stop() {
-        if (process != null) {
-            ChildProcesses.stop(process, 6_000);
-            process = null;
+        if (server != null) {
+            server.stop();
+            server = null;
         }
-        command = null;
     }
 }

@@ -23,8 +23,7 @@ final class RedisServer implements StackComponent {
     private static final String BINARY_RESOURCE = "/redis-server-6.2.6-v5-linux-amd64";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
-    private Process process;
-    private List<String> command;
+    private RestartableProcess server;
     private Path log;
     private int port;
 
@@ -42,47 +41,31 @@ final class RedisServer implements StackComponent {
         Path dataDirectory = Files.createDirectories(settings.dataDirectory().resolve("redis"));
         log = Files.createDirectories(settings.logDirectory()).resolve("redis.log");
         port = state.claimPort("redis");
-        command = List.of(binary.toString(),
+        server = new RestartableProcess(List.of(binary.toString(),
                         "--port", Integer.toString(port),
                         "--bind", "127.0.0.1",
                         "--dir", dataDirectory.toString(),
                         "--appendonly", "yes",
                         "--save", "",
-                        "--daemonize", "no");
-        launch(reaper);
+                        "--daemonize", "no"), log, 5_000);
+        // The append-only file brings the data back on every start.
+        awaitPong(server.start(reaper), port, log);
         return Map.of(REDIS_URL, "redis://127.0.0.1:" + port);
-    }
-
-    /** Runs redis-server on its data directory (the append-only file brings the data back) until it answers PING. */
-    private synchronized void launch(OrphanReaper reaper) throws IOException {
-        process = ChildProcesses.inOwnSession(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        reaper.register(process.pid(), "TERM");
-        awaitPong(port, log);
     }
 
     @Override
     public synchronized boolean running() {
-        return command == null || (process != null && process.isAlive());
+        return server == null || server.alive();
     }
 
     @Override
     public synchronized void restart(OrphanReaper reaper) throws IOException {
-        if (command == null) {
-            return;
+        if (server != null) {
+            awaitPong(server.restart(reaper), port, log);
         }
-        if (process != null) {
-            process.destroyForcibly();
-        }
-        if (process != null) {
-            reaper.forget(process.pid());
-        }
-        launch(reaper);
     }
 
-    private void awaitPong(int port, Path log) throws IOException {
+    private static void awaitPong(Process process, int port, Path log) throws IOException {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -134,10 +117,9 @@ final class RedisServer implements StackComponent {
 
     @Override
     public synchronized void stop() {
-        if (process != null) {
-            ChildProcesses.stop(process, 5_000);
-            process = null;
+        if (server != null) {
+            server.stop();
+            server = null;
         }
-        command = null;
     }
 }

@@ -41,8 +41,7 @@ final class S3Server implements StackComponent {
     private static final String LOG_CONFIG_RESOURCE = "/io/chatsuite/s3server/logback.xml";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-    private Process process;
-    private List<String> command;
+    private RestartableProcess server;
     private Path log;
     private String endpoint;
 
@@ -90,14 +89,14 @@ final class S3Server implements StackComponent {
         Files.write(logConfig, resource(LOG_CONFIG_RESOURCE));
         String classpath = new String(resource(CLASSPATH_RESOURCE), StandardCharsets.UTF_8).trim();
 
-        command = List.of(
+        server = new RestartableProcess(List.of(
                 ChildProcesses.javaExecutable(),
                 "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=" + logConfig,
                 "-cp", classpath,
-                "org.gaul.s3proxy.Main", "--properties", configFile.toString());
-        launch(reaper);
+                "org.gaul.s3proxy.Main", "--properties", configFile.toString()), log, 5_000);
+        awaitAnswering(server.start(reaper), endpoint, log);
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(S3_ENDPOINT, endpoint);
@@ -108,33 +107,16 @@ final class S3Server implements StackComponent {
         return environment;
     }
 
-    /** Runs S3Proxy on its blob directory until the S3 API answers. */
-    private synchronized void launch(OrphanReaper reaper) throws IOException, InterruptedException {
-        process = ChildProcesses.inOwnSession(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        reaper.register(process.pid(), "TERM");
-        awaitAnswering(endpoint, log);
-    }
-
     @Override
     public synchronized boolean running() {
-        return command == null || (process != null && process.isAlive());
+        return server == null || server.alive();
     }
 
     @Override
     public synchronized void restart(OrphanReaper reaper) throws IOException, InterruptedException {
-        if (command == null) {
-            return;
+        if (server != null) {
+            awaitAnswering(server.restart(reaper), endpoint, log);
         }
-        if (process != null) {
-            process.destroyForcibly();
-        }
-        if (process != null) {
-            reaper.forget(process.pid());
-        }
-        launch(reaper);
     }
 
     private static String remembered(StackState state, String key, int bytes) {
@@ -149,7 +131,8 @@ final class S3Server implements StackComponent {
     }
 
     /** Ready once the S3 API answers at all (an anonymous request is refused with 403: that is an answer). */
-    private void awaitAnswering(String endpoint, Path log) throws IOException, InterruptedException {
+    private static void awaitAnswering(Process process, String endpoint, Path log)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(endpoint + "/")).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
@@ -179,10 +162,9 @@ final class S3Server implements StackComponent {
 
     @Override
     public synchronized void stop() {
-        if (process != null) {
-            ChildProcesses.stop(process, 5_000);
-            process = null;
+        if (server != null) {
+            server.stop();
+            server = null;
         }
-        command = null;
     }
 }
