@@ -121,14 +121,7 @@ class InfrastructureRestartSystemTests extends TwoGatewaySuite {
             client.awaitTimelineThrough(before + total);
         }
         List<JsonNode> stored = api.timelineAfter(room, owner, before);
-        assertThat(stored).extracting(e -> e.path("seq").asLong()).as("gapless, nothing beyond what was acked")
-                .containsExactlyElementsOf(range(before + 1, before + total));
-        assertThat(stored).extracting(e -> e.path("clientId").asText()).as("every acked message, once")
-                .containsExactlyInAnyOrderElementsOf(ackedIds);
-        List<String> truth = summary(stored);
-        for (RoamingClient client : everyone) {
-            assertThat(summary(List.copyOf(client.timeline().values()))).as("a client's timeline").isEqualTo(truth);
-        }
+        TimelineAssertions.assertCompleteAndAlike(stored, before, ackedIds, everyone);
         everyone.forEach(RoamingClient::close);
     }
 
@@ -147,19 +140,5 @@ class InfrastructureRestartSystemTests extends TwoGatewaySuite {
         } catch (java.io.IOException notYet) {
             return false;
         }
-    }
-
-    private static List<String> summary(List<JsonNode> events) {
-        return events.stream().map(e -> e.path("seq").asLong() + " " + e.path("type").asText() + " "
-                + e.path("messageId").asText() + " " + e.path("clientId").asText() + " " + e.path("body").asText())
-                .toList();
-    }
-
-    private static List<Long> range(long from, long to) {
-        List<Long> seqs = new ArrayList<>();
-        for (long seq = from; seq <= to; seq++) {
-            seqs.add(seq);
-        }
-        return seqs;
     }
 }

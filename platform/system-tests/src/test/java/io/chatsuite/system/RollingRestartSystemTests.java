@@ -96,29 +96,7 @@ class RollingRestartSystemTests extends TwoGatewaySuite {
         List<JsonNode> stored = api.timelineAfter(room, owner, before);
         Set<String> ackedIds = new HashSet<>();
         sentIds.forEach(ackedIds::addAll);
-        assertThat(stored).extracting(e -> e.path("seq").asLong()).as("gapless")
-                .containsExactlyElementsOf(range(before + 1, before + total));
-        assertThat(stored).extracting(e -> e.path("clientId").asText()).as("every acked message, once")
-                .containsExactlyInAnyOrderElementsOf(ackedIds);
-        List<String> truth = summary(stored);
-        for (RoamingClient client : everyone) {
-            assertThat(summary(List.copyOf(client.timeline().values()))).as("a client's timeline").isEqualTo(truth);
-        }
+        TimelineAssertions.assertCompleteAndAlike(stored, before, ackedIds, everyone);
         everyone.forEach(RoamingClient::close);
-    }
-
-    private static List<String> summary(List<JsonNode> events) {
-        return events.stream().map(e -> e.path("seq").asLong() + " " + e.path("type").asText() + " "
-                + e.path("messageId").asText() + " " + e.path("clientId").asText() + " " + e.path("body").asText())
-                .toList();
-    }
-
-
-    private static List<Long> range(long from, long to) {
-        List<Long> seqs = new ArrayList<>();
-        for (long seq = from; seq <= to; seq++) {
-            seqs.add(seq);
-        }
-        return seqs;
     }
 }
