@@ -2,7 +2,6 @@ package io.chatsuite.chat.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.chatsuite.chat.ChatTestSupport;
 import io.chatsuite.chat.ChatTestSupport.Frames;
@@ -10,6 +9,7 @@ import io.chatsuite.chat.ChatTestSupport.TestUser;
 import io.chatsuite.contracts.Topic;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.contracts.chat.SendMessage;
+import io.chatsuite.devstack.testing.DeadLetterTopic;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.micrometer.core.instrument.Counter;
@@ -18,21 +18,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -80,14 +71,12 @@ class PoisonCommandTests {
         assertThat(frames.awaitReply("nul").path("code").asText()).isEqualTo("invalid_field");
         assertThat(frames.awaitReply("nul").path("message").asText()).startsWith("body:");
         assertThat(frames.awaitReply(overlongId).path("code").asText()).isEqualTo("invalid_field");
-        List<ConsumerRecord<String, String>> dead = awaitDeadLetters(Topic.CHAT_COMMANDS, records ->
+        List<ConsumerRecord<String, String>> dead = DeadLetterTopic.awaitRecords(bootstrapServers, Topic.CHAT_COMMANDS,
+                records ->
                 records.stream().anyMatch(record -> record.value().contains(overlongId))
                         && records.stream().anyMatch(record -> record.value().equals("{\"type\":\"send\",")));
-        assertThat(dead).anySatisfy(record -> {
-            assertThat(header(record, "dead-letter-offset")).isEqualTo(Long.toString(unreadable.offset()));
-            assertThat(header(record, "dead-letter-partition")).isEqualTo(Integer.toString(unreadable.partition()));
-            assertThat(header(record, "dead-letter-topic")).isEqualTo(Topic.CHAT_COMMANDS.topicName());
-        });
+        assertThat(dead).as("the unreadable record, with where it came from")
+                .anyMatch(record -> DeadLetterTopic.isDeadLetterOf(record, unreadable));
         assertThat(deadLetters() - deadBefore).isEqualTo(2);
         assertThat(frames.events("message.created")).extracting(event -> event.path("body").asText())
                 .containsExactly("first", "last");
@@ -102,29 +91,5 @@ class PoisonCommandTests {
     private double deadLetters() {
         Counter counter = metrics.find("chatsuite.dead.letters").tag("channel", CommandPipeline.CHANNEL).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    /** The records on the topic's dead-letter topic, once they satisfy the condition. */
-    private List<ConsumerRecord<String, String>> awaitDeadLetters(
-            Topic topic, Predicate<List<ConsumerRecord<String, String>>> condition) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.deadLetterTopicName()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return condition.test(seen);
-            });
-            return seen;
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

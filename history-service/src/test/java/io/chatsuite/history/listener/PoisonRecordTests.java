@@ -8,6 +8,7 @@ import io.chatsuite.contracts.Topic;
 import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.user.ProfileUpdated;
 import io.chatsuite.contracts.user.UserRegistered;
+import io.chatsuite.devstack.testing.DeadLetterTopic;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.history.api.MessageView;
@@ -20,20 +21,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +70,7 @@ class PoisonRecordTests {
         List<ConsumerRecord<String, String>> dead = awaitDeadLetters(Topic.CHAT_EVENTS, poisonRecord, unreadable);
         assertThat(dead.get(0).value()).contains("a NUL \\u0000 PostgreSQL cannot store");
         assertThat(dead.get(1).value()).isEqualTo("not json");
-        assertThat(header(dead.get(0), "dead-letter-cause"))
+        assertThat(DeadLetterTopic.header(dead.get(0), "dead-letter-cause"))
                 .hasValueSatisfying(cause -> assertThat(cause).contains("22P05"));
         assertThat(deadLetters(ChatEventsListener.CHANNEL) - deadBefore).isEqualTo(2);
         given().get("/q/health/ready").then().statusCode(200);
@@ -108,37 +101,13 @@ class PoisonRecordTests {
         return counter == null ? 0 : counter.count();
     }
 
-    /** The dead letters of these records, in the order given, found by the coordinates SmallRye puts in headers. */
+    /** The dead letters of these records, in the order given. */
     private List<ConsumerRecord<String, String>> awaitDeadLetters(Topic topic, RecordMetadata... originals) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.deadLetterTopicName()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                found.clear();
-                for (RecordMetadata original : originals) {
-                    seen.stream().filter(record -> isDeadLetterOf(record, original)).findFirst().ifPresent(found::add);
-                }
-                return found.size() == originals.length;
-            });
-            return found;
-        }
-    }
-
-    private static boolean isDeadLetterOf(ConsumerRecord<String, String> record, RecordMetadata original) {
-        return Optional.of(original.topic()).equals(header(record, "dead-letter-topic"))
-                && Optional.of(Integer.toString(original.partition())).equals(header(record, "dead-letter-partition"))
-                && Optional.of(Long.toString(original.offset())).equals(header(record, "dead-letter-offset"));
-    }
-
-    private static Optional<String> header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+        List<ConsumerRecord<String, String>> seen = DeadLetterTopic.awaitRecords(bootstrapServers, topic,
+                records -> Arrays.stream(originals).allMatch(original -> records.stream()
+                        .anyMatch(record -> DeadLetterTopic.isDeadLetterOf(record, original))));
+        return Arrays.stream(originals).map(original -> seen.stream()
+                .filter(record -> DeadLetterTopic.isDeadLetterOf(record, original)).findFirst().orElseThrow())
+                .toList();
     }
 }
