@@ -2,6 +2,7 @@ package io.chatsuite.chat.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.chat.service.RoomChange;
+import io.chatsuite.contracts.text.StorableText;
 import io.chatsuite.problem.ProblemException;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class RoomPatch {
         if (!value.isTextual() || value.asText().isBlank()) {
             throw ProblemException.invalidField("name", "a room needs a name; it cannot be cleared");
         }
-        String name = value.asText().trim();
+        String name = storable("name", value.asText()).trim();
         if (name.length() > NAME_LENGTH) {
             throw ProblemException.invalidField("name", "at most " + NAME_LENGTH + " characters");
         }
@@ -58,7 +59,15 @@ final class RoomPatch {
         if (value.asText().length() > TOPIC_LENGTH) {
             throw ProblemException.invalidField("topic", "at most " + TOPIC_LENGTH + " characters");
         }
-        return Optional.of(Optional.of(value.asText()));
+        return Optional.of(Optional.of(storable("topic", value.asText())));
+    }
+
+    /** The same rule as the room's creation (@Storable): what the store cannot hold is refused, naming the field. */
+    private static String storable(String field, String text) {
+        StorableText.refusal(text, StorableText.Kind.LINE).ifPresent(reason -> {
+            throw ProblemException.invalidField(field, reason);
+        });
+        return text;
     }
 
     private static Optional<Boolean> isPublic(JsonNode value) {

@@ -71,6 +71,32 @@ class TextFieldPropertyTests {
     }
 
     @Test
+    void renamesAndTopicChangesAreStoredUnchangedOrRefusedNamingTheField() {
+        String room = given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Patched\",\"isPublic\":false}").post("/api/rooms").then().statusCode(200)
+                .extract().path("conversation.id");
+        for (String text : HostileText.samples(120, TRIES)) {
+            String name = "R " + text;
+            Response patched = given().auth().oauth2(alice.token()).contentType("application/merge-patch+json")
+                    .body("{\"name\":" + HostileText.asJsonString(name) + ",\"topic\":"
+                            + HostileText.asJsonString(text) + "}")
+                    .patch("/api/rooms/" + room);
+            boolean storable = StorableText.isStorable(name, StorableText.Kind.LINE)
+                    && StorableText.isStorable(text, StorableText.Kind.LINE);
+            if (patched.statusCode() == 200) {
+                assertThat(storable).as("accepted %s", visible(text)).isTrue();
+                assertThat((String) patched.path("conversation.name")).as(visible(text)).isEqualTo(name.trim());
+                assertThat((String) patched.path("conversation.topic")).as(visible(text)).isEqualTo(text);
+            } else {
+                assertRefusedNaming(patched, text, Set.of("name", "topic"));
+                if (!name.isBlank() && name.trim().length() <= 100 && text.length() <= 500) {
+                    assertThat(storable).as("refused %s", visible(text)).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void roomSearchQueriesAnswerOrAreRefusedNamingQ() {
         for (String text : HostileText.samples(100, TRIES)) {
             Response found = given().auth().oauth2(alice.token()).queryParam("q", text).get("/api/rooms");
