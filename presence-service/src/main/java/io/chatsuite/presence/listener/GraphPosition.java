@@ -32,7 +32,7 @@ public class GraphPosition implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         // Called on the consumer's polling thread, never an event loop: a blocking read is fine here.
-        Map<String, String> positions = redis.hash(String.class).hgetall("presence:offsets");
+        Map<String, String> positions = redis.hash(String.class).hgetall(VisibilityGraph.OFFSETS);
         for (TopicPartition partition : partitions) {
             String next = positions.get(VisibilityGraph.positionField(partition.topic(), partition.partition()));
             if (next == null) {

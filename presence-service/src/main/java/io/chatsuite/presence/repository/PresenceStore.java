@@ -9,12 +9,18 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Presence state in Redis: sockets per user and node, node deadlines, what others were told, typing. */
 @ApplicationScoped
@@ -24,6 +30,8 @@ public class PresenceStore {
     private static final int SWEEP_LIMIT = 500;
 
     private final ReactiveRedisDataSource redis;
+    /** Each script's SHA-1, the name EVALSHA knows it by. */
+    private final Map<String, String> shas = new ConcurrentHashMap<>();
 
     public PresenceStore(ReactiveRedisDataSource redis) {
         this.redis = redis;
@@ -106,12 +114,35 @@ public class PresenceStore {
         });
     }
 
+    /**
+     * Runs a script by its SHA-1 ({@code EVALSHA}), so Redis neither receives nor compiles its text per call; when
+     * Redis does not hold it (the first call, or after a restart or {@code SCRIPT FLUSH}), {@code EVAL} sends the text
+     * once, which also puts it in Redis' script cache for the next calls.
+     */
     Uni<Response> eval(String script, String... args) {
         String[] command = new String[args.length + 2];
-        command[0] = script;
+        command[0] = shas.computeIfAbsent(script, PresenceStore::sha1);
         command[1] = "0";
         System.arraycopy(args, 0, command, 2, args.length);
-        return redis.execute("EVAL", command);
+        return redis.execute("EVALSHA", command).onFailure(PresenceStore::isNoScript).recoverWithUni(() -> {
+            String[] withText = command.clone();
+            withText[0] = script;
+            return redis.execute("EVAL", withText);
+        });
+    }
+
+    /** Redis' answer to EVALSHA for a script it does not hold: "NOSCRIPT No matching script...". */
+    private static boolean isNoScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
     }
 
     private static Uni<List<PresenceChange>> changes(Uni<Response> reply) {
