@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +43,74 @@ public class MessageRepository {
                         message.messageId(), message.actorId(), message.body(), format(message.format()).name(),
                         json.write(message.attachments()), message.replyTo(), utc(message.occurredAt()),
                         searchWords)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Stores a run of new messages in one statement (arrays, {@code unnest}): each message's timeline event is inserted
+     * first, and only the events that were new (not stored yet, conversation not deleted) insert their message and
+     * advance their conversation, as {@link #insert} and the projector do one event at a time. The messages must have
+     * distinct (conversation, seq); {@code payloads} and {@code searchWords} are in the same order.
+     */
+    public Uni<Void> insertNew(SqlClient tx, List<MessageCreated> messages, List<String> payloads,
+                               List<String> searchWords) {
+        int n = messages.size();
+        UUID[] conversations = new UUID[n];
+        Long[] seqs = new Long[n];
+        UUID[] ids = new UUID[n];
+        UUID[] senders = new UUID[n];
+        String[] bodies = new String[n];
+        String[] formats = new String[n];
+        String[] attachments = new String[n];
+        Long[] replies = new Long[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            MessageCreated message = messages.get(i);
+            conversations[i] = message.conversationId();
+            seqs[i] = message.seq();
+            ids[i] = message.messageId();
+            senders[i] = message.actorId();
+            bodies[i] = message.body();
+            formats[i] = format(message.format()).name();
+            attachments[i] = json.write(message.attachments());
+            replies[i] = message.replyTo();
+            times[i] = utc(message.occurredAt());
+        }
+        return tx.preparedQuery("""
+                        WITH input AS (
+                            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[],
+                                                 $6::text[], $7::text[], $8::bigint[], $9::timestamptz[], $10::text[],
+                                                 $11::text[])
+                                AS i(conversation_id, seq, message_id, sender_id, body, format, attachments, reply_to,
+                                     created_at, payload, search_words)
+                        ), fresh AS (
+                            INSERT INTO timeline_events (conversation_id, seq, message_id, occurred_at, payload)
+                            SELECT i.conversation_id, i.seq, i.message_id, i.created_at, i.payload::jsonb FROM input i
+                            WHERE NOT EXISTS (SELECT 1 FROM conversations c
+                                              WHERE c.conversation_id = i.conversation_id AND c.deleted)
+                            ON CONFLICT (conversation_id, seq) DO NOTHING
+                            RETURNING conversation_id, seq
+                        ), new_messages AS (
+                            SELECT i.* FROM input i JOIN fresh f USING (conversation_id, seq)
+                        ), stored AS (
+                            INSERT INTO messages (conversation_id, seq, message_id, sender_id, body, format,
+                                                  attachments, reply_to, created_at, search_vector)
+                            SELECT conversation_id, seq, message_id, sender_id, body, format, attachments::jsonb,
+                                   reply_to, created_at, to_tsvector('simple', search_words)
+                            FROM new_messages
+                            ON CONFLICT DO NOTHING
+                        )
+                        UPDATE conversations c
+                        SET last_seq = greatest(c.last_seq, n.seq),
+                            last_activity_at = greatest(c.last_activity_at, n.activity_at)
+                        FROM (SELECT conversation_id, max(seq) AS seq, max(created_at) AS activity_at
+                              FROM new_messages GROUP BY conversation_id) n
+                        WHERE c.conversation_id = n.conversation_id""")
+                .execute(Tuple.tuple().addArrayOfUUID(conversations).addArrayOfLong(seqs).addArrayOfUUID(ids)
+                        .addArrayOfUUID(senders).addArrayOfString(bodies).addArrayOfString(formats)
+                        .addArrayOfString(attachments).addArrayOfLong(replies).addArrayOfOffsetDateTime(times)
+                        .addArrayOfString(payloads.toArray(String[]::new))
+                        .addArrayOfString(searchWords.toArray(String[]::new)))
                 .replaceWithVoid();
     }
 

@@ -21,13 +21,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Applies one chat event to the read model in one transaction. A timeline event is first stored under its
- * (conversation, seq); only if that seq was new does it change messages, members or the conversation, so a replayed
- * event changes nothing. Read cursors move forward only, which makes them idempotent by themselves.
+ * Applies chat events to the read model, one event or a whole batch per transaction. A timeline event is first stored
+ * under its (conversation, seq); only if that seq was new does it change messages, members or the conversation, so a
+ * replayed event changes nothing. Read cursors move forward only, which makes them idempotent by themselves.
  */
 @ApplicationScoped
 public class ChatEventProjector {
@@ -50,17 +53,58 @@ public class ChatEventProjector {
     }
 
     public Uni<Void> apply(ChatEvent event) {
+        return pool.withTransaction(tx -> applyOne(tx, event));
+    }
+
+    /**
+     * Applies a batch in one transaction, in its order (so each conversation's events apply in seq order). Runs of
+     * {@code message.created}, most of the traffic, are stored set-based, one statement per run whatever its length
+     * and however many conversations it spans; every other event goes the one-at-a-time way. A duplicate inside a run
+     * is dropped in memory; one across runs or batches is a no-op like any replay.
+     */
+    public Uni<Void> apply(List<ChatEvent> events) {
         return pool.withTransaction(tx -> {
-            if (event instanceof ReadCursorMoved read) {
-                return members.moveReadCursor(tx, read.conversationId(), read.actorId(), read.seq());
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<MessageCreated> run = new ArrayList<>();
+            for (ChatEvent event : events) {
+                if (event instanceof MessageCreated message) {
+                    run.add(message);
+                    continue;
+                }
+                if (!run.isEmpty()) {
+                    List<MessageCreated> created = List.copyOf(run);
+                    run.clear();
+                    chain = chain.chain(() -> storeMessages(tx, created));
+                }
+                chain = chain.chain(() -> applyOne(tx, event));
             }
-            TimelineEvent timelineEvent = (TimelineEvent) event;
-            // A deleted conversation stays deleted: a redelivered older event must not bring any of it back.
-            return conversations.isDeleted(tx, timelineEvent.conversationId()).chain(deleted -> deleted
-                    ? Uni.createFrom().voidItem()
-                    : timeline.append(tx, timelineEvent, messageIdOf(timelineEvent), json.write(timelineEvent))
-                            .chain(isNew -> isNew ? project(tx, timelineEvent) : Uni.createFrom().voidItem()));
+            if (!run.isEmpty()) {
+                List<MessageCreated> created = List.copyOf(run);
+                chain = chain.chain(() -> storeMessages(tx, created));
+            }
+            return chain;
         });
+    }
+
+    private Uni<Void> storeMessages(SqlClient tx, List<MessageCreated> run) {
+        Map<String, MessageCreated> distinct = new LinkedHashMap<>();
+        run.forEach(message -> distinct.putIfAbsent(message.conversationId() + "/" + message.seq(), message));
+        List<MessageCreated> created = List.copyOf(distinct.values());
+        List<String> payloads = created.stream().map(json::write).toList();
+        List<String> words = created.stream().map(message -> SearchText.document(bodyOf(message.body()))).toList();
+        return messages.insertNew(tx, created, payloads, words);
+    }
+
+    private Uni<Void> applyOne(SqlClient tx, ChatEvent event) {
+        if (event instanceof ReadCursorMoved read) {
+            return members.moveReadCursor(tx, read.conversationId(), read.actorId(), read.seq());
+        }
+        TimelineEvent timelineEvent = (TimelineEvent) event;
+        // A deleted conversation stays deleted: a redelivered older event must not bring any of it back.
+        return conversations.isDeleted(tx, timelineEvent.conversationId()).chain(deleted -> deleted
+                ? Uni.createFrom().voidItem()
+                : timeline.append(tx, timelineEvent, messageIdOf(timelineEvent), json.write(timelineEvent))
+                        .chain(isNew -> isNew ? project(tx, timelineEvent) : Uni.createFrom().voidItem()));
     }
 
     private Uni<Void> project(SqlClient tx, TimelineEvent event) {
