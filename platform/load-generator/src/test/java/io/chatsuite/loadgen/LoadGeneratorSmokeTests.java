@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class LoadGeneratorSmokeTests {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        suite = TargetSuite.launch(Bench.projectRoot(), work.resolve("suite"));
+        suite = TargetSuite.launch(Bench.projectRoot(), work.resolve("suite"), Optional.empty());
     }
 
     @AfterAll
