@@ -82,7 +82,7 @@ public final class Bench {
     }
 
     /** One run of the scenario against one target, in a report of its own. */
-    private static Report measure(Scenario scenario, Target target, Vertx vertx, SocketDialer dialer,
+    static Report measure(Scenario scenario, Target target, Vertx vertx, SocketDialer dialer,
                                   BenchOptions options) throws Exception {
         Report report = new Report(options.scenario());
         Map<String, Object> machine = machine();

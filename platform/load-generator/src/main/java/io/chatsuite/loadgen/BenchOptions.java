@@ -25,10 +25,11 @@ final class BenchOptions {
               --out FILE       where the JSON report goes
                                (default: platform/load-generator/target/bench/<scenario>-<time>.json)
               --addresses N    loopback source addresses 127.0.0.1..N for the tool's connections (default 8)
-              --baseline       first run the same scenario, same options, against a bare WebSocket echo server
-                               (one JVM on a free loopback port: in-memory broadcast, no auth, no storage); the
-                               report shows each headline figure for the suite, for the echo, and their ratio
-              --chat-services N  passed to ./chat-suite up when the bench starts the suite (chat-service replicas)
+              --baseline       first run the same scenario with the same options against a bare WebSocket echo
+                               server (one JVM on a free loopback port: in-memory broadcast, no auth, no storage);
+                               the report shows each headline figure for the suite, for the echo, and their ratio
+              --chat-services N
+                               chat-service replicas: passed to ./chat-suite up when the bench starts the suite
             connections: --target N (19000) --users N (1000) --connect-rate N/s (1000) --hold SECONDS (10)
             latency:     --rate N/s (1000) --pairs N (rate/20) --duration SECONDS (60) --warmup SECONDS (5)
                          --drain SECONDS (10: the longest wait for deliveries still under way)
