@@ -83,7 +83,7 @@ public final class Bench {
 
     /** One run of the scenario against one target, in a report of its own. */
     static Report measure(Scenario scenario, Target target, Vertx vertx, SocketDialer dialer,
-                                  BenchOptions options) throws Exception {
+                          BenchOptions options) throws Exception {
         Report report = new Report(options.scenario());
         Map<String, Object> machine = machine();
         report.put("machine", machine);
