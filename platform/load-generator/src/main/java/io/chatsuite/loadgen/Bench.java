@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,37 +42,37 @@ public final class Bench {
         }
     }
 
-    /** Runs one scenario and answers where its JSON report is. */
+    /**
+     * Runs one scenario and answers where its JSON report is; with {@code --baseline}, first against the echo server,
+     * then against the suite (already up, so both runs share the machine as it is).
+     */
     public static Path run(String... args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
         Scenario scenario = scenario(options.scenario());
         Path root = projectRoot();
-        Report report = new Report(options.scenario());
-        Map<String, Object> machine = machine();
-        report.put("machine", machine);
-        report.put("options", options.given());
-        TargetSuite suite = options.path("attach").isPresent()
-                ? TargetSuite.attach(options.path("attach").get())
-                : launch(root, options.path("data")
-                        .orElse(root.resolve("platform/load-generator/target/bench-suite")));
-        report.put("suite", Map.of("dataDirectory", suite.dataDirectory().toString(),
-                "startedByBench", suite.launchedHere(), "gateways", suite.gateways().size()));
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 // The machine is shared and loaded on purpose: a slow tick is expected, not a bug to warn about.
                 .setBlockedThreadCheckInterval(1).setBlockedThreadCheckIntervalUnit(TimeUnit.HOURS));
         SocketDialer dialer = new SocketDialer(vertx, options.integer("addresses", 8));
-        SuiteHttp http = new SuiteHttp(vertx, suite.gateways().get(0).port());
-        try {
-            machine.put("loadBefore", loadAverage());
-            BenchContext context = new BenchContext(suite, vertx, dialer, http,
-                    new UserPool(suite.dataDirectory(), http), options);
-            scenario.run(context, report);
-            machine.put("loadAfter", loadAverage());
+        Report report;
+        try (TargetSuite suite = options.path("attach").isPresent()
+                ? TargetSuite.attach(options.path("attach").get())
+                : launch(root, options)) {
+            Report baseline = null;
+            if (options.flag("baseline")) {
+                System.out.println("Measuring the baseline: the same scenario against a bare WebSocket echo ...");
+                try (EchoTarget echo = EchoTarget.start()) {
+                    baseline = measure(scenario, echo, vertx, dialer, options);
+                }
+                baseline.print(System.out);
+            }
+            report = measure(scenario, suite, vertx, dialer, options);
+            if (baseline != null) {
+                BaselineComparison.addTo(report, baseline, scenario.headline());
+            }
         } finally {
             dialer.close();
-            http.close();
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            suite.close();
         }
         report.print(System.out);
         Path out = options.path("out").orElse(root.resolve("platform/load-generator/target/bench").resolve(
@@ -80,9 +81,28 @@ public final class Bench {
         return report.write(out);
     }
 
-    private static TargetSuite launch(Path root, Path data) throws IOException {
-        System.out.println("Starting the suite (2 gateway nodes) with data in " + data + " ...");
-        TargetSuite suite = TargetSuite.launch(root, data);
+    /** One run of the scenario against one target, in a report of its own. */
+    static Report measure(Scenario scenario, Target target, Vertx vertx, SocketDialer dialer,
+                          BenchOptions options) throws Exception {
+        Report report = new Report(options.scenario());
+        Map<String, Object> machine = machine();
+        report.put("machine", machine);
+        report.put("options", options.given());
+        report.put("target", target.description());
+        try (BenchContext context = BenchContext.open(target, vertx, dialer, options)) {
+            machine.put("loadBefore", loadAverage());
+            scenario.run(context, report);
+            machine.put("loadAfter", loadAverage());
+        }
+        return report;
+    }
+
+    private static TargetSuite launch(Path root, BenchOptions options) throws IOException {
+        Path data = options.path("data").orElse(root.resolve("platform/load-generator/target/bench-suite"));
+        Optional<Integer> chatServices = options.text("chat-services").map(Integer::parseInt);
+        System.out.println("Starting the suite (2 gateway nodes" + chatServices.map(n -> ", " + n
+                + " chat-services").orElse("") + ") with data in " + data + " ...");
+        TargetSuite suite = TargetSuite.launch(root, data, chatServices);
         System.out.println("Suite ready: " + suite.gateways());
         return suite;
     }

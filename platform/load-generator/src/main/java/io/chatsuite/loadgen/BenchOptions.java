@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The scenario to run and its {@code --name value} options; each scenario reads what it needs, with defaults. */
+/**
+ * The scenario to run, its {@code --name value} options and its flags ({@code --baseline}); each scenario reads
+ * what it needs, with defaults.
+ */
 final class BenchOptions {
+
+    private static final Set<String> FLAGS = Set.of("baseline");
 
     static final String USAGE = """
             usage: bench <scenario> [options]
@@ -19,6 +25,11 @@ final class BenchOptions {
               --out FILE       where the JSON report goes
                                (default: platform/load-generator/target/bench/<scenario>-<time>.json)
               --addresses N    loopback source addresses 127.0.0.1..N for the tool's connections (default 8)
+              --baseline       first run the same scenario with the same options against a bare WebSocket echo
+                               server (one JVM on a free loopback port: in-memory broadcast, no auth, no storage);
+                               the report shows each headline figure for the suite, for the echo, and their ratio
+              --chat-services N
+                               chat-service replicas: passed to ./chat-suite up when the bench starts the suite
             connections: --target N (19000) --users N (1000) --connect-rate N/s (1000) --hold SECONDS (10)
             latency:     --rate N/s (1000) --pairs N (rate/20) --duration SECONDS (60) --warmup SECONDS (5)
                          --drain SECONDS (10: the longest wait for deliveries still under way)
@@ -41,10 +52,14 @@ final class BenchOptions {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 == args.length) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (FLAGS.contains(name)) {
+                values.put(name, "true");
+            } else if (name == null || i + 1 == args.length) {
                 throw new IllegalArgumentException("options come as --name value: " + args[i]);
+            } else {
+                values.put(name, args[++i]);
             }
-            values.put(args[i].substring(2), args[++i]);
         }
         return new BenchOptions(args[0], values);
     }
@@ -55,6 +70,10 @@ final class BenchOptions {
 
     Map<String, String> given() {
         return values;
+    }
+
+    boolean flag(String name) {
+        return values.containsKey(name);
     }
 
     Optional<String> text(String name) {

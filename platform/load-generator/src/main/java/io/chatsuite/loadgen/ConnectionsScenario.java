@@ -40,7 +40,7 @@ final class ConnectionsScenario implements Scenario {
         report.line("setup: %d users (%d reused, %d registered in %.1f s); %d sockets per user on average",
                 userCount, preparation.reused(), preparation.registered(), preparation.seconds(),
                 Math.round((double) target / userCount));
-        TargetSuite.Gateway gateway = context.gateways().get(0);
+        Gateway gateway = context.gateways().get(0);
         long pid = context.processes().javaPid(gateway.name())
                 .orElseThrow(() -> new IllegalStateException("cannot find the process of " + gateway.name()));
 
@@ -87,9 +87,9 @@ final class ConnectionsScenario implements Scenario {
         int opened = open.size();
         long held = opened - closedByServer.sum();
         Map<String, Object> after = memory(pid);
-        long gatewayFiles = SuiteProcesses.openFiles(pid);
+        long gatewayFiles = TargetProcesses.openFiles(pid);
         if (options.text("histogram").map(Boolean::parseBoolean).orElse(true)) {
-            report.result("gatewayHeapTopClasses", SuiteProcesses.classHistogram(pid, 12));
+            report.result("gatewayHeapTopClasses", TargetProcesses.classHistogram(pid, 12));
         }
         open.forEach(socket -> socket.close());
 
@@ -132,12 +132,22 @@ final class ConnectionsScenario implements Scenario {
         report.result("goal", goal);
     }
 
+    @Override
+    public List<Figure> headline() {
+        return List.of(
+                new Figure("held sockets", "/heldAfterHold"),
+                new Figure("connects/s achieved", "/connectRateAchieved"),
+                new Figure("connect p99 ms", "/connect/p99_ms"),
+                new Figure("heap KiB per socket", "/heapKiBPerConnection"),
+                new Figure("RSS KiB per socket", "/rssKiBPerConnection"));
+    }
+
     private static Map<String, Object> memory(long pid) {
-        SuiteProcesses.collectGarbage(pid);
-        SuiteProcesses.JvmSample jvm = SuiteProcesses.jvm(pid);
+        TargetProcesses.collectGarbage(pid);
+        TargetProcesses.JvmSample jvm = TargetProcesses.jvm(pid);
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heapAfterFullGcBytes", jvm.heapUsedBytes());
-        memory.put("rssBytes", SuiteProcesses.residentBytes(pid));
+        memory.put("rssBytes", TargetProcesses.residentBytes(pid));
         return memory;
     }
 

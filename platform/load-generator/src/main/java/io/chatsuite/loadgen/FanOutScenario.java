@@ -38,7 +38,7 @@ final class FanOutScenario implements Scenario {
         AtomicIntegerArray arrivals = new AtomicIntegerArray(repeats);
         Latencies perMember = new Latencies();
         Latencies lastMember = new Latencies();
-        List<TargetSuite.Gateway> gateways = context.gateways();
+        List<Gateway> gateways = context.gateways();
         List<WebSocket> sockets = Bulk.run(members, 64, i -> context.dialer()
                 .connect(gateways.get(i % gateways.size()), users.get(i).accessToken()).map(socket -> {
                     socket.textMessageHandler(frame -> {
@@ -110,6 +110,15 @@ final class FanOutScenario implements Scenario {
         } else {
             report.line("target: not assessed (this run is smaller than the target's scale)");
         }
+    }
+
+    @Override
+    public List<Figure> headline() {
+        return List.of(
+                new Figure("last member p50 ms", "/lastMember/p50_ms"),
+                new Figure("last member p99 ms", "/lastMember/p99_ms"),
+                new Figure("each member p99 ms", "/perMember/p99_ms"),
+                new Figure("sender's ack p99 ms", "/ack/p99_ms"));
     }
 
     private static boolean allArrived(AtomicIntegerArray arrivals, int expected) {

@@ -2,10 +2,20 @@ package io.chatsuite.loadgen;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Delivery and ack latency at a fixed total rate, pairs across two gateway nodes. */
 final class LatencyScenario implements Scenario {
+
+    @Override
+    public List<Figure> headline() {
+        return List.of(
+                new Figure("delivered msg/s", "/deliveredPerSecond"),
+                new Figure("delivery p50 ms", "/delivery/p50_ms"),
+                new Figure("delivery p99 ms", "/delivery/p99_ms"),
+                new Figure("ack p99 ms", "/ack/p99_ms"));
+    }
 
     @Override
     public void run(BenchContext context, Report report) throws Exception {

@@ -43,7 +43,7 @@ final class PairTraffic {
         List<String> conversations = Bulk.run(pairs, 16,
                 i -> context.http().direct(users.get(2 * i).accessToken(), users.get(2 * i + 1).id()));
         traffic.conversations.addAll(conversations);
-        List<TargetSuite.Gateway> gateways = context.gateways();
+        List<Gateway> gateways = context.gateways();
         List<WebSocket> sockets = Bulk.run(2 * pairs, 64, i -> traffic.connect(context,
                 gateways.get(i % 2 == 0 || gateways.size() == 1 ? 0 : 1), users.get(i)));
         traffic.sockets.addAll(sockets);
@@ -51,7 +51,7 @@ final class PairTraffic {
         return traffic;
     }
 
-    private Future<WebSocket> connect(BenchContext context, TargetSuite.Gateway gateway, UserPool.BenchUser user) {
+    private Future<WebSocket> connect(BenchContext context, Gateway gateway, UserPool.BenchUser user) {
         String self = "\"actorId\":\"" + user.id() + "\"";
         return context.dialer().connect(gateway, user.accessToken()).map(socket -> {
             socket.textMessageHandler(frame -> {

@@ -24,7 +24,7 @@ final class ReconnectStormScenario implements Scenario {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    private record Device(int index, UserPool.BenchUser user, String conversation, TargetSuite.Gateway gateway) {
+    private record Device(int index, UserPool.BenchUser user, String conversation, Gateway gateway) {
     }
 
     @Override
@@ -38,7 +38,7 @@ final class ReconnectStormScenario implements Scenario {
         int pairs = userCount / 2;
         List<String> conversations = Bulk.run(pairs, 16,
                 j -> context.http().direct(users.get(2 * j).accessToken(), users.get(2 * j + 1).id()));
-        List<TargetSuite.Gateway> gateways = context.gateways();
+        List<Gateway> gateways = context.gateways();
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             UserPool.BenchUser user = users.get(i % userCount);
@@ -146,6 +146,14 @@ final class ReconnectStormScenario implements Scenario {
         } else {
             report.line("target: not assessed (this run is smaller than the target's scale)");
         }
+    }
+
+    @Override
+    public List<Figure> headline() {
+        return List.of(
+                new Figure("all resynced s", "/allResyncedSeconds"),
+                new Figure("back p99 ms", "/back/p99_ms"),
+                new Figure("resynced p99 ms", "/resync/p99_ms"));
     }
 
     /** Sends one message from a writer and answers its seq once acknowledged. */

@@ -1,5 +1,6 @@
 package io.chatsuite.loadgen;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,6 +36,11 @@ final class Report {
         return results.get(key);
     }
 
+    /** The results as a JSON tree, for reading a figure by its pointer. */
+    JsonNode results() {
+        return SuiteHttp.JSON.valueToTree(results);
+    }
+
     /** A line of the text report. */
     void line(String format, Object... args) {
         lines.add(args.length == 0 ? format : String.format(format, args));
@@ -47,7 +53,8 @@ final class Report {
 
     void print(PrintStream out) {
         out.println();
-        out.println("== " + json.get("scenario") + " ==");
+        out.println("== " + json.get("scenario") + (json.get("target") instanceof Map<?, ?> t
+                && "echo".equals(t.get("kind")) ? " (baseline: the bare WebSocket echo)" : "") + " ==");
         Object machine = json.get("machine");
         if (machine instanceof Map<?, ?> m) {
             out.println("machine: " + m.get("cores") + " cores, " + m.get("memoryMiB") + " MiB, JDK "
@@ -58,11 +65,17 @@ final class Report {
         notes.forEach(note -> out.println("note: " + note));
     }
 
+    /** Everything the run found, as the JSON file holds it. */
+    Map<String, Object> json() {
+        Map<String, Object> whole = new LinkedHashMap<>(json);
+        whole.put("results", results);
+        whole.put("notes", notes);
+        return whole;
+    }
+
     Path write(Path file) throws IOException {
-        json.put("results", results);
-        json.put("notes", notes);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        SuiteHttp.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+        SuiteHttp.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json());
         return file;
     }
 }

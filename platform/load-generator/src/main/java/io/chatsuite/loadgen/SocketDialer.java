@@ -33,7 +33,7 @@ final class SocketDialer {
         }
     }
 
-    Future<WebSocket> connect(TargetSuite.Gateway gateway, String token) {
+    Future<WebSocket> connect(Gateway gateway, String token) {
         WebSocketClient client = clients.get((int) (next.getAndIncrement() % clients.size()));
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI("/ws").setTimeout(60_000)

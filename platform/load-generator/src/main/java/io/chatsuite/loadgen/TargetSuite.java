@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -18,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * registration throttle lifted because every bench user registers from this machine), or one already running,
  * found through its {@code run/endpoints.properties}.
  */
-final class TargetSuite implements AutoCloseable {
+final class TargetSuite implements Target {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
@@ -40,14 +43,20 @@ final class TargetSuite implements AutoCloseable {
         return new TargetSuite(dataDirectory, read(file), null);
     }
 
-    /** Runs {@code ./chat-suite up --data DIR --free-ports --gateways 2} and waits until every service is ready. */
-    static TargetSuite launch(Path projectRoot, Path dataDirectory) throws IOException {
+    /**
+     * Runs {@code ./chat-suite up --data DIR --free-ports --gateways 2} (with {@code --chat-services N} when given)
+     * and waits until every service is ready.
+     */
+    static TargetSuite launch(Path projectRoot, Path dataDirectory, Optional<Integer> chatServices)
+            throws IOException {
         Path file = endpointsFile(dataDirectory);
         Files.createDirectories(dataDirectory);
         Files.deleteIfExists(file);
         Path output = dataDirectory.resolve("launcher.out");
-        ProcessBuilder builder = new ProcessBuilder(projectRoot.resolve("chat-suite").toString(), "up",
-                "--data", dataDirectory.toString(), "--free-ports", "--gateways", "2")
+        List<String> command = new ArrayList<>(List.of(projectRoot.resolve("chat-suite").toString(), "up",
+                "--data", dataDirectory.toString(), "--free-ports", "--gateways", "2"));
+        chatServices.ifPresent(count -> command.addAll(List.of("--chat-services", Integer.toString(count))));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(projectRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
@@ -82,16 +91,31 @@ final class TargetSuite implements AutoCloseable {
         return endpoints;
     }
 
-    Path dataDirectory() {
+    @Override
+    public Path dataDirectory() {
         return dataDirectory;
     }
 
-    boolean launchedHere() {
-        return launcher != null;
+    @Override
+    public TargetProcesses processes() {
+        return TargetProcesses.find(this);
+    }
+
+    @Override
+    public Map<String, Object> description() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("kind", "suite");
+        description.put("dataDirectory", dataDirectory.toString());
+        description.put("startedByBench", launcher != null);
+        description.put("gateways", gateways().size());
+        description.put("chatServices", serviceNames().stream().filter(name -> name.startsWith("chat-service"))
+                .count());
+        return description;
     }
 
     /** The gateway nodes, first the one named gateway-service, then gateway-service-2 and so on. */
-    List<Gateway> gateways() {
+    @Override
+    public List<Gateway> gateways() {
         List<Gateway> gateways = new ArrayList<>();
         for (int node = 1; ; node++) {
             String name = node == 1 ? "gateway-service" : "gateway-service-" + node;
@@ -112,13 +136,6 @@ final class TargetSuite implements AutoCloseable {
     List<String> serviceNames() {
         return endpoints.stringPropertyNames().stream().filter(name -> name.endsWith("-service")
                 || name.matches(".*-service-\\d+")).sorted().toList();
-    }
-
-    record Gateway(String name, URI url) {
-        /** The bench always dials the IPv4 loopback, so its several 127.0.0.x source addresses can reach it. */
-        int port() {
-            return url.getPort();
-        }
     }
 
     @Override

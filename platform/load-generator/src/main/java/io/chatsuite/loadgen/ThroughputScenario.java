@@ -13,6 +13,13 @@ import java.util.Map;
 final class ThroughputScenario implements Scenario {
 
     @Override
+    public List<Figure> headline() {
+        return List.of(
+                new Figure("highest held delivered msg/s", "/highestHeldDeliveredPerSecond"),
+                new Figure("first step delivery p99 ms", "/steps/0/delivery/p99_ms"));
+    }
+
+    @Override
     public void run(BenchContext context, Report report) throws Exception {
         BenchOptions options = context.options();
         double start = options.decimal("start", 500);
@@ -27,7 +34,7 @@ final class ThroughputScenario implements Scenario {
                 traffic.users(), traffic.preparation().reused(), traffic.preparation().registered(),
                 traffic.preparation().seconds(), pairs, context.gateways().size(), traffic.setupSeconds());
         traffic.measure(Math.min(start, 200), Duration.ofSeconds(3), drain);
-        SuiteProcesses processes = context.processes();
+        TargetProcesses processes = context.processes();
         List<Map<String, Object>> steps = new ArrayList<>();
         Map<String, Object> held = null;
         Map<String, Object> broke = null;

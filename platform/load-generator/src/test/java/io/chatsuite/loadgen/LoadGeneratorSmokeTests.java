@@ -1,10 +1,14 @@
 package io.chatsuite.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,8 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every scenario of the load generator at a tiny scale against one real suite (two gateway nodes), so the tool
- * keeps working as the suite changes; the figures themselves are not judged here, only that they are sane.
+ * Every scenario of the load generator at a tiny scale against one real suite (two gateway nodes), each with
+ * {@code --baseline} (the same run against the bare echo server first), so the tool keeps working as the suite
+ * changes; the figures themselves are not judged here, only that they are sane and compared with the baseline's.
  */
 @Timeout(600)
 class LoadGeneratorSmokeTests {
@@ -25,7 +30,7 @@ class LoadGeneratorSmokeTests {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        suite = TargetSuite.launch(Bench.projectRoot(), work.resolve("suite"));
+        suite = TargetSuite.launch(Bench.projectRoot(), work.resolve("suite"), Optional.empty());
     }
 
     @AfterAll
@@ -37,8 +42,13 @@ class LoadGeneratorSmokeTests {
 
     @Test
     void connectionsHoldsEverySocketAndMeasuresTheGateway() throws Exception {
-        JsonNode results = run("connections", "--target", "60", "--users", "10", "--connect-rate", "200",
+        JsonNode report = run("connections", "--target", "60", "--users", "10", "--connect-rate", "200",
                 "--hold", "1");
+        JsonNode results = report.path("results");
+        for (JsonNode run : List.of(results, baseline(report))) {
+            assertThat(run.path("heldAfterHold").asInt()).isEqualTo(60);
+            assertThat(run.path("gatewayAfter").path("heapAfterFullGcBytes").asLong()).isPositive();
+        }
         assertThat(results.path("opened").asInt()).isEqualTo(60);
         assertThat(results.path("heldAfterHold").asInt()).isEqualTo(60);
         assertThat(results.path("failed").asInt()).isZero();
@@ -50,14 +60,18 @@ class LoadGeneratorSmokeTests {
 
     @Test
     void latencyDeliversEveryMessageAcrossTheNodes() throws Exception {
-        JsonNode results = run("latency", "--rate", "20", "--pairs", "2", "--duration", "3", "--warmup", "1",
+        JsonNode report = run("latency", "--rate", "20", "--pairs", "2", "--duration", "3", "--warmup", "1",
                 "--drain", "90");
-        assertThat(results.path("sent").asLong()).isEqualTo(60);
-        assertThat(results.path("delivered").asLong()).isEqualTo(60);
-        assertThat(results.path("acked").asLong()).isEqualTo(60);
-        assertThat(results.path("delivery").path("p99_ms").asDouble()).isPositive()
-                .isLessThanOrEqualTo(results.path("delivery").path("max_ms").asDouble());
-        assertThat(results.path("ack").path("count").asLong()).isEqualTo(60);
+        JsonNode results = report.path("results");
+        for (JsonNode run : List.of(results, baseline(report))) {
+            assertThat(run.path("sent").asLong()).isEqualTo(60);
+            assertThat(run.path("delivered").asLong()).isEqualTo(60);
+            assertThat(run.path("acked").asLong()).isEqualTo(60);
+            assertThat(run.path("delivery").path("p99_ms").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(run.path("delivery").path("max_ms").asDouble());
+            assertThat(run.path("ack").path("count").asLong()).isEqualTo(60);
+        }
+        assertThat(baseline(report).path("resources").path("cpuPercentOfOneCore").has("echo-server")).isTrue();
         JsonNode cpu = results.path("resources").path("cpuPercentOfOneCore");
         for (String process : new String[] {"chat-service", "gateway-service-2", "kafka", "redis", "postgresql"}) {
             assertThat(cpu.has(process)).as("the CPU of " + process + " is sampled").isTrue();
@@ -67,44 +81,74 @@ class LoadGeneratorSmokeTests {
     @Test
     void throughputStepsTheRate() throws Exception {
         // A limit no tiny step can break, even on a loaded machine: this checks the stepping, not the suite.
-        JsonNode results = run("throughput", "--start", "20", "--max", "40", "--factor", "2", "--step", "2",
+        JsonNode report = run("throughput", "--start", "20", "--max", "40", "--factor", "2", "--step", "2",
                 "--pairs", "2", "--drain", "90", "--p99-limit", "600000");
-        assertThat(results.path("steps")).hasSize(2);
-        assertThat(results.path("steps").get(0).path("delivered").asLong()).isEqualTo(40);
-        assertThat(results.path("steps").get(1).path("delivered").asLong()).isEqualTo(80);
-        assertThat(results.path("highestHeldOfferedPerSecond").asDouble()).isEqualTo(40);
+        for (JsonNode run : List.of(report.path("results"), baseline(report))) {
+            assertThat(run.path("steps")).hasSize(2);
+            assertThat(run.path("steps").get(0).path("delivered").asLong()).isEqualTo(40);
+            assertThat(run.path("steps").get(1).path("delivered").asLong()).isEqualTo(80);
+            assertThat(run.path("highestHeldOfferedPerSecond").asDouble()).isEqualTo(40);
+        }
     }
 
     @Test
     void fanOutReachesEveryMemberOfTheRoom() throws Exception {
-        JsonNode results = run("fanout", "--members", "10", "--repeats", "5", "--interval", "100",
+        JsonNode report = run("fanout", "--members", "10", "--repeats", "5", "--interval", "100",
                 "--drain", "90");
-        assertThat(results.path("completeRepeats").asInt()).isEqualTo(5);
-        assertThat(results.path("lastMember").path("count").asInt()).isEqualTo(5);
-        assertThat(results.path("perMember").path("count").asInt()).isEqualTo(5 * 9);
+        for (JsonNode run : List.of(report.path("results"), baseline(report))) {
+            assertThat(run.path("completeRepeats").asInt()).isEqualTo(5);
+            assertThat(run.path("lastMember").path("count").asInt()).isEqualTo(5);
+            assertThat(run.path("perMember").path("count").asInt()).isEqualTo(5 * 9);
+        }
     }
 
     @Test
     void reconnectStormResyncsEveryDevice() throws Exception {
-        JsonNode results = run("reconnect", "--connections", "20", "--users", "10");
-        assertThat(results.path("resynced").asInt()).isEqualTo(20);
-        assertThat(results.path("failed").asInt()).isZero();
-        assertThat(results.path("allResyncedSeconds").asDouble()).isPositive();
+        JsonNode report = run("reconnect", "--connections", "20", "--users", "10");
+        for (JsonNode run : List.of(report.path("results"), baseline(report))) {
+            assertThat(run.path("resynced").asInt()).isEqualTo(20);
+            assertThat(run.path("failed").asInt()).isZero();
+            assertThat(run.path("allResyncedSeconds").asDouble()).isPositive();
+        }
     }
 
+    /** Runs the scenario with --baseline against the suite; checks the comparison and answers the whole report. */
     private static JsonNode run(String scenario, String... options) throws Exception {
         Path out = work.resolve(scenario + ".json");
-        String[] args = new String[options.length + 5];
-        args[0] = scenario;
-        args[1] = "--attach";
-        args[2] = suite.dataDirectory().toString();
-        args[3] = "--out";
-        args[4] = out.toString();
-        System.arraycopy(options, 0, args, 5, options.length);
-        assertThat(Bench.run(args)).isEqualTo(out);
+        List<String> args = new ArrayList<>(List.of(scenario, "--attach", suite.dataDirectory().toString(),
+                "--out", out.toString(), "--baseline"));
+        args.addAll(List.of(options));
+        assertThat(Bench.run(args.toArray(String[]::new))).isEqualTo(out);
         JsonNode report = SuiteHttp.JSON.readTree(Files.readString(out));
         assertThat(report.path("scenario").asText()).isEqualTo(scenario);
         assertThat(report.path("machine").path("cores").asInt()).isPositive();
-        return report.path("results");
+        assertThat(report.path("target").path("kind").asText()).isEqualTo("suite");
+        assertThat(report.path("baseline").path("target").path("kind").asText()).isEqualTo("echo");
+        assertThat(report.path("baseline").path("scenario").asText()).isEqualTo(scenario);
+        List<Figure> headline = Bench.scenario(scenario).headline();
+        assertThat(report.path("comparison")).hasSize(headline.size());
+        for (int i = 0; i < headline.size(); i++) {
+            JsonNode row = report.path("comparison").get(i);
+            String pointer = headline.get(i).pointer();
+            assertThat(row.path("figure").asText()).isEqualTo(headline.get(i).label());
+            assertThat(row.path("suite").isNumber() && row.path("baseline").isNumber()).as(pointer).isTrue();
+            assertThat(row.path("suite").asDouble()).as(pointer)
+                    .isEqualTo(report.path("results").at(pointer).asDouble());
+            assertThat(row.path("baseline").asDouble()).as(pointer)
+                    .isEqualTo(baseline(report).at(pointer).asDouble());
+            double suiteFigure = row.path("suite").asDouble();
+            double baselineFigure = row.path("baseline").asDouble();
+            if (suiteFigure >= 0 && baselineFigure > 0) {
+                assertThat(row.path("suiteOverBaseline").asDouble()).as(pointer)
+                        .isCloseTo(suiteFigure / baselineFigure, within(0.01 + suiteFigure / baselineFigure / 100));
+            } else {
+                assertThat(row.path("suiteOverBaseline").isNull()).as(pointer).isTrue();
+            }
+        }
+        return report;
+    }
+
+    private static JsonNode baseline(JsonNode report) {
+        return report.path("baseline").path("results");
     }
 }

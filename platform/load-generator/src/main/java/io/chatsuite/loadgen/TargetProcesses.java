@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The suite's processes on this machine, found from its data directory (services run in DIR/&lt;name&gt;, Redis and
- * Kafka name DIR in their command lines, PostgreSQL writes DIR/postgres/postmaster.pid), and what /proc and the
- * JDK's own tools say about them: CPU time, resident memory, Java heap and GC time. Observation only; the load
- * itself goes through the public interfaces.
+ * The processes of what is measured on this machine: the suite's, found from its data directory (services run in
+ * DIR/&lt;name&gt;, Redis and Kafka name DIR in their command lines, PostgreSQL writes DIR/postgres/postmaster.pid), or
+ * the echo server's; and what /proc and the JDK's own tools say about them: CPU time, resident memory, Java heap and
+ * GC time. Observation only; the load itself goes through the public interfaces.
  */
-final class SuiteProcesses {
+final class TargetProcesses {
 
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
@@ -26,12 +26,12 @@ final class SuiteProcesses {
     private final Map<String, List<Long>> pids;
     private final Map<String, Long> javaPids;
 
-    private SuiteProcesses(Map<String, List<Long>> pids, Map<String, Long> javaPids) {
+    private TargetProcesses(Map<String, List<Long>> pids, Map<String, Long> javaPids) {
         this.pids = pids;
         this.javaPids = javaPids;
     }
 
-    static SuiteProcesses find(TargetSuite suite) {
+    static TargetProcesses find(TargetSuite suite) {
         Path data = suite.dataDirectory();
         Map<String, List<Long>> pids = new LinkedHashMap<>();
         Map<String, Long> javaPids = new LinkedHashMap<>();
@@ -66,7 +66,12 @@ final class SuiteProcesses {
         } catch (IOException e) {
             // Observation is best effort: a process we cannot see is left out of the report, not fatal.
         }
-        return new SuiteProcesses(pids, javaPids);
+        return new TargetProcesses(pids, javaPids);
+    }
+
+    /** One Java process under a name of its own (the echo server). */
+    static TargetProcesses ofJava(String component, long pid) {
+        return new TargetProcesses(Map.of(component, List.of(pid)), Map.of(component, pid));
     }
 
     Map<String, List<Long>> components() {

@@ -1,0 +1,74 @@
+package io.chatsuite.loadgen.echo;
+
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * One socket's frames, answered the naive way (parse, look up, broadcast in memory, nothing stored): a {@code send}
+ * gets an {@code ack} echoing its id and a {@code message.created} event to every open socket of every member, the
+ * sender's included, as the suite's gateway does; a {@code ping} gets a {@code pong}; anything else an
+ * {@code error} with a code and the client's id.
+ */
+final class FrameRelay {
+
+    private final String userId;
+    private final ServerWebSocket socket;
+    private final Conversations conversations;
+    private final OnlineSockets online;
+
+    FrameRelay(String userId, ServerWebSocket socket, Conversations conversations, OnlineSockets online) {
+        this.userId = userId;
+        this.socket = socket;
+        this.conversations = conversations;
+        this.online = online;
+    }
+
+    void on(String text) {
+        JsonObject frame;
+        try {
+            frame = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            error(null, "bad_json", "the frame is not a JSON object");
+            return;
+        }
+        String id = frame.getValue("id") instanceof String given ? given : null;
+        switch (String.valueOf(frame.getValue("type"))) {
+            case "send" -> send(id, frame);
+            case "ping" -> socket.writeTextMessage(new JsonObject().put("type", "pong").put("id", id).encode());
+            default -> error(id, "unknown_type", "type: the echo answers send and ping");
+        }
+    }
+
+    private void send(String id, JsonObject frame) {
+        for (String field : new String[] {"id", "conversationId", "body"}) {
+            if (!(frame.getValue(field) instanceof String)) {
+                error(id, "missing_field", field + ": required");
+                return;
+            }
+        }
+        String conversationId = frame.getString("conversationId");
+        Set<String> members = conversations.membersSeenBy(conversationId, userId);
+        if (members == null) {
+            error(id, "not_found", "conversationId: no such conversation");
+            return;
+        }
+        long seq = conversations.nextSeq(conversationId);
+        String at = Instant.now().toString();
+        String messageId = conversationId + ":" + seq;
+        socket.writeTextMessage(new JsonObject().put("type", "ack").put("id", id)
+                .put("conversationId", conversationId).put("messageId", messageId).put("seq", seq).put("at", at)
+                .encode());
+        JsonObject event = new JsonObject().put("type", "message.created").put("v", 1)
+                .put("conversationId", conversationId).put("seq", seq).put("occurredAt", at).put("actorId", userId)
+                .put("messageId", messageId).put("body", frame.getString("body")).put("format", "markdown");
+        online.broadcast(members, new JsonObject().put("type", "event").put("event", event).encode());
+    }
+
+    private void error(String id, String code, String message) {
+        socket.writeTextMessage(new JsonObject().put("type", "error").put("id", id).put("code", code)
+                .put("message", message).encode());
+    }
+}
