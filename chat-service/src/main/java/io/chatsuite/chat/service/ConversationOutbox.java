@@ -83,8 +83,11 @@ public class ConversationOutbox {
         }
         UUID[] ids = touched.toArray(UUID[]::new);
         Long[] lockKeys = touched.stream().map(ConversationOutbox::lockKey).distinct().toArray(Long[]::new);
-        return pool.withConnection(connection -> timeline.lockPublication(connection, lockKeys)
-                .chain(() -> timeline.watermarks(connection, ids))
+        // Sent together (the connection pipelines them), run one after the other: the watermarks are read after
+        // every lock is held.
+        return pool.withConnection(connection -> Uni.combine().all().unis(
+                        timeline.lockPublication(connection, lockKeys), timeline.watermarks(connection, ids))
+                .with((locked, marks) -> marks)
                 .chain(marks -> publishLocked(connection, ids, marks, stored, awaited, traces))
                 .call(published -> timeline.recordPublishedAndUnlock(connection, ids, publishedUpTo(ids, published),
                         lockKeys))
