@@ -179,6 +179,11 @@ public class ChatTestSupport {
                     .filter(event -> event.path("type").asText().equals(eventType)).toList();
         }
 
+        /** Every reply (ack or error) to the client id, in the order received. */
+        public List<JsonNode> replies(String clientId) {
+            return queue.stream().filter(frame -> clientId.equals(frame.path("id").asText(null))).toList();
+        }
+
         public JsonNode awaitReply(String clientId) {
             await().atMost(Duration.ofSeconds(60)).until(() -> reply(clientId) != null);
             return reply(clientId);

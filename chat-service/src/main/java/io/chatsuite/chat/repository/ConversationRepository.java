@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,6 +113,18 @@ public class ConversationRepository {
         return client.preparedQuery("SELECT user_id FROM members WHERE conversation_id = $1")
                 .execute(Tuple.of(conversationId))
                 .map(rows -> map(rows, row -> row.getUUID("user_id")));
+    }
+
+    /** The members of each conversation, in one statement. */
+    public Uni<Map<UUID, List<UUID>>> memberIdsOf(SqlClient client, UUID[] conversationIds) {
+        return client.preparedQuery("SELECT conversation_id, user_id FROM members WHERE conversation_id = ANY($1)")
+                .execute(Tuple.of((Object) conversationIds))
+                .map(rows -> {
+                    Map<UUID, List<UUID>> members = new HashMap<>();
+                    rows.forEach(row -> members.computeIfAbsent(row.getUUID("conversation_id"),
+                            id -> new ArrayList<>()).add(row.getUUID("user_id")));
+                    return members;
+                });
     }
 
     /** The user's conversations, most recently active first. */

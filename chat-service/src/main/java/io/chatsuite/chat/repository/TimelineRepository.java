@@ -10,11 +10,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The timeline (events, also the outbox), the messages edit and delete refer to, and processed command ids. */
+/**
+ * The timeline (events; also the outbox: the events above their conversation's publication watermark), the messages
+ * edit and delete refer to, and processed command ids.
+ */
 @ApplicationScoped
 public class TimelineRepository {
 
@@ -31,25 +36,64 @@ public class TimelineRepository {
                 .execute(Tuple.of(conversationId, seq, payload, utc(at))).replaceWithVoid();
     }
 
-    /** The oldest unpublished events of the conversation, at most {@code limit}. */
-    public Uni<List<PendingEvent>> unpublished(SqlClient client, UUID conversationId, int limit) {
-        return client.preparedQuery("SELECT seq, payload FROM events WHERE conversation_id = $1 AND NOT published"
-                        + " ORDER BY seq LIMIT $2")
-                .execute(Tuple.of(conversationId, limit))
-                .map(rows -> map(rows, row -> new PendingEvent(row.getLong("seq"), row.getString("payload"))));
+    /**
+     * Takes the session-level advisory locks that make one publisher per conversation (on any replica), in the order
+     * given: callers sort the keys, so two publishers never wait on each other in a cycle.
+     */
+    public Uni<Void> lockPublication(SqlClient client, Long[] lockKeys) {
+        return client.preparedQuery("SELECT pg_advisory_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS l(k, i)"
+                        + " ORDER BY i")
+                .execute(Tuple.of((Object) lockKeys)).replaceWithVoid();
     }
 
-    public Uni<Void> markPublished(SqlClient client, UUID conversationId, List<Long> seqs) {
-        return client.preparedQuery("UPDATE events SET published = true WHERE conversation_id = $1 AND seq = ANY($2)")
-                .execute(Tuple.of(conversationId, seqs.toArray(Long[]::new))).replaceWithVoid();
+    public Uni<Void> unlockPublication(SqlClient client, Long[] lockKeys) {
+        return client.preparedQuery("SELECT pg_advisory_unlock(k) FROM unnest($1::bigint[]) AS l(k)")
+                .execute(Tuple.of((Object) lockKeys)).replaceWithVoid();
     }
 
-    /** Conversations with events still waiting for Kafka since before {@code olderThan}. */
+    /** Each conversation's publication watermark and newest seq; read after its publication lock is held. */
+    public Uni<Map<UUID, Watermark>> watermarks(SqlClient client, UUID[] conversationIds) {
+        return client.preparedQuery("SELECT id, published_seq, last_seq FROM conversations WHERE id = ANY($1)")
+                .execute(Tuple.of((Object) conversationIds))
+                .map(rows -> {
+                    Map<UUID, Watermark> marks = new HashMap<>();
+                    rows.forEach(row -> marks.put(row.getUUID("id"), new Watermark(row.getLong("published_seq"),
+                            row.getLong("last_seq"))));
+                    return marks;
+                });
+    }
+
+    /** Stored events of the conversation with {@code after < seq <= upTo}, in seq order, at most {@code limit}. */
+    public Uni<List<StoredEvent>> events(SqlClient client, UUID conversationId, long after, long upTo, int limit) {
+        return client.preparedQuery("SELECT seq, payload FROM events WHERE conversation_id = $1 AND seq > $2"
+                        + " AND seq <= $3 ORDER BY seq LIMIT $4")
+                .execute(Tuple.of(conversationId, after, upTo, limit))
+                .map(rows -> map(rows, row -> new StoredEvent(conversationId, row.getLong("seq"),
+                        row.getString("payload"))));
+    }
+
+    /**
+     * Records that Kafka holds each conversation's events up to {@code seqs[i]} (the watermark only moves forward)
+     * and releases the publication locks, in one statement.
+     */
+    public Uni<Void> recordPublishedAndUnlock(SqlClient client, UUID[] conversationIds, Long[] seqs,
+                                              Long[] lockKeys) {
+        return client.preparedQuery("""
+                        WITH marked AS (
+                            UPDATE conversations c SET published_seq = GREATEST(c.published_seq, k.seq)
+                            FROM unnest($1::uuid[], $2::bigint[]) AS k(id, seq) WHERE c.id = k.id)
+                        SELECT pg_advisory_unlock(k) FROM unnest($3::bigint[]) AS l(k)""")
+                .execute(Tuple.of(conversationIds, seqs, lockKeys)).replaceWithVoid();
+    }
+
+    /** Conversations whose oldest event not yet on Kafka was stored before {@code olderThan}. */
     public Uni<List<UUID>> staleUnpublished(SqlClient client, Instant olderThan) {
-        return client.preparedQuery(
-                        "SELECT DISTINCT conversation_id FROM events WHERE NOT published AND occurred_at < $1")
+        return client.preparedQuery("""
+                        SELECT c.id FROM conversations c
+                        JOIN events e ON e.conversation_id = c.id AND e.seq = c.published_seq + 1
+                        WHERE c.last_seq > c.published_seq AND e.occurred_at < $1""")
                 .execute(Tuple.of(utc(olderThan)))
-                .map(rows -> map(rows, row -> row.getUUID("conversation_id")));
+                .map(rows -> map(rows, row -> row.getUUID("id")));
     }
 
     public Uni<Void> insertMessage(SqlClient client, UUID messageId, UUID conversationId, long seq, UUID senderId) {
@@ -104,8 +148,8 @@ public class TimelineRepository {
         return sessionId == null ? NO_SESSION : sessionId;
     }
 
-    /** An event stored but not yet acknowledged by Kafka. */
-    public record PendingEvent(long seq, String payload) {
+    /** Every event up to {@code publishedSeq} is on Kafka; the events above it, up to {@code lastSeq}, are not yet. */
+    public record Watermark(long publishedSeq, long lastSeq) {
     }
 
     public record MessageRow(UUID messageId, UUID senderId, boolean deleted) {

@@ -1,5 +1,6 @@
 package io.chatsuite.chat.service;
 
+import io.chatsuite.chat.repository.StoredEvent;
 import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.chat.ReadCursorMoved;
 import io.chatsuite.contracts.protocol.AckFrame;
@@ -11,8 +12,11 @@ sealed interface CommandOutcome {
 
     ChatCommand command();
 
-    /** Done (or done before, for a retried id); {@code changed} is the conversation with a new event, or null. */
-    record Accepted(ChatCommand command, AckFrame ack, UUID changed) implements CommandOutcome {
+    /**
+     * Done (or done before, for a retried id). {@code changed} is the conversation whose events up to the ack's seq
+     * must be on Kafka before the ack leaves, or null; {@code stored} is the event this command stored now, or null.
+     */
+    record Accepted(ChatCommand command, AckFrame ack, UUID changed, StoredEvent stored) implements CommandOutcome {
     }
 
     /** A read that moved the sender's cursor: other members get a receipt. */

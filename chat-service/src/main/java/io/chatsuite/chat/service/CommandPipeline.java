@@ -3,6 +3,7 @@ package io.chatsuite.chat.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.chat.repository.ConversationRepository;
+import io.chatsuite.chat.repository.StoredEvent;
 import io.chatsuite.chat.service.CommandOutcome.Accepted;
 import io.chatsuite.chat.service.CommandOutcome.CursorMoved;
 import io.chatsuite.chat.service.CommandOutcome.Refused;
@@ -22,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +32,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * A batch of commands from Kafka, end to end: decide and store (one transaction), flush each changed conversation to
- * Kafka and its members, and only then answer the senders. The batch's offsets are committed after this completes,
- * so a crash anywhere replays the batch, and deduplication turns the replay into the same acks. A command that can
+ * A batch of commands from Kafka, end to end: decide and store (one transaction), publish the stored events to Kafka
+ * from memory (one publication for the whole batch), then answer the senders and, independently, push the events to
+ * the members through Redis. The batch's offsets are committed after this completes, so a crash anywhere replays the
+ * batch, and deduplication turns the replay into the same acks. A command that can
  * never be decided (unreadable, or failing on its own data) is refused to its sender and dead-lettered; the rest of
  * its batch goes on. While the database is away the batch waits.
  */
@@ -91,8 +94,13 @@ public class CommandPipeline {
         if (commands.isEmpty()) {
             return unreadable;
         }
+        EventTraces traces = EventTraces.current();
         return unreadable.chain(() -> decide(commands, origins))
-                .chain(outcomes -> flushChanged(outcomes, spans).chain(() -> reply(outcomes, spans)))
+                .chain(outcomes -> publish(outcomes, spans, traces)
+                        // An ack waits for PostgreSQL and Kafka only, never for the fan-out.
+                        .chain(published -> Uni.join().all(reply(outcomes, spans),
+                                outbox.deliver(published, traces)).andCollectFailures()))
+                .replaceWithVoid()
                 .onTermination().invoke((done, failure, cancelled) ->
                         spans.values().forEach(span -> ChatTracing.ended(span, failure)));
     }
@@ -128,21 +136,25 @@ public class CommandPipeline {
                 + record.coordinates(), cause));
     }
 
-    private Uni<Void> flushChanged(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans) {
-        // Each changed conversation's events go out in the trace of the command that made them (the ack's seq).
-        Map<UUID, EventTraces> changed = new LinkedHashMap<>();
-        outcomes.forEach(outcome -> CommandProcessor.changedConversation(outcome).ifPresent(conversation ->
-                changed.computeIfAbsent(conversation, id -> EventTraces.current())
-                        .put(((Accepted) outcome).ack().seq(), contextOf(outcome, spans))));
-        if (changed.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    /** The batch's new events, and whatever its retried commands still wait for, on Kafka before any reply. */
+    private Uni<List<StoredEvent>> publish(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans,
+                                           EventTraces traces) {
+        Map<UUID, List<StoredEvent>> stored = new LinkedHashMap<>();
+        Map<UUID, Long> awaited = new HashMap<>();
+        for (CommandOutcome outcome : outcomes) {
+            if (outcome instanceof Accepted accepted && accepted.changed() != null) {
+                if (accepted.stored() != null) {
+                    // Each event goes out in the trace of the command that made it.
+                    StoredEvent event = accepted.stored();
+                    stored.computeIfAbsent(event.conversationId(), id -> new ArrayList<>()).add(event);
+                    traces.put(event.conversationId(), event.seq(), contextOf(outcome, spans));
+                } else {
+                    awaited.merge(accepted.changed(), accepted.ack().seq(), Math::max);
+                }
+            }
         }
-        // A few conversations at a time: each flush holds a connection and fans out within the Redis pool.
-        return Uni.join().all(changed.entrySet().stream()
-                        .map(conversation -> outbox.flush(conversation.getKey(), conversation.getValue())).toList())
-                .usingConcurrencyOf(4).andFailFast()
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(10)
-                .replaceWithVoid();
+        return outbox.publish(stored, awaited, traces)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(10);
     }
 
     private Uni<Void> reply(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans) {

@@ -5,6 +5,7 @@ import io.chatsuite.chat.repository.AttachmentRepository;
 import io.chatsuite.chat.repository.AttachmentRow;
 import io.chatsuite.chat.repository.ConversationRepository;
 import io.chatsuite.chat.repository.Membership;
+import io.chatsuite.chat.repository.StoredEvent;
 import io.chatsuite.chat.repository.TimelineRepository;
 import io.chatsuite.chat.repository.TimelineRepository.ProcessedCommand;
 import io.chatsuite.chat.service.CommandOutcome.Accepted;
@@ -33,6 +34,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,12 @@ import java.util.stream.Collectors;
 
 /**
  * Decides a batch of commands in one transaction: authorize, deduplicate by (sender, session, client id), take seqs
- * and store the events. Nothing is announced here; the caller flushes the changed conversations and only then replies.
+ * and store the events. Nothing is announced here; the caller publishes the stored events and only then replies.
+ *
+ * <p>The batch is cut into runs, in order: consecutive sends without attachments (nearly all the traffic) are decided
+ * set-based by {@link SendBatch}, a few statements per run; any other command (edit, delete, read, a send with
+ * attachments) alone, here, between the runs. Every command is thus decided after the ones before it in the batch,
+ * so each conversation's events keep the batch's order and their seqs stay gapless.
  */
 @ApplicationScoped
 public class CommandProcessor {
@@ -56,11 +63,14 @@ public class CommandProcessor {
     private final TimelineRepository timeline;
     private final AttachmentRepository attachments;
     private final Timeline appender;
+    private final SendBatch sends;
     private final ChatConfig config;
     private final Clock clock;
 
     public CommandProcessor(Pool pool, ConversationRepository conversations, TimelineRepository timeline,
-                            AttachmentRepository attachments, Timeline appender, ChatConfig config, Clock clock) {
+                            AttachmentRepository attachments, Timeline appender, SendBatch sends, ChatConfig config,
+                            Clock clock) {
+        this.sends = sends;
         this.pool = pool;
         this.conversations = conversations;
         this.timeline = timeline;
@@ -72,9 +82,41 @@ public class CommandProcessor {
 
     /** The outcome of each command, in order; all of the batch's changes commit together. */
     public Uni<List<CommandOutcome>> decide(List<ChatCommand> commands) {
-        return pool.withTransaction(tx -> Multi.createFrom().iterable(commands)
-                .onItem().transformToUniAndConcatenate(command -> decide(tx, command))
-                .collect().asList());
+        Instant at = now();
+        return pool.withTransaction(tx -> Multi.createFrom().iterable(runs(commands))
+                .onItem().transformToUniAndConcatenate(run -> isPlainSend(run.get(0))
+                        ? sends.decide(tx, run.stream().map(SendMessage.class::cast).toList(), at)
+                        : decide(tx, run.get(0)).map(List::of))
+                .collect().asList()
+                .map(decided -> decided.stream().flatMap(List::stream).toList()));
+    }
+
+    /** Consecutive plain sends together; every other command a run of its own. */
+    private static List<List<ChatCommand>> runs(List<ChatCommand> commands) {
+        List<List<ChatCommand>> runs = new ArrayList<>();
+        List<ChatCommand> sendRun = null;
+        for (ChatCommand command : commands) {
+            if (isPlainSend(command)) {
+                if (sendRun == null) {
+                    sendRun = new ArrayList<>();
+                    runs.add(sendRun);
+                }
+                sendRun.add(command);
+            } else {
+                sendRun = null;
+                runs.add(List.of(command));
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * A send the set-based path decides: no attachments (those lock uploads one send at a time) and text every store
+     * can hold (anything else is refused alone, before a statement sees it).
+     */
+    private static boolean isPlainSend(ChatCommand command) {
+        return command instanceof SendMessage send && send.attachmentIds().isEmpty()
+                && unstorableText(command).isEmpty();
     }
 
     private Uni<CommandOutcome> decide(SqlClient tx, ChatCommand command) {
@@ -123,12 +165,12 @@ public class CommandProcessor {
      * A retried command id: the same ack as the first time, and no new event. The conversation still counts as
      * changed: the first attempt's event may be stored but not yet on Kafka, and the ack must wait for that.
      */
-    private static CommandOutcome replay(ChatCommand command, ProcessedCommand done) {
+    static CommandOutcome replay(ChatCommand command, ProcessedCommand done) {
         if (!done.conversationId().equals(command.conversationId())) {
             return new Refused(command, ErrorCode.INVALID_FIELD, "this id was already used for another conversation");
         }
         return new Accepted(command, new AckFrame(command.clientId(), done.conversationId(), done.messageId(),
-                done.seq(), done.occurredAt()), done.conversationId());
+                done.seq(), done.occurredAt()), done.conversationId(), null);
     }
 
     private Uni<CommandOutcome> withMembership(SqlClient tx, ChatCommand command,
@@ -252,7 +294,7 @@ public class CommandProcessor {
                                 new ReadCursorMoved(read.conversationId(), moved.get(), at, read.senderId())))
                         : conversations.membership(tx, read.conversationId(), read.senderId())
                                 .map(current -> new Accepted(read, new AckFrame(read.clientId(), read.conversationId(),
-                                        null, current.map(Membership::readSeq).orElse(0L), at), null)));
+                                        null, current.map(Membership::readSeq).orElse(0L), at), null, null)));
     }
 
     private Uni<CommandOutcome> accept(SqlClient tx, ChatCommand command, UUID messageId, TimelineEvent event) {
@@ -260,7 +302,9 @@ public class CommandProcessor {
                 event.occurredAt());
         return timeline.recordProcessed(tx, command.senderId(), command.sessionId(), command.clientId(), result)
                 .replaceWith(new Accepted(command, new AckFrame(command.clientId(), command.conversationId(),
-                        messageId, event.seq(), event.occurredAt()), command.conversationId()));
+                        messageId, event.seq(), event.occurredAt()), command.conversationId(),
+                        // Written again (rare commands only): exactly the payload Timeline stored.
+                        new StoredEvent(command.conversationId(), event.seq(), appender.write(event))));
     }
 
     private static Uni<CommandOutcome> refuse(ChatCommand command, ErrorCode code, String message) {

@@ -3,15 +3,16 @@ package io.chatsuite.chat.service;
 import io.opentelemetry.context.Context;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * The trace context in which each event of one conversation goes out to Kafka and Redis: the span of the command
- * that made it, by seq. An event without one (stored by a REST call, or left over from a crash) goes out in the
- * context of whoever flushes.
+ * The trace context in which each event goes out to Kafka and Redis: the span of the command that made it, by
+ * conversation and seq. An event without one (stored by a REST call, or left over from a crash) goes out in the
+ * context of whoever publishes.
  */
 public final class EventTraces {
 
-    private final Map<Long, Context> bySeq = new HashMap<>();
+    private final Map<UUID, Map<Long, Context>> byEvent = new HashMap<>();
     private final Context otherwise;
 
     private EventTraces(Context otherwise) {
@@ -23,12 +24,13 @@ public final class EventTraces {
         return new EventTraces(Context.current());
     }
 
-    public EventTraces put(long seq, Context context) {
-        bySeq.put(seq, context);
+    public EventTraces put(UUID conversationId, long seq, Context context) {
+        byEvent.computeIfAbsent(conversationId, id -> new HashMap<>()).put(seq, context);
         return this;
     }
 
-    public Context of(long seq) {
-        return bySeq.getOrDefault(seq, otherwise);
+    public Context of(UUID conversationId, long seq) {
+        Map<Long, Context> ofConversation = byEvent.get(conversationId);
+        return ofConversation == null ? otherwise : ofConversation.getOrDefault(seq, otherwise);
     }
 }

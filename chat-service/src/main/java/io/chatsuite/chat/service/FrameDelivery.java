@@ -9,35 +9,38 @@ import io.chatsuite.contracts.protocol.TracedFrame;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.smallrye.mutiny.Multi;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * Pushes frames to users through their Redis channels: the fast path. Many publishes are in flight at once, bounded
- * so a large fan-out never overruns the client's pool. A frame lost here is recovered by the client's resume from
- * history, so a failed publish is logged by the caller and not retried at the expense of others.
+ * Pushes frames to users through their Redis channels: the fast path. The publishes of one send are pipelined on one
+ * connection (a few hundred per write, the next chunk after the previous one's replies), not one pooled connection
+ * per publish. A frame lost here is recovered by the client's resume from history, so a failed publish is logged by
+ * the caller and not retried at the expense of others.
  */
 @ApplicationScoped
 public class FrameDelivery {
 
-    // Within what the pool serves at once plus its waiting queue (quarkus.redis.max-pool-*).
-    private static final int IN_FLIGHT = 32;
+    private static final Logger LOG = Logger.getLogger(FrameDelivery.class);
+    // Publishes per pipelined write: a large room's event to every member in a few round trips, bounded in memory.
+    private static final int PIPELINE_CHUNK = 512;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final ReactivePubSubCommands<String> pubsub;
+    private final Redis redis;
     private final ObjectMapper json;
     private final ChatTracing tracing;
 
     public FrameDelivery(ReactiveRedisDataSource redis, ObjectMapper json, ChatTracing tracing) {
-        this.pubsub = redis.pubsub(String.class);
+        this.redis = redis.getRedis();
         this.json = json;
         this.tracing = tracing;
     }
@@ -53,12 +56,12 @@ public class FrameDelivery {
     }
 
     /**
-     * A pipeline of publishes, sent in one batch. Each frame carries the trace context it is added with in its
+     * A pipeline of publishes, sent together. Each frame carries the trace context it is added with in its
      * envelope (TracedFrame), so the gateway's delivery continues the trace; without a trace it is published bare.
      */
     public final class Outgoing {
 
-        private final Map<String, List<String>> byChannel = new LinkedHashMap<>();
+        private final List<Request> requests = new ArrayList<>();
 
         public Outgoing add(UUID userId, ServerFrame frame, Context trace) {
             return add(userId, null, frame, trace);
@@ -78,24 +81,27 @@ public class FrameDelivery {
         }
 
         private void append(UUID userId, String published) {
-            byChannel.computeIfAbsent(ServerFrame.channelOf(userId), channel -> new ArrayList<>()).add(published);
+            requests.add(Request.cmd(Command.PUBLISH).arg(ServerFrame.channelOf(userId)).arg(published));
         }
 
         /**
-         * Publishes everything: one user's frames one after the other, so each user sees them in order, and a
-         * bounded number of users at a time. Gives up after a bounded time.
+         * Publishes everything, in the order added, on one connection per chunk and one chunk after the other, so each
+         * user sees their frames in order. Gives up after a bounded time.
          */
         public Uni<Void> send() {
-            if (byChannel.isEmpty()) {
+            if (requests.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return Multi.createFrom().iterable(byChannel.entrySet())
-                    .onItem().transformToUni(channel -> Multi.createFrom().iterable(channel.getValue())
-                            .onItem().transformToUniAndConcatenate(frame -> pubsub.publish(channel.getKey(), frame)
-                                    // One lost frame must not cancel everyone else's: resume recovers it.
-                                    .onFailure().recoverWithNull())
-                            .collect().last())
-                    .merge(IN_FLIGHT)
+            List<List<Request>> chunks = new ArrayList<>();
+            for (int from = 0; from < requests.size(); from += PIPELINE_CHUNK) {
+                chunks.add(requests.subList(from, Math.min(from + PIPELINE_CHUNK, requests.size())));
+            }
+            return Multi.createFrom().iterable(chunks)
+                    .onItem().transformToUniAndConcatenate(chunk -> redis.batch(chunk)
+                            // One lost chunk must not cancel the rest: resume recovers its frames.
+                            .onFailure().invoke(failure -> LOG.warnf("%d frames were not published: %s", chunk.size(),
+                                    failure.toString()))
+                            .onFailure().recoverWithNull())
                     .collect().last().replaceWithVoid()
                     .ifNoItem().after(TIMEOUT).fail();
         }

@@ -9,8 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Publishes events left behind by a crash between commit and flush, for conversations that saw no traffic since.
- * Busy conversations are healed sooner: every flush publishes all of its conversation's pending events.
+ * Publishes events left behind by a crash between commit and publication (stored above their conversation's
+ * watermark), for conversations that saw no traffic since. Busy conversations are healed sooner: a conversation's
+ * next publisher sends what is pending below its own events first.
  */
 @ApplicationScoped
 public class OutboxRelay {

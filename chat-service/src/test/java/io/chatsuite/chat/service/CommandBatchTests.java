@@ -1,0 +1,278 @@
+package io.chatsuite.chat.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.chat.ChatTestSupport;
+import io.chatsuite.chat.ChatTestSupport.Frames;
+import io.chatsuite.chat.ChatTestSupport.TestUser;
+import io.chatsuite.contracts.Topic;
+import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.chat.MarkRead;
+import io.chatsuite.contracts.chat.MessageFormat;
+import io.chatsuite.contracts.chat.SendMessage;
+import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.TestTokenIssuer;
+import io.opentelemetry.context.Context;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15: a batch decided set-based answers every command as if it had been decided alone, and its events reach
+ * Kafka once, in seq order, whether the batch publishes them or, after a crash between commit and publication, the
+ * relay or the conversation's next batch does. Batches are handed to the pipeline directly, so each test chooses
+ * exactly what one batch holds.
+ */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(TestTokenIssuer.class)
+class CommandBatchTests {
+
+    @Inject
+    ChatTestSupport chat;
+
+    @Inject
+    CommandPipeline pipeline;
+
+    @Inject
+    CommandProcessor processor;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    TestUser alice;
+    TestUser bob;
+    TestUser mallory;
+
+    @BeforeEach
+    void users() {
+        alice = chat.newUser("alice" + suffix());
+        bob = chat.newUser("bob" + suffix());
+        mallory = chat.newUser("mallory" + suffix());
+        chat.awaitKnown(alice, bob, mallory);
+    }
+
+    @Test
+    void aMixedBatchAnswersEachCommandAsAloneAndItsReplayGivesTheSameAnswers() {
+        UUID shared = room(alice, bob);       // seq 1 created, 2 bob joined
+        UUID aliceOnly = room(alice, null);   // seq 1 created
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+        Frames malloryFrames = chat.listen(mallory);
+        handle(List.of(send(alice, "earlier", shared, "from an earlier batch", null)));
+        JsonNode earlier = aliceFrames.awaitReply("earlier");
+        assertThat(earlier.path("seq").asLong()).isEqualTo(3);
+
+        List<ChatCommand> batch = List.of(
+                send(alice, "a-1", shared, "one", null),
+                send(bob, "b-1", shared, "two", 4L),                   // answers a-1, stored a moment before
+                send(mallory, "m-1", shared, "let me in", null),       // not a member
+                send(alice, "a-1", shared, "one", null),               // the same id again in the batch
+                send(alice, "earlier", shared, "from an earlier batch", null), // an id of an earlier batch
+                send(alice, "a-2", aliceOnly, "elsewhere", null),
+                send(alice, "blank", shared, "   ", null),             // refused: no text
+                new MarkRead("read", shared, bob.id(), bob.session(), Instant.now(), 4),
+                send(bob, "b-2", shared, "three", 99L),                // refused: no such seq
+                send(bob, "b-3", shared, "four", null),
+                send(alice, "a-2", shared, "same id, other room", null));
+        List<Frames> listeners = List.of(aliceFrames, bobFrames, malloryFrames);
+        List<String> firstTime = handleAndCollectReplies(batch, listeners);
+        assertThat(firstTime).containsExactly("ack 4", "ack 5", "not_found", "ack 4", "ack 3", "ack 2",
+                "missing_field", "ack 4", "invalid_field", "ack 6", "invalid_field");
+        assertThat(aliceFrames.replies("a-1")).extracting(reply -> reply.path("messageId").asText())
+                .as("one message for both").containsOnly(aliceFrames.replies("a-1").get(0).path("messageId").asText());
+        assertThat(aliceFrames.replies("earlier").get(1).path("messageId").asText())
+                .isEqualTo(earlier.path("messageId").asText());
+
+        // The same records again, as after a rebalance before the offsets were committed: the same answers.
+        List<String> secondTime = handleAndCollectReplies(batch, listeners);
+        assertThat(secondTime).isEqualTo(firstTime);
+        assertThat(aliceFrames.replies("a-1")).extracting(reply -> reply.path("messageId").asText())
+                .containsOnly(aliceFrames.replies("a-1").get(0).path("messageId").asText());
+        assertThat(bobFrames.replies("b-3").get(1).path("messageId").asText())
+                .isEqualTo(bobFrames.replies("b-3").get(0).path("messageId").asText());
+
+        assertThat(lastSeq(shared)).isEqualTo(6);
+        assertThat(lastSeq(aliceOnly)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bobFrames.events("message.created").size() >= 4);
+        assertThat(bobFrames.events("message.created")).extracting(event -> event.path("seq").asLong())
+                .as("each stored message delivered once, in seq order").containsExactly(3L, 4L, 5L, 6L);
+        assertThat(bobFrames.events("message.created").get(2).path("replyTo").asLong()).isEqualTo(4);
+        assertThat(chatEventSeqs(shared, 6)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(publishedSeq(shared)).as("the publication watermark").isEqualTo(6);
+        assertThat(publishedSeq(aliceOnly)).isEqualTo(2);
+    }
+
+    @Test
+    void eventsStoredButNeverPublishedAreRelayedOnceInOrder() {
+        UUID room = room(alice, bob);
+        Frames bobFrames = chat.listen(bob);
+        // Decided and committed, then "crashed" before the publication: nothing on Kafka, the watermark behind.
+        List<ChatCommand> stranded = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            stranded.add(send(alice, "stranded-" + n, room, "stranded " + n, null));
+        }
+        processor.decide(stranded).await().atMost(Duration.ofSeconds(30));
+        assertThat(lastSeq(room)).isEqualTo(7);
+        assertThat(publishedSeq(room)).isEqualTo(2);
+
+        assertThat(chatEventSeqs(room, 7)).as("the relay publishes them, once, in order")
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedSeq(room) == 7);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bobFrames.events("message.created").size() >= 5);
+
+        handle(List.of(send(alice, "after", room, "after the relay", null)));
+        assertThat(chatEventSeqs(room, 8)).containsExactly(LongStream.rangeClosed(1, 8).boxed().toArray(Long[]::new));
+    }
+
+    @Test
+    void theConversationsNextBatchPublishesWhatACrashLeftBehindBeforeItsOwn() {
+        UUID room = room(alice, bob);
+        processor.decide(List.of(send(alice, "left-1", room, "left behind 1", null),
+                send(alice, "left-2", room, "left behind 2", null))).await().atMost(Duration.ofSeconds(30));
+        // Within the relay's grace period, the conversation's next batch finds the watermark behind its first seq.
+        handle(List.of(send(bob, "next", room, "the next batch", null)));
+
+        assertThat(publishedSeq(room)).isEqualTo(5);
+        assertThat(chatEventSeqs(room, 5)).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    private void handle(List<ChatCommand> commands) {
+        List<CommandRecord> records = new ArrayList<>();
+        for (ChatCommand command : commands) {
+            try {
+                records.add(new CommandRecord(command.conversationId().toString(), json.writeValueAsString(command),
+                        Context.root(), "chat.commands", 0, records.size()));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        pipeline.handle(records).await().atMost(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Hands the batch to the pipeline and answers each command's reply, in the batch's order: "ack <seq>" or the
+     * error's code.
+     */
+    private List<String> handleAndCollectReplies(List<ChatCommand> batch, List<Frames> listeners) {
+        Map<ChatCommand, Frames> framesOf = new java.util.IdentityHashMap<>();
+        Map<String, Integer> next = new java.util.HashMap<>();
+        Map<ChatCommand, Integer> nth = new java.util.IdentityHashMap<>();
+        for (ChatCommand command : batch) {
+            Frames frames = command.senderId().equals(alice.id()) ? listeners.get(0)
+                    : command.senderId().equals(bob.id()) ? listeners.get(1) : listeners.get(2);
+            framesOf.put(command, frames);
+            String key = command.senderId() + "/" + command.clientId();
+            nth.put(command, next.computeIfAbsent(key, k -> frames.replies(command.clientId()).size()));
+            next.merge(key, 1, Integer::sum);
+        }
+        handle(batch);
+        List<String> answers = new ArrayList<>();
+        for (ChatCommand command : batch) {
+            Frames frames = framesOf.get(command);
+            int index = nth.get(command);
+            await().atMost(Duration.ofSeconds(30)).until(() -> frames.replies(command.clientId()).size() > index);
+            JsonNode reply = frames.replies(command.clientId()).get(index);
+            answers.add(reply.path("type").asText().equals("ack") ? "ack " + reply.path("seq").asLong()
+                    : reply.path("code").asText());
+        }
+        return answers;
+    }
+
+    /** The seqs of the conversation's events on chat.events, in the order Kafka holds them, once it has {@code n}. */
+    private List<Long> chatEventSeqs(UUID conversationId, int n) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topic.CHAT_EVENTS.topicName()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<Long> seqs = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> timelineSeq(record.key(), record.value(),
+                        conversationId, seqs));
+                return seqs.size() >= n;
+            });
+            // Anything published twice would be right behind.
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> timelineSeq(record.key(), record.value(),
+                    conversationId, seqs));
+            return seqs;
+        }
+    }
+
+    /** A timeline event's seq (read receipts share the topic and the key, but are not in the sequence). */
+    private void timelineSeq(String key, String payload, UUID conversationId, List<Long> seqs) {
+        try {
+            JsonNode event = json.readTree(payload);
+            if (key.equals(conversationId.toString())
+                    && !event.path("type").asText().equals("read.cursor-moved")) {
+                seqs.add(event.path("seq").asLong());
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private long lastSeq(UUID conversationId) {
+        return column("last_seq", conversationId);
+    }
+
+    private long publishedSeq(UUID conversationId) {
+        return column("published_seq", conversationId);
+    }
+
+    private long column(String name, UUID conversationId) {
+        return pool.preparedQuery("SELECT " + name + " FROM conversations WHERE id = $1")
+                .execute(Tuple.of(conversationId)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
+    /** A room of the owner, with the member if one is given. */
+    private UUID room(TestUser owner, TestUser member) {
+        UUID room = UUID.fromString(given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Batch " + suffix(), "isPublic", false))
+                .post("/api/rooms").then().statusCode(200).extract().path("conversation.id"));
+        if (member != null) {
+            given().auth().oauth2(owner.token()).contentType(ContentType.JSON).body(Map.of("userId", member.id()))
+                    .post("/api/rooms/" + room + "/members").then().statusCode(200);
+        }
+        return room;
+    }
+
+    private static SendMessage send(TestUser sender, String clientId, UUID conversation, String body, Long replyTo) {
+        return new SendMessage(clientId, conversation, sender.id(), sender.session(), Instant.now(), body,
+                MessageFormat.MARKDOWN, replyTo, List.of());
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
