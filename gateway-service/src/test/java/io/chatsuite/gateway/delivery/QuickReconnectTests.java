@@ -82,17 +82,24 @@ class QuickReconnectTests {
                 // Once the node has forgotten every old socket, each user's one socket must hear its channel.
                 await().atMost(Duration.ofSeconds(30)).until(() -> users.stream()
                         .allMatch(user -> sessions.socketsOf(user) == 1));
+                String prefix = "r" + round + "-u";
+                List<TestSocket> sockets = List.copyOf(current);
+                await("round " + round + ": every user's new socket hears its channel").atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> {
+                            boolean all = true;
+                            for (int i = 0; i < USERS; i++) {
+                                String id = prefix + i;
+                                if (sockets.get(i).frames().stream().noneMatch(f -> id.equals(f.path("id").asText()))) {
+                                    all = false;
+                                    redis.pubsub(String.class).publish(ServerFrame.channelOf(users.get(i)),
+                                            "{\"type\":\"ack\",\"id\":\"" + id + "\"}");
+                                }
+                            }
+                            return all;
+                        });
                 for (int i = 0; i < USERS; i++) {
-                    String channel = ServerFrame.channelOf(users.get(i));
-                    String id = "r" + round + "-u" + i;
-                    TestSocket socket = current.get(i);
-                    await("round " + round + ", user " + i + " hears its channel").atMost(Duration.ofSeconds(10))
-                            .pollInterval(Duration.ofMillis(200)).until(() -> {
-                                redis.pubsub(String.class).publish(channel,
-                                        "{\"type\":\"ack\",\"id\":\"" + id + "\"}");
-                                return socket.frames().stream().anyMatch(f -> id.equals(f.path("id").asText()));
-                            });
-                    assertThat(subscribers(channel)).as("round %d, user %d", round, i).isEqualTo(1);
+                    assertThat(subscribers(ServerFrame.channelOf(users.get(i)))).as("round %d, user %d", round, i)
+                            .isEqualTo(1);
                 }
             }
         } finally {
