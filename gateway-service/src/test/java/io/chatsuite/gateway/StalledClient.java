@@ -1,11 +1,15 @@
 package io.chatsuite.gateway;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A WebSocket client that completes the handshake and then never reads again, like a frozen tab. */
@@ -50,6 +54,41 @@ public final class StalledClient implements AutoCloseable {
             headers.append((char) next);
         }
         return headers.toString();
+    }
+
+    /** What the server sent until its close frame (or the end of the connection): opcodes in order, close code. */
+    public record Received(List<Integer> opcodes, int closeCode) {
+
+        public static final int PING = 0x9;
+        public static final int CLOSE = 0x8;
+    }
+
+    /**
+     * Reads the server's frames, never answering one (not even a ping), until the server closes: a peer whose network
+     * path died looks like this from the server.
+     */
+    public Received readUntilClosed(Duration atMost) throws IOException {
+        socket.setSoTimeout((int) atMost.toMillis());
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        List<Integer> opcodes = new ArrayList<>();
+        while (true) {
+            int first = in.read();
+            if (first < 0) {
+                return new Received(opcodes, -1);
+            }
+            int opcode = first & 0x0F;
+            long length = in.readUnsignedByte() & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            opcodes.add(opcode);
+            if (opcode == Received.CLOSE) {
+                return new Received(opcodes, payload.length < 2 ? -1 : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF));
+            }
+        }
     }
 
     @Override

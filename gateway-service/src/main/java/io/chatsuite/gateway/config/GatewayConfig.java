@@ -37,6 +37,25 @@ public interface GatewayConfig {
 
     Presence presence();
 
+    /** The server's pings and the sweep that closes silent and expired sockets (SocketSweep). */
+    Sockets sockets();
+
+    interface Sockets {
+
+        /** How often each socket is pinged; a socket that sent nothing and answered no ping for three is closed. */
+        @WithDefault("PT20S")
+        Duration pingInterval();
+
+        /** How often the sweep runs: also how late, at most, a pass notices an expired token or a silent peer. */
+        @WithDefault("PT1S")
+        Duration sweepInterval();
+
+        /** Sockets looked at per sweep tick at most; a node with more is walked over several ticks. */
+        @WithDefault("5000")
+        @Min(100)
+        int sweepBatch();
+    }
+
     /** When this node counts as behind on its own work (NodeBacklog) and answers commands {@code unavailable}. */
     Backlog backlog();
 

@@ -8,6 +8,8 @@ import io.chatsuite.gateway.tracing.MessageSpans;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -19,9 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -30,6 +30,11 @@ import org.jboss.logging.Logger;
  * One Redis channel {@code user:{id}} per user with sockets on this node, all on one dedicated pub/sub connection.
  * When the connection drops it is reopened with backoff and every channel subscribed again; frames published
  * meanwhile are lost here and recovered by the clients' resume (Redis is the fast path, not the truth).
+ *
+ * <p>Which channels are wanted is not kept here: it is {@link LocalSessions}' users. Every (un)subscribe runs on one
+ * context and asks LocalSessions, at that moment, whether the user still has a socket: a socket opening while the
+ * user's last one closes (a page reload) asks after its own registration, so the last command Redis gets for a user
+ * always matches the sockets the user has, whatever order the open and the close ran in.
  */
 @ApplicationScoped
 public class UserChannelSubscriptions {
@@ -43,7 +48,8 @@ public class UserChannelSubscriptions {
     private final Redis client;
     private final LocalSessions sessions;
     private final MessageSpans spans;
-    private final Set<UUID> wanted = ConcurrentHashMap.newKeySet();
+    /** Every command and the connection's handlers run here, in the order they were asked for. */
+    private final Context context;
     private final AtomicLong reconnects = new AtomicLong();
     private volatile RedisConnection connection;
     private volatile boolean stopping;
@@ -54,11 +60,12 @@ public class UserChannelSubscriptions {
         this.sessions = sessions;
         this.spans = spans;
         this.client = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
-        sessions.onLastSocketGone(user -> unsubscribe(user).subscribe().with(done -> { }, failure -> { }));
+        this.context = ((VertxInternal) vertx.getDelegate()).createEventLoopContext();
+        sessions.onLastSocketGone(user -> follow(user).subscribe().with(done -> { }, failure -> { }));
     }
 
     void start(@Observes StartupEvent startup) {
-        connect(Duration.ofMillis(100));
+        context.runOnContext(ignored -> connect(Duration.ofMillis(100)));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -69,15 +76,19 @@ public class UserChannelSubscriptions {
         }
     }
 
-    /** Subscribes the user's channel; completes when Redis confirmed it (or at once while reconnecting). */
+    /**
+     * Call once the user's socket is registered in {@link LocalSessions}: subscribes the user's channel; completes
+     * when Redis confirmed it (or at once while reconnecting, which subscribes every user's channel).
+     */
     public Uni<Void> subscribe(UUID userId) {
-        wanted.add(userId);
-        return send(Command.SUBSCRIBE, List.of(userId));
+        return follow(userId);
     }
 
-    public Uni<Void> unsubscribe(UUID userId) {
-        wanted.remove(userId);
-        return send(Command.UNSUBSCRIBE, List.of(userId));
+    /** Subscribes or unsubscribes the user's channel, as the user's sockets on this node are when it runs. */
+    private Uni<Void> follow(UUID userId) {
+        return Uni.createFrom().<Void>emitter(done -> context.runOnContext(ignored ->
+                send(sessions.socketsOf(userId) > 0 ? Command.SUBSCRIBE : Command.UNSUBSCRIBE, List.of(userId))
+                        .subscribe().with(done::complete, done::fail)));
     }
 
     public boolean isConnected() {
@@ -141,7 +152,7 @@ public class UserChannelSubscriptions {
     }
 
     private void resubscribeAll() {
-        List<UUID> users = List.copyOf(wanted);
+        List<UUID> users = List.copyOf(sessions.users());
         for (int from = 0; from < users.size(); from += RESUBSCRIBE_CHUNK) {
             send(Command.SUBSCRIBE, users.subList(from, Math.min(users.size(), from + RESUBSCRIBE_CHUNK)))
                     .subscribe().with(done -> { }, failure -> { });

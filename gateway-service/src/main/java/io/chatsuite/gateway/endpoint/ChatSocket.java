@@ -17,11 +17,10 @@ import io.chatsuite.gateway.protocol.FrameParser;
 import io.chatsuite.gateway.session.CloseCodes;
 import io.chatsuite.gateway.session.LocalSessions;
 import io.chatsuite.gateway.session.SocketSession;
+import io.chatsuite.gateway.session.VerifiedToken;
 import io.chatsuite.gateway.tracing.MessageSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
-import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -29,29 +28,26 @@ import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.core.Vertx;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
 
 /**
- * The client's socket. The upgrade is authenticated (bearer token in a header, or carried in the subprotocol by
- * browsers) and its Origin checked; the user and session come from the token only. Every frame gets an answer: an
- * ack or event through the user's channel, or an error frame with the frame's id; the socket stays open unless the
- * client floods, stops reading, or its token expires or session is revoked.
+ * The client's socket. The upgrade is authenticated once (bearer token in a header, or carried in the subprotocol by
+ * browsers; {@link TokenUpgradeCheck}) and its Origin checked; the user and session come from the token only. Every
+ * frame gets an answer: an ack or event through the user's channel, or an error frame with the frame's id; the socket
+ * stays open unless the client floods, stops reading, or its token expires or session is revoked. Nothing here
+ * blocks, so every callback runs on the connection's event loop: no worker-thread hop per frame or pong.
  */
 @WebSocket(path = "/ws")
-@Authenticated
 public class ChatSocket {
 
-    private final SecurityIdentity identity;
     private final LocalSessions sessions;
     private final UserChannelSubscriptions subscriptions;
     private final FrameParser parser;
@@ -59,18 +55,15 @@ public class ChatSocket {
     private final CommandForwarder forwarder;
     private final PresenceReporter presence;
     private final ObjectMapper json;
-    private final Vertx vertx;
     private final Clock clock;
     private final GatewayMetrics metrics;
     private final MessageSpans spans;
 
-    public ChatSocket(SecurityIdentity identity, LocalSessions sessions, UserChannelSubscriptions subscriptions,
-                      FrameParser parser, CommandRateLimiter limiter, CommandForwarder forwarder,
-                      PresenceReporter presence, ObjectMapper json, Vertx vertx, Clock clock, GatewayMetrics metrics,
-                      MessageSpans spans) {
+    public ChatSocket(LocalSessions sessions, UserChannelSubscriptions subscriptions, FrameParser parser,
+                      CommandRateLimiter limiter, CommandForwarder forwarder, PresenceReporter presence,
+                      ObjectMapper json, Clock clock, GatewayMetrics metrics, MessageSpans spans) {
         this.metrics = metrics;
         this.spans = spans;
-        this.identity = identity;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.parser = parser;
@@ -78,31 +71,26 @@ public class ChatSocket {
         this.forwarder = forwarder;
         this.presence = presence;
         this.json = json;
-        this.vertx = vertx;
         this.clock = clock;
     }
 
+    /** Frames wait until this completes (callbacks of a socket run one at a time): the channel is heard by then. */
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        UUID userId = UUID.fromString(token.getSubject());
-        String sid = token.getClaim("sid");
-        UUID sessionId = sid == null ? UUID.nameUUIDFromBytes(token.getTokenID().getBytes(StandardCharsets.UTF_8))
-                : UUID.fromString(sid);
-        SocketSession session = sessions.open(connection, userId, sessionId, clock.millis());
-        long untilExpiry = Math.max(1, token.getExpirationTime() * 1000 - clock.millis());
-        session.expiryTimer(vertx, vertx.setTimer(untilExpiry,
-                timer -> session.close(CloseCodes.TOKEN_EXPIRED, "token expired")));
-        return subscriptions.subscribe(userId);
+        VerifiedToken token = connection.userData().remove(TokenUpgradeCheck.VERIFIED);
+        sessions.open(connection, token, clock.millis());
+        return subscriptions.subscribe(token.userId());
     }
 
     @OnTextMessage
+    @NonBlocking
     public void onText(String text, WebSocketConnection connection) {
         sessions.get(connection.id()).ifPresent(session -> handle(session, text));
     }
 
     /** The protocol is text; a binary frame is read as UTF-8 strictly, so malformed bytes get their own error. */
     @OnBinaryMessage
+    @NonBlocking
     public void onBinary(Buffer data, WebSocketConnection connection) {
         sessions.get(connection.id()).ifPresent(session -> {
             try {
@@ -118,11 +106,13 @@ public class ChatSocket {
     }
 
     @OnPongMessage
+    @NonBlocking
     public void onPong(Buffer data, WebSocketConnection connection) {
         sessions.get(connection.id()).ifPresent(session -> session.heard(clock.millis()));
     }
 
     @OnClose
+    @NonBlocking
     public void onClose(WebSocketConnection connection) {
         sessions.close(connection.id());
     }

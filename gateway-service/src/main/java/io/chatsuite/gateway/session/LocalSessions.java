@@ -4,6 +4,8 @@ import io.chatsuite.gateway.config.GatewayConfig;
 import io.chatsuite.gateway.metrics.GatewayMetrics;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** The sockets open on this node, by connection and by user (every device of a user gets every frame). */
+/**
+ * The sockets open on this node, by connection and by user (every device of a user gets every frame). A user's
+ * sockets are a small array replaced as a whole inside the map's atomic update of that user's entry, so whether a
+ * socket is the user's first or last is decided there, once, and the channel subscription follows from it.
+ */
 @ApplicationScoped
 public class LocalSessions {
 
+    private static final SocketSession[] NONE = new SocketSession[0];
+
     private final Map<String, SocketSession> byConnection = new ConcurrentHashMap<>();
-    private final Map<UUID, Set<SocketSession>> byUser = new ConcurrentHashMap<>();
+    private final Map<UUID, SocketSession[]> byUser = new ConcurrentHashMap<>();
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
     private final List<Consumer<UUID>> lastSocketGone = new CopyOnWriteArrayList<>();
@@ -30,17 +38,12 @@ public class LocalSessions {
         this.metrics = metrics;
     }
 
-    /** Registers the socket. */
-    public SocketSession open(WebSocketConnection connection, UUID userId, UUID sessionId, long nowMillis) {
-        SocketSession session = new SocketSession(connection, userId, sessionId, config.limits().outboundQueue(),
-                nowMillis, metrics.framesOut());
+    /** Registers the socket of a verified upgrade. */
+    public SocketSession open(WebSocketConnection connection, VerifiedToken token, long nowMillis) {
+        SocketSession session = new SocketSession(connection, token, config.limits().outboundQueue(), nowMillis,
+                metrics.framesOut());
         byConnection.put(connection.id(), session);
-        // Inside compute, so a concurrent close of the user's other socket cannot drop the set under us.
-        byUser.compute(userId, (user, sockets) -> {
-            Set<SocketSession> set = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-            set.add(session);
-            return set;
-        });
+        byUser.merge(token.userId(), new SocketSession[] {session}, LocalSessions::joined);
         opened.forEach(listener -> listener.accept(session));
         return session;
     }
@@ -59,23 +62,17 @@ public class LocalSessions {
         closed.add(listener);
     }
 
-    /** The sockets open now. */
-    public List<SocketSession> all() {
-        return List.copyOf(byConnection.values());
-    }
-
-    /** Forgets the socket, and tells the listener if it was the user's last on this node. */
+    /** Forgets the socket, and tells the listeners if it was the user's last on this node. */
     public void close(String connectionId) {
         SocketSession session = byConnection.remove(connectionId);
         if (session == null) {
             return;
         }
-        session.cancelExpiry();
         boolean[] last = {false};
         byUser.computeIfPresent(session.userId(), (user, sockets) -> {
-            sockets.remove(session);
-            last[0] = sockets.isEmpty();
-            return sockets.isEmpty() ? null : sockets;
+            SocketSession[] rest = without(sockets, session);
+            last[0] = rest.length == 0;
+            return last[0] ? null : rest;
         });
         closed.forEach(listener -> listener.accept(session));
         if (last[0]) {
@@ -87,6 +84,20 @@ public class LocalSessions {
         return Optional.ofNullable(byConnection.get(connectionId));
     }
 
+    public boolean isOpen(String connectionId) {
+        return byConnection.containsKey(connectionId);
+    }
+
+    /** How many sockets the user has on this node. */
+    public int socketsOf(UUID userId) {
+        return byUser.getOrDefault(userId, NONE).length;
+    }
+
+    /** The users with at least one socket here: the channels this node must hear. */
+    public Set<UUID> users() {
+        return Set.copyOf(byUser.keySet());
+    }
+
     /** Writes the frame to every socket of the user on this node; answers how many sockets took it. */
     public int deliver(UUID userId, String frame) {
         return deliver(userId, null, frame);
@@ -94,32 +105,38 @@ public class LocalSessions {
 
     /** Writes the frame to the user's sockets of one session, or to all of them when {@code sessionId} is null. */
     public int deliver(UUID userId, UUID sessionId, String frame) {
-        Set<SocketSession> sockets = byUser.get(userId);
+        SocketSession[] sockets = byUser.get(userId);
         if (sockets == null) {
             return 0;
         }
         metrics.delivering(frame);
-        // A socket that cannot take more is dropped at once: its queue must not grow while its close is pending.
-        List<SocketSession> all = sockets.stream()
-                .filter(socket -> sessionId == null || socket.sessionId().equals(sessionId)).toList();
-        List<SocketSession> stuck = all.stream().filter(socket -> !socket.push(frame)).toList();
-        stuck.forEach(socket -> close(socket.id()));
-        return all.size() - stuck.size();
+        int took = 0;
+        for (SocketSession socket : sockets) {
+            if (sessionId != null && !socket.sessionId().equals(sessionId)) {
+                continue;
+            }
+            if (socket.push(frame)) {
+                took++;
+            } else {
+                // A socket that cannot take more is dropped at once: its queue must not grow while its close is pending.
+                close(socket.id());
+            }
+        }
+        return took;
     }
 
     /** Closes every socket of a revoked session on this node. */
     public void closeSession(UUID userId, UUID sessionId, int code, String reason) {
-        Set<SocketSession> sockets = byUser.get(userId);
-        if (sockets != null) {
-            sockets.stream().filter(socket -> socket.sessionId().equals(sessionId))
-                    .forEach(socket -> socket.close(code, reason));
+        for (SocketSession socket : byUser.getOrDefault(userId, NONE)) {
+            if (socket.sessionId().equals(sessionId)) {
+                socket.close(code, reason);
+            }
         }
     }
 
-    /** Closes the sockets that sent nothing and answered no ping since the cutoff: their peer is gone. */
-    public void closeSilentSince(long cutoffMillis) {
-        byConnection.values().stream().filter(socket -> socket.lastHeardMillis() < cutoffMillis)
-                .forEach(socket -> socket.close(CloseCodes.GOING_AWAY, "no answer to pings"));
+    /** The sockets open now, read as they change (for the sweep and presence snapshots: no copy, no lock). */
+    public Collection<SocketSession> live() {
+        return byConnection.values();
     }
 
     /** The sockets open now, in no particular order. */
@@ -129,5 +146,22 @@ public class LocalSessions {
 
     public int size() {
         return byConnection.size();
+    }
+
+    private static SocketSession[] joined(SocketSession[] sockets, SocketSession[] added) {
+        SocketSession[] all = Arrays.copyOf(sockets, sockets.length + added.length);
+        System.arraycopy(added, 0, all, sockets.length, added.length);
+        return all;
+    }
+
+    private static SocketSession[] without(SocketSession[] sockets, SocketSession gone) {
+        int at = Arrays.asList(sockets).indexOf(gone);
+        if (at < 0) {
+            return sockets;
+        }
+        SocketSession[] rest = new SocketSession[sockets.length - 1];
+        System.arraycopy(sockets, 0, rest, 0, at);
+        System.arraycopy(sockets, at + 1, rest, at, sockets.length - at - 1);
+        return rest;
     }
 }

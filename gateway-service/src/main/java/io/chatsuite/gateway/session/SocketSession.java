@@ -3,34 +3,44 @@ package io.chatsuite.gateway.session;
 import io.micrometer.core.instrument.Counter;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One open socket of an authenticated user, with its bounded outbound queue: frames not yet written to the network
  * are counted, and a socket whose client stops reading is closed instead of holding memory and slowing the node.
+ * Kept small (a node holds about 20,000): plain fields, no timers; {@link SocketSweep} pings, and closes silent and
+ * expired sockets, for all of them.
  */
 public final class SocketSession {
+
+    private static final AtomicIntegerFieldUpdater<SocketSession> QUEUED =
+            AtomicIntegerFieldUpdater.newUpdater(SocketSession.class, "queued");
+    private static final byte[] PING = {'p', 'i', 'n', 'g'};
 
     private final WebSocketConnection connection;
     private final UUID userId;
     private final UUID sessionId;
+    private final long expiresAtMillis;
     private final int queueLimit;
-    private final AtomicInteger queued = new AtomicInteger();
     private final Counter framesOut;
+    private volatile int queued;
     private volatile long lastHeardMillis;
+    /** Written and read by the sweep only. */
+    private long lastPingMillis;
     private volatile boolean idle;
-    private volatile long expiryTimer = -1;
-    private volatile io.vertx.mutiny.core.Vertx vertx;
 
-    SocketSession(WebSocketConnection connection, UUID userId, UUID sessionId, int queueLimit, long nowMillis,
+    SocketSession(WebSocketConnection connection, VerifiedToken token, int queueLimit, long nowMillis,
                   Counter framesOut) {
         this.connection = connection;
+        this.userId = token.userId();
+        this.sessionId = token.sessionId();
+        this.expiresAtMillis = token.expiresAtMillis();
+        this.queueLimit = queueLimit;
         this.framesOut = framesOut;
         this.lastHeardMillis = nowMillis;
-        this.userId = userId;
-        this.sessionId = sessionId;
-        this.queueLimit = queueLimit;
+        this.lastPingMillis = nowMillis;
     }
 
     /**
@@ -41,13 +51,14 @@ public final class SocketSession {
         if (!connection.isOpen()) {
             return true;
         }
-        if (queued.incrementAndGet() > queueLimit) {
-            queued.decrementAndGet();
+        if (QUEUED.incrementAndGet(this) > queueLimit) {
+            QUEUED.decrementAndGet(this);
             close(CloseCodes.TOO_SLOW, "not reading fast enough");
             return false;
         }
         framesOut.increment();
-        connection.sendText(frame).subscribe().with(done -> queued.decrementAndGet(), failure -> queued.decrementAndGet());
+        connection.sendText(frame).subscribe().with(done -> QUEUED.decrementAndGet(this),
+                failure -> QUEUED.decrementAndGet(this));
         return true;
     }
 
@@ -75,15 +86,15 @@ public final class SocketSession {
         return lastHeardMillis;
     }
 
-    /** The timer that closes the socket when its token expires; cancelled when the socket goes. */
-    public void expiryTimer(io.vertx.mutiny.core.Vertx vertx, long timerId) {
-        this.vertx = vertx;
-        this.expiryTimer = timerId;
+    public long expiresAtMillis() {
+        return expiresAtMillis;
     }
 
-    void cancelExpiry() {
-        if (vertx != null) {
-            vertx.cancelTimer(expiryTimer);
+    /** Pings the client if its last ping is at least an interval old; the sweep's thread only. */
+    void pingIfDue(long nowMillis, long intervalMillis) {
+        if (nowMillis - lastPingMillis >= intervalMillis && connection.isOpen()) {
+            lastPingMillis = nowMillis;
+            connection.sendPing(Buffer.buffer(PING)).subscribe().with(done -> { }, failure -> { });
         }
     }
 

@@ -21,6 +21,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.OpenConnections;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -64,6 +65,9 @@ class ChatSocketTests {
     @Inject
     PresenceReporter presence;
 
+    @Inject
+    OpenConnections connections;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -84,6 +88,31 @@ class ChatSocketTests {
                 bearer(TestTokenIssuer.tokenFor(user, "u")).add("Origin", "http://localhost:8080"), List.of())) {
             allowed.send("{\"type\":\"ping\",\"id\":\"p\"}");
             assertThat(allowed.awaitFrameWithId("p").path("type").asText()).isEqualTo("pong");
+        }
+    }
+
+    /** Issue 16 item 1: verified once at the upgrade; the open socket keeps neither the token nor the request. */
+    @Test
+    void anOpenSocketKeepsNeitherItsTokenNorTheRequestsHeaders() throws Exception {
+        String headerToken = TestTokenIssuer.tokenFor(UUID.randomUUID(), "kept");
+        String browserToken = TestTokenIssuer.tokenFor(UUID.randomUUID(), "kept");
+        try (TestSocket program = TestSocket.open(vertx, base, bearer(headerToken).add("Cookie", "theme=dark")
+                     .add("User-Agent", "test"), List.of());
+             TestSocket browser = TestSocket.open(vertx, base, MultiMap.caseInsensitiveMultiMap()
+                     .add("Origin", "http://localhost:8080"),
+                     List.of("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer " + browserToken))) {
+            program.send("{\"type\":\"ping\",\"id\":\"p\"}");
+            browser.send("{\"type\":\"ping\",\"id\":\"b\"}");
+            program.awaitFrameWithId("p");
+            browser.awaitFrameWithId("b");
+
+            assertThat(connections.listAll()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(connection -> {
+                assertThat(connection.userData().size()).as("user data").isZero();
+                assertThat(connection.handshakeRequest().headers().keySet())
+                        .doesNotContain("authorization", "cookie", "user-agent");
+                assertThat(connection.handshakeRequest().headers().toString())
+                        .doesNotContain(headerToken, browserToken);
+            });
         }
     }
 
