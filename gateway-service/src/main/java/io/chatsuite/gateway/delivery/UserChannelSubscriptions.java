@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -30,6 +31,10 @@ import org.jboss.logging.Logger;
  * One Redis channel {@code user:{id}} per user with sockets on this node, all on one dedicated pub/sub connection.
  * When the connection drops it is reopened with backoff and every channel subscribed again; frames published
  * meanwhile are lost here and recovered by the clients' resume (Redis is the fast path, not the truth).
+ *
+ * <p>A connection is dead when it closes, and also when Redis stops answering on it: a hung or unreachable Redis
+ * (a stopped process, a lost host or network) closes nothing, and a subscriber only ever listens, so without a
+ * heartbeat the node would believe itself connected while every ack and event passes it by.
  */
 @ApplicationScoped
 public class UserChannelSubscriptions {
@@ -38,6 +43,10 @@ public class UserChannelSubscriptions {
     private static final String PREFIX = "user:";
     private static final int RESUBSCRIBE_CHUNK = 500;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** A PING on the subscription connection this often; Redis answers it even in subscribed mode. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** A PING or a connection attempt unanswered this long: Redis is not there, whatever TCP says. */
+    private static final Duration SILENCE_LIMIT = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final Redis client;
@@ -47,6 +56,8 @@ public class UserChannelSubscriptions {
     private final AtomicLong reconnects = new AtomicLong();
     private volatile RedisConnection connection;
     private volatile boolean stopping;
+    /** When the unanswered PING on the current connection was sent, or 0 when none is outstanding. */
+    private volatile long pingSentAt;
 
     public UserChannelSubscriptions(Vertx vertx, LocalSessions sessions, MessageSpans spans,
                                     @ConfigProperty(name = "quarkus.redis.hosts") String redisUrl) {
@@ -59,6 +70,13 @@ public class UserChannelSubscriptions {
 
     void start(@Observes StartupEvent startup) {
         connect(Duration.ofMillis(100));
+        vertx.setPeriodic(HEARTBEAT.toMillis(), timer -> {
+            if (stopping) {
+                vertx.cancelTimer(timer);
+            } else {
+                heartbeat();
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -103,17 +121,60 @@ public class UserChannelSubscriptions {
     }
 
     private void connect(Duration backoff) {
+        // A Redis that accepts TCP but never answers (stopped, hung) would leave the attempt pending for ever.
+        AtomicBoolean settled = new AtomicBoolean();
+        long deadline = vertx.setTimer(SILENCE_LIMIT.toMillis(), timer -> {
+            if (settled.compareAndSet(false, true)) {
+                LOG.warnf("Redis did not answer a connection for user channels within %d ms; retrying in %d ms",
+                        SILENCE_LIMIT.toMillis(), backoff.toMillis());
+                retry(backoff);
+            }
+        });
         client.connect().subscribe().with(opened -> {
+            vertx.cancelTimer(deadline);
+            if (!settled.compareAndSet(false, true) || stopping) {
+                // Given up on already: a later attempt is under way.
+                opened.close().subscribe().with(done -> { }, ignored -> { });
+                return;
+            }
             opened.handler(this::onPush);
             opened.exceptionHandler(failure -> lost(opened, failure));
             opened.endHandler(() -> lost(opened, null));
+            pingSentAt = 0;
             connection = opened;
             resubscribeAll();
         }, failure -> {
+            vertx.cancelTimer(deadline);
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
             LOG.warnf("cannot reach Redis for user channels (%s); retrying in %d ms", failure.getMessage(),
                     backoff.toMillis());
             retry(backoff);
         });
+    }
+
+    /** Declares the connection lost when its last PING went unanswered too long; sends the next one otherwise. */
+    private void heartbeat() {
+        RedisConnection open = connection;
+        if (open == null) {
+            return;
+        }
+        long sentAt = pingSentAt;
+        long now = System.nanoTime();
+        if (sentAt != 0) {
+            if (now - sentAt > SILENCE_LIMIT.toNanos()) {
+                lost(open, new IllegalStateException("no answer to PING within " + SILENCE_LIMIT.toMillis()
+                        + " ms"));
+            }
+            return;
+        }
+        pingSentAt = now;
+        open.send(Request.cmd(Command.PING)).subscribe().with(pong -> {
+            if (connection == open) {
+                pingSentAt = 0;
+            }
+        }, failure -> lost(open, failure));
     }
 
     private void lost(RedisConnection which, Throwable failure) {
