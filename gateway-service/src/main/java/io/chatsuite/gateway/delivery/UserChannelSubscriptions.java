@@ -45,7 +45,10 @@ public class UserChannelSubscriptions {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /** A PING on the subscription connection this often; Redis answers it even in subscribed mode. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
-    /** A PING or a connection attempt unanswered this long: Redis is not there, whatever TCP says. */
+    /**
+     * A PING unanswered, and nothing else heard on the connection, this long (or a connection attempt unanswered this
+     * long): Redis is not there, whatever TCP says. Pushes count as heard: under a flood the PONG queues behind them.
+     */
     private static final Duration SILENCE_LIMIT = Duration.ofSeconds(3);
 
     private final Vertx vertx;
@@ -58,6 +61,10 @@ public class UserChannelSubscriptions {
     private volatile boolean stopping;
     /** When the unanswered PING on the current connection was sent, or 0 when none is outstanding. */
     private volatile long pingSentAt;
+    /** When anything last arrived on the current connection (a push or a PONG). */
+    private volatile long lastHeard;
+    /** When the heartbeat last ran: a late run means this event loop was stalled, not that Redis was silent. */
+    private volatile long lastBeat;
 
     public UserChannelSubscriptions(Vertx vertx, LocalSessions sessions, MessageSpans spans,
                                     @ConfigProperty(name = "quarkus.redis.hosts") String redisUrl) {
@@ -141,6 +148,7 @@ public class UserChannelSubscriptions {
             opened.exceptionHandler(failure -> lost(opened, failure));
             opened.endHandler(() -> lost(opened, null));
             pingSentAt = 0;
+            lastHeard = System.nanoTime();
             connection = opened;
             resubscribeAll();
         }, failure -> {
@@ -162,8 +170,14 @@ public class UserChannelSubscriptions {
         }
         long sentAt = pingSentAt;
         long now = System.nanoTime();
+        boolean stalledHere = lastBeat != 0 && now - lastBeat > HEARTBEAT.multipliedBy(2).toNanos();
+        lastBeat = now;
+        if (stalledHere) {
+            // What arrived during the stall has not been read yet: judge at the next beat.
+            return;
+        }
         if (sentAt != 0) {
-            if (now - sentAt > SILENCE_LIMIT.toNanos()) {
+            if (now - sentAt > SILENCE_LIMIT.toNanos() && now - lastHeard > SILENCE_LIMIT.toNanos()) {
                 lost(open, new IllegalStateException("no answer to PING within " + SILENCE_LIMIT.toMillis()
                         + " ms"));
             }
@@ -173,6 +187,7 @@ public class UserChannelSubscriptions {
         open.send(Request.cmd(Command.PING)).subscribe().with(pong -> {
             if (connection == open) {
                 pingSentAt = 0;
+                lastHeard = System.nanoTime();
             }
         }, failure -> lost(open, failure));
     }
@@ -210,6 +225,7 @@ public class UserChannelSubscriptions {
     }
 
     private void onPush(Response push) {
+        lastHeard = System.nanoTime();
         // ["message", channel, payload]; subscribe confirmations arrive as replies to their requests.
         if (push.size() != 3 || !"message".equals(push.get(0).toString())) {
             return;
