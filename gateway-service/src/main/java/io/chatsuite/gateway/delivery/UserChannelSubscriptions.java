@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -35,6 +36,10 @@ import org.jboss.logging.Logger;
  * context and asks LocalSessions, at that moment, whether the user still has a socket: a socket opening while the
  * user's last one closes (a page reload) asks after its own registration, so the last command Redis gets for a user
  * always matches the sockets the user has, whatever order the open and the close ran in.
+ *
+ * <p>A connection is dead when it closes, and also when Redis stops answering on it: a hung or unreachable Redis
+ * (a stopped process, a lost host or network) closes nothing, and a subscriber only ever listens, so without a
+ * heartbeat the node would believe itself connected while every ack and event passes it by.
  */
 @ApplicationScoped
 public class UserChannelSubscriptions {
@@ -43,6 +48,13 @@ public class UserChannelSubscriptions {
     private static final String PREFIX = "user:";
     private static final int RESUBSCRIBE_CHUNK = 500;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** A PING on the subscription connection this often; Redis answers it even in subscribed mode. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /**
+     * A PING unanswered, and nothing else heard on the connection, this long (or a connection attempt unanswered this
+     * long): Redis is not there, whatever TCP says. Pushes count as heard: under a flood the PONG queues behind them.
+     */
+    private static final Duration SILENCE_LIMIT = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final Redis client;
@@ -53,6 +65,12 @@ public class UserChannelSubscriptions {
     private final AtomicLong reconnects = new AtomicLong();
     private volatile RedisConnection connection;
     private volatile boolean stopping;
+    /** When the unanswered PING on the current connection was sent, or 0 when none is outstanding. */
+    private volatile long pingSentAt;
+    /** When anything last arrived on the current connection (a push or a PONG). */
+    private volatile long lastHeard;
+    /** When the heartbeat last ran: a late run means this event loop was stalled, not that Redis was silent. */
+    private volatile long lastBeat;
 
     public UserChannelSubscriptions(Vertx vertx, LocalSessions sessions, MessageSpans spans,
                                     @ConfigProperty(name = "quarkus.redis.hosts") String redisUrl) {
@@ -65,7 +83,17 @@ public class UserChannelSubscriptions {
     }
 
     void start(@Observes StartupEvent startup) {
-        context.runOnContext(ignored -> connect(Duration.ofMillis(100)));
+        context.runOnContext(ignored -> {
+            connect(Duration.ofMillis(100));
+            // Set from the context, the heartbeat runs on it too, in order with the commands.
+            vertx.setPeriodic(HEARTBEAT.toMillis(), timer -> {
+                if (stopping) {
+                    vertx.cancelTimer(timer);
+                } else {
+                    heartbeat();
+                }
+            });
+        });
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -114,17 +142,68 @@ public class UserChannelSubscriptions {
     }
 
     private void connect(Duration backoff) {
+        // A Redis that accepts TCP but never answers (stopped, hung) would leave the attempt pending for ever.
+        AtomicBoolean settled = new AtomicBoolean();
+        long deadline = vertx.setTimer(SILENCE_LIMIT.toMillis(), timer -> {
+            if (settled.compareAndSet(false, true)) {
+                LOG.warnf("Redis did not answer a connection for user channels within %d ms; retrying in %d ms",
+                        SILENCE_LIMIT.toMillis(), backoff.toMillis());
+                retry(backoff);
+            }
+        });
         client.connect().subscribe().with(opened -> {
+            vertx.cancelTimer(deadline);
+            if (!settled.compareAndSet(false, true) || stopping) {
+                // Given up on already: a later attempt is under way.
+                opened.close().subscribe().with(done -> { }, ignored -> { });
+                return;
+            }
             opened.handler(this::onPush);
             opened.exceptionHandler(failure -> lost(opened, failure));
             opened.endHandler(() -> lost(opened, null));
+            pingSentAt = 0;
+            lastHeard = System.nanoTime();
             connection = opened;
             resubscribeAll();
         }, failure -> {
+            vertx.cancelTimer(deadline);
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
             LOG.warnf("cannot reach Redis for user channels (%s); retrying in %d ms", failure.getMessage(),
                     backoff.toMillis());
             retry(backoff);
         });
+    }
+
+    /** Declares the connection lost when its last PING went unanswered too long; sends the next one otherwise. */
+    private void heartbeat() {
+        RedisConnection open = connection;
+        if (open == null) {
+            return;
+        }
+        long sentAt = pingSentAt;
+        long now = System.nanoTime();
+        boolean stalledHere = lastBeat != 0 && now - lastBeat > HEARTBEAT.multipliedBy(2).toNanos();
+        lastBeat = now;
+        if (stalledHere) {
+            // What arrived during the stall has not been read yet: judge at the next beat.
+            return;
+        }
+        if (sentAt != 0) {
+            if (now - sentAt > SILENCE_LIMIT.toNanos() && now - lastHeard > SILENCE_LIMIT.toNanos()) {
+                lost(open, new IllegalStateException("no answer to PING within " + SILENCE_LIMIT.toMillis()
+                        + " ms"));
+            }
+            return;
+        }
+        pingSentAt = now;
+        open.send(Request.cmd(Command.PING)).subscribe().with(pong -> {
+            if (connection == open) {
+                pingSentAt = 0;
+                lastHeard = System.nanoTime();
+            }
+        }, failure -> lost(open, failure));
     }
 
     private void lost(RedisConnection which, Throwable failure) {
@@ -160,6 +239,7 @@ public class UserChannelSubscriptions {
     }
 
     private void onPush(Response push) {
+        lastHeard = System.nanoTime();
         // ["message", channel, payload]; subscribe confirmations arrive as replies to their requests.
         if (push.size() != 3 || !"message".equals(push.get(0).toString())) {
             return;

@@ -217,6 +217,19 @@ final class RunningSuite implements AutoCloseable {
                         && get(instance, "/q/health/ready").statusCode() == 200);
     }
 
+    /**
+     * Freezes the launcher (SIGSTOP), as an orchestrator that is slow to act: while it is frozen nothing is restarted,
+     * so what happens meanwhile is the surviving instances' doing. {@link #resumeLauncher} undoes it.
+     */
+    void pauseLauncher() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a frozen launcher go on (SIGCONT): it then restarts whatever exited meanwhile. */
+    void resumeLauncher() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
     /** What Ctrl-C in the terminal does. */
     void interrupt() throws IOException, InterruptedException {
         signal("INT");

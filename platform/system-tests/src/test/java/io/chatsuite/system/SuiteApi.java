@@ -68,11 +68,16 @@ final class SuiteApi {
     String room(Account owner, String name, Account... members) throws Exception {
         String room = call("POST", "/api/rooms", owner.token(), Map.of("name", name, "isPublic", false), 200)
                 .path("conversation").path("id").asText();
+        addMembers(owner, room, members);
+        return room;
+    }
+
+    /** Adds members to a room, each once chat-service has heard of them from auth-service. */
+    void addMembers(Account owner, String room, Account... members) {
         for (Account member : members) {
             await().atMost(Duration.ofSeconds(60)).until(() -> send("POST", "/api/rooms/" + room + "/members",
                     owner.token(), Map.of("userId", member.id())).statusCode() == 200);
         }
-        return room;
     }
 
     /** Uploads a file the way the web client does: raw bytes, the name in the query; answers its metadata. */

@@ -86,10 +86,15 @@ public final class Launcher {
         }
         environment = new HashMap<>(stack.serviceEnvironment());
         ports.forEach((service, port) -> environment.put(service.urlVariable(), "http://localhost:" + port));
-        List<Integer> gatewayPorts = new ArrayList<>(List.of(ports.get(SuiteService.GATEWAY)));
-        while (gatewayPorts.size() < options.gateways()) {
-            gatewayPorts.add(FreePorts.pick());
+        Map<SuiteService, List<Integer>> instancePorts = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            List<Integer> instances = new ArrayList<>(List.of(ports.get(service)));
+            while (instances.size() < instanceCount(service)) {
+                instances.add(FreePorts.pick());
+            }
+            instancePorts.put(service, instances);
         }
+        List<Integer> gatewayPorts = instancePorts.get(SuiteService.GATEWAY);
         // Services get five seconds to stop (ServiceProcess.stop): a gateway drains its sockets well within that.
         if (System.getenv("GATEWAY_DRAIN_WINDOW") == null) {
             environment.put("GATEWAY_DRAIN_WINDOW", "3s");
@@ -102,14 +107,13 @@ public final class Launcher {
                 .flatMap(port -> java.util.stream.Stream.of("http://localhost:" + port, "http://127.0.0.1:" + port))
                 .collect(java.util.stream.Collectors.joining(",")));
 
+        // Other services reach chat-service's REST API at its first replica; every replica consumes chat.commands in
+        // one group, each with its own port, data directory and log (chat-service, chat-service-2, ...).
         for (SuiteService service : SuiteService.values()) {
-            if (service == SuiteService.GATEWAY) {
-                for (int node = 0; node < gatewayPorts.size(); node++) {
-                    String name = node == 0 ? service.moduleName() : service.moduleName() + "-" + (node + 1);
-                    startService(service, name, gatewayPorts.get(node));
-                }
-            } else {
-                startService(service, service.moduleName(), ports.get(service));
+            List<Integer> instances = instancePorts.get(service);
+            for (int node = 0; node < instances.size(); node++) {
+                String name = node == 0 ? service.moduleName() : service.moduleName() + "-" + (node + 1);
+                startService(service, name, instances.get(node));
             }
         }
         awaitAllReady();
@@ -121,6 +125,15 @@ public final class Launcher {
         say("");
         say("The chat suite is ready: open http://localhost:" + gatewayPorts.get(0) + "  (Ctrl-C stops it)");
         liveness = LivenessWatch.start(() -> List.copyOf(services), Launcher::say);
+    }
+
+    /** How many instances of a service this run asks for. */
+    private int instanceCount(SuiteService service) {
+        return switch (service) {
+            case GATEWAY -> options.gateways();
+            case CHAT -> options.chatServices();
+            default -> 1;
+        };
     }
 
     private ServiceProcess startService(SuiteService service, String name, int port) throws IOException {
