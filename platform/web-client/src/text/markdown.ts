@@ -25,8 +25,22 @@ export function safeHref(raw: string): string | null {
 
 const BARE_URL = /^https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"\]]/;
 
+/** Bodies parsed lately, newest last: a row that re-renders or scrolls back into view is not parsed again. */
+const parsed = new Map<string, Inline[]>();
+const PARSED_KEPT = 2000;
+
+/** The body's tree, parsed once per distinct body (kept for the last PARSED_KEPT bodies); never change it. */
 export function parseMarkdown(source: string): Inline[] {
-  return mergeText(parse(source, 0));
+  const known = parsed.get(source);
+  if (known) {
+    parsed.delete(source);
+    parsed.set(source, known);
+    return known;
+  }
+  const tree = mergeText(parse(source, 0));
+  parsed.set(source, tree);
+  if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+  return tree;
 }
 
 function parse(source: string, depth: number): Inline[] {

@@ -11,7 +11,7 @@ import { navigate, parseRoute, usePath } from './router';
 import { SearchPanel } from './SearchPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { Sidebar } from './Sidebar';
-import { StoreContext, useStore } from './useStore';
+import { StoreContext, useChatStore, useStoreValue } from './useStore';
 
 /** Signed out: the login and register screen. Signed in: the chat, with a store that lives as long as the session. */
 export function App() {
@@ -46,7 +46,8 @@ function SignedIn({ user }: { user: UserView }) {
 }
 
 function Shell() {
-  const store = useStore();
+  const store = useChatStore();
+  const toasts = useStoreValue(s => s.toasts);
   const route = parseRoute(usePath());
   const mainOpen = route.screen !== 'home';
   return (
@@ -68,7 +69,7 @@ function Shell() {
         )}
       </main>
       <div className="toasts" role="status" aria-live="polite">
-        {store.toasts.map(t => <div key={t.id} className="toast">{t.text}</div>)}
+        {toasts.map(t => <div key={t.id} className="toast">{t.text}</div>)}
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { Message } from '../state/timeline';
 import { plainText } from '../text/markdown';
 import type { Uploads } from './uploads';
 import { Icon } from './icons';
-import { useStore } from './useStore';
+import { useChatStore } from './useStore';
 
 export type ComposerMode = { kind: 'new' } | { kind: 'reply'; message: Message } | { kind: 'edit'; message: Message };
 
@@ -18,7 +18,7 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
   onEditLast(): void;
   uploads: Uploads;
 }) {
-  const store = useStore();
+  const store = useChatStore();
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   const files = useRef<HTMLInputElement>(null);

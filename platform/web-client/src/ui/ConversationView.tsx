@@ -8,10 +8,10 @@ import { MessageList } from './MessageList';
 import { navigate } from './router';
 import { useUploads } from './uploads';
 import { Icon } from './icons';
-import { useStore } from './useStore';
+import { useChatStore, useStoreValue } from './useStore';
 
 export function ConversationView({ id, info }: { id: string; info: boolean }) {
-  const store = useStore();
+  const store = useChatStore();
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' });
   const [dragging, setDragging] = useState(false);
   const uploads = useUploads();
@@ -22,13 +22,21 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
     return () => store.close(id);
   }, [store, id]);
 
-  const summary = store.summaries.get(id);
-  const details = store.details.get(id);
-  const kind = details?.conversation.kind ?? summary?.kind;
-  const name = store.conversationName(id);
-  const peer = store.peerOf(id);
-  const timeline = store.timelines.get(id);
-  const typing = store.typingIn(id);
+  // The header, the list and the composer's settings: nothing here moves when another conversation does.
+  const { kind, name, peer, peerStatus, timeline, typing, muted, details } = useStoreValue(s => {
+    const details = s.details.get(id);
+    const peer = s.peerOf(id);
+    return {
+      kind: details?.conversation.kind ?? s.summaries.get(id)?.kind,
+      name: s.conversationName(id),
+      peer,
+      peerStatus: peer ? (s.presence.get(peer)?.status ?? 'offline') : null,
+      timeline: s.timelines.get(id),
+      typing: s.typingIn(id).map(u => s.nameOf(u)).join(', '),
+      muted: s.isMuted(id),
+      details,
+    };
+  });
   const me = details?.members.find(m => m.userId === store.me.id);
 
   const reply = useCallback((message: Message) => setMode({ kind: 'reply', message }), []);
@@ -49,7 +57,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
 
   const subtitle = kind === 'GROUP'
     ? `${details?.members.length ?? '…'} members${details?.conversation.topic ? ` · ${details.conversation.topic}` : ''}`
-    : peer ? (store.presence.get(peer)?.status ?? 'offline') : '';
+    : peerStatus ?? '';
 
   return (
     <section className={`conversation-view${info ? ' conversation-view--info' : ''}`} aria-label={`Conversation ${name}`}
@@ -70,10 +78,10 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
             <p className="conversation-header__subtitle">{subtitle}</p>
           </div>
           <button className="icon-button" onClick={() => store.toggleMute(id)}
-                  aria-pressed={store.isMuted(id)}
-                  aria-label={store.isMuted(id) ? 'Unmute this conversation' : 'Mute this conversation'}
-                  title={store.isMuted(id) ? 'Unmute' : 'Mute'}>
-            <Icon name={store.isMuted(id) ? 'bellOff' : 'bell'} />
+                  aria-pressed={muted}
+                  aria-label={muted ? 'Unmute this conversation' : 'Mute this conversation'}
+                  title={muted ? 'Unmute' : 'Mute'}>
+            <Icon name={muted ? 'bellOff' : 'bell'} />
           </button>
           <a href={info ? `/c/${id}` : `/c/${id}/info`} className="icon-button"
              aria-label={kind === 'GROUP' ? 'Room details and members' : 'Conversation details'}
@@ -85,7 +93,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
                          canModerate={me?.role === 'owner' || me?.role === 'admin'} />
           : <div className="message-list message-list--loading" role="status">Loading messages…</div>}
         <div className="typing" aria-live="polite">
-          {typing.length > 0 && `${typing.map(u => store.nameOf(u)).join(', ')} ${typing.length > 1 ? 'are' : 'is'} typing…`}
+          {typing && `${typing} ${typing.includes(', ') ? 'are' : 'is'} typing…`}
         </div>
         {details?.conversation.archived
           ? <p className="composer composer--archived hint" role="status">This room is archived: it can be read, not

@@ -7,7 +7,7 @@ import { AttachmentList } from './Attachments';
 import { Avatar } from './common';
 import { dayKey, formatDay, formatFull, formatTime } from './format';
 import { Icon } from './icons';
-import { useStore } from './useStore';
+import { useChatStore, useStoreValue } from './useStore';
 
 type Row =
   | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null }
@@ -21,12 +21,16 @@ const NEAR_BOTTOM_PX = 150;
  * messages scroll like ten. Scrolling near the top loads older pages; new messages keep the view at the bottom
  * when it was there.
  */
-export function MessageList({ conversationId, timeline, onReply, onEdit, canModerate }: {
+export const MessageList = memo(function MessageList({ conversationId, timeline, onReply, onEdit, canModerate }: {
   conversationId: string; timeline: Timeline; onReply(m: Message): void; onEdit(m: Message): void; canModerate: boolean;
 }) {
-  const store = useStore();
+  const store = useChatStore();
   const scroller = useRef<HTMLDivElement>(null);
-  const pending = store.pendingOf(conversationId);
+  // Re-render when this timeline or its pending sends change, not when anything else in the store does.
+  const { pending } = useStoreValue(s => ({
+    version: timeline.version, loaded: timeline.loaded, nextBefore: timeline.nextBefore,
+    pending: s.pendingOf(conversationId),
+  }), sameTimelineView);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const atBottom = useRef(true);
   const anchor = useRef<{ total: number; offset: number } | null>(null);
@@ -133,6 +137,12 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
       </div>
     </div>
   );
+});
+
+function sameTimelineView(a: { version: number; loaded: boolean; nextBefore: number | null; pending: PendingMessage[] },
+                          b: typeof a): boolean {
+  return a.version === b.version && a.loaded === b.loaded && a.nextBefore === b.nextBefore
+    && a.pending.length === b.pending.length && a.pending.every((p, i) => p === b.pending[i]);
 }
 
 const MessageRow = memo(function MessageRow({ message, header, conversationId, timeline, onReply, onEdit, canModerate,
@@ -140,12 +150,19 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
   message: Message; header: boolean; conversationId: string; timeline: Timeline; onReply(m: Message): void;
   onEdit(m: Message): void; canModerate: boolean; showStatus: boolean;
 }) {
-  const store = useStore();
+  const store = useChatStore();
   const mine = message.senderId === store.me.id;
-  const sender = store.nameOf(message.senderId);
-  const replied = message.replyTo != null ? timeline.message(message.replyTo) : undefined;
-  const readers = mine ? store.readersOf(conversationId, message.seq) : 0;
-  const isDirect = store.details.get(conversationId)?.conversation.kind === 'DIRECT';
+  // Only what this row shows: the row re-renders when one of these changes, and not for other messages.
+  const { sender, replied, repliedSender, readers, isDirect } = useStoreValue(s => {
+    const replied = message.replyTo != null ? timeline.message(message.replyTo) : undefined;
+    return {
+      sender: s.nameOf(message.senderId),
+      replied,
+      repliedSender: replied ? s.nameOf(replied.senderId) : null,
+      readers: mine && showStatus ? s.readersOf(conversationId, message.seq) : 0,
+      isDirect: s.details.get(conversationId)?.conversation.kind === 'DIRECT',
+    };
+  });
   const filesOnly = message.attachments.length > 0 && message.body === message.attachments.map(a => a.name).join(', ');
   return (
     <article className={`message${header ? ' message--header' : ''}${mine ? ' message--mine' : ''}`}
@@ -166,7 +183,7 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
         )}
         {message.replyTo != null && (
           <div className="message__reply">
-            ↪ {replied ? <><strong>{store.nameOf(replied.senderId)}</strong> {plainText(replied.body ?? 'deleted message').slice(0, 100)}</>
+            ↪ {replied ? <><strong>{repliedSender}</strong> {plainText(replied.body ?? 'deleted message').slice(0, 100)}</>
               : 'an earlier message'}
           </div>
         )}
@@ -203,8 +220,8 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
   );
 });
 
-function PendingRow({ pending, header }: { pending: PendingMessage; header: boolean }) {
-  const store = useStore();
+const PendingRow = memo(function PendingRow({ pending, header }: { pending: PendingMessage; header: boolean }) {
+  const store = useChatStore();
   const label = pending.state === 'sending' ? 'Sending…' : pending.state === 'sent' ? '✓ Sent' : 'Not sent';
   return (
     <article className={`message message--mine message--pending${header ? ' message--header' : ''}`}
@@ -232,4 +249,4 @@ function PendingRow({ pending, header }: { pending: PendingMessage; header: bool
       </div>
     </article>
   );
-}
+});

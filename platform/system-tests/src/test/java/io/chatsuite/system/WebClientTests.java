@@ -28,6 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.assertj.core.api.Assertions;
@@ -251,6 +257,72 @@ class WebClientTests extends TwoGatewaySuite {
         // The read receipt reaches the sender: her last message shows it was read.
         assertThat(ownStatus(erinPage, "unread two")).hasText(Pattern.compile("Read"),
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(LIVE.toMillis()));
+    }
+
+    @Test
+    void fiftyMessagesASecondInAnotherRoomLeaveNoLongTaskAndKeepTheBadgeCurrent() throws Exception {
+        Account reader = registeredAccount("calm");
+        List<Account> senders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            senders.add(registeredAccount("busy" + i));
+        }
+        String room = api.room(senders.get(0), "Busy room", senders.get(1), senders.get(2), senders.get(3), reader);
+        String direct = api.direct(senders.get(0), reader);
+        try (ChatClient friend = ChatClient.connect(nodeA, api.login(senders.get(0)))) {
+            for (int i = 1; i <= 20; i++) {
+                friend.sendUntilAcked("d" + i, direct, "direct line **" + i + "** with `code` and https://example.org/" + i);
+            }
+        }
+        int perSender = 125;
+        int total = perSender * senders.size();
+        Page page = openMeasured(nodeA, room, total);
+        signIn(page, reader);
+        assertThat(page.locator("a[data-conversation='" + room + "']")).isVisible();
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(messages(page, "direct line 20 with code")).hasCount(1);
+        page.evaluate("() => window.__measure.start()");
+
+        // Four senders at 12.5 a second each (within the per-user rate): 50 a second into the room for ten seconds.
+        sendPaced(senders, room, perSender, Duration.ofMillis(80), "room line");
+
+        assertThat(page.locator("a[data-conversation='" + room + "'] .badge")).hasAttribute("data-unread",
+                String.valueOf(total), new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                        .setTimeout(120_000));
+        Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
+        System.out.printf("50 msg/s in another room with a conversation open: longest task %s ms over %s long tasks;"
+                + " badge current %s ms after the last frame%n", measured.get("longest"), measured.get("count"),
+                measured.get("badgeLagMs"));
+        Assertions.assertThat(((Number) measured.get("longest")).doubleValue()).as("longest main-thread task, ms")
+                .isLessThanOrEqualTo(50);
+        Assertions.assertThat(((Number) measured.get("badgeLagMs")).doubleValue())
+                .as("ms from the room's last frame to the badge showing every message").isLessThan(1000);
+        assertThat(messages(page, "direct line 20 with code")).hasCount(1);
+    }
+
+    @Test
+    void twentyMessagesASecondInTheOpenConversationLeaveNoTaskOver100Ms() throws Exception {
+        Account reader = registeredAccount("watcher");
+        List<Account> senders = List.of(registeredAccount("talker0"), registeredAccount("talker1"));
+        String room = api.room(senders.get(0), "Lively room", senders.get(1), reader);
+        Page page = openMeasured(nodeA, room, 0);
+        signIn(page, reader);
+        openConversation(page, "Lively room");
+        page.evaluate("() => window.__measure.start()");
+
+        // Two senders at 10 a second each: 20 a second into the conversation on screen for ten seconds.
+        int perSender = 100;
+        sendPaced(senders, room, perSender, Duration.ofMillis(100), "live line");
+
+        for (int i = 0; i < senders.size(); i++) {
+            assertThat(messages(page, "live line " + i + "-" + (perSender - 1) + " "))
+                    .hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                            .setTimeout(120_000));
+        }
+        Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
+        System.out.printf("20 msg/s in the open conversation: longest task %s ms over %s long tasks%n",
+                measured.get("longest"), measured.get("count"));
+        Assertions.assertThat(((Number) measured.get("longest")).doubleValue()).as("longest main-thread task, ms")
+                .isLessThanOrEqualTo(100);
     }
 
     @Test
@@ -504,6 +576,99 @@ class WebClientTests extends TwoGatewaySuite {
         Page page = watch(context.newPage());
         page.navigate(gateway + "/");
         return page;
+    }
+
+    /**
+     * Records, from before the app starts, every main-thread task over 50 ms (PerformanceObserver "longtask") and, for
+     * one conversation, when its last message frame arrived and when its badge first showed the expected count.
+     */
+    private static final String MEASURE = """
+            (() => {
+              const room = '%s', expected = '%d';
+              const tasks = [];
+              let from = Infinity, lastFrameAt = 0, badgeAt = null;
+              new PerformanceObserver(list => list.getEntries().forEach(e => tasks.push(e)))
+                  .observe({ type: 'longtask', buffered: true });
+              const Native = window.WebSocket;
+              window.WebSocket = class extends Native {
+                constructor(...args) {
+                  super(...args);
+                  this.addEventListener('message', e => {
+                    if (typeof e.data === 'string' && e.data.includes(room) && e.data.includes('message.created')) {
+                      lastFrameAt = performance.now();
+                      badgeAt = null;
+                    }
+                  });
+                }
+              };
+              const check = () => {
+                const badge = document.querySelector(`a[data-conversation="${room}"] .badge`);
+                if (badge && badge.dataset.unread === expected && badgeAt === null) badgeAt = performance.now();
+              };
+              document.addEventListener('DOMContentLoaded', () =>
+                  new MutationObserver(check).observe(document.body,
+                      { subtree: true, childList: true, attributes: true, characterData: true }));
+              window.__measure = {
+                start: () => { from = performance.now(); },
+                report: () => {
+                  const mine = tasks.filter(t => t.startTime >= from);
+                  return { longest: mine.reduce((max, t) => Math.max(max, t.duration), 0), count: mine.length,
+                           badgeLagMs: badgeAt === null ? -1 : Math.max(0, badgeAt - lastFrameAt) };
+                },
+              };
+            })();
+            """;
+
+    private Page openMeasured(String gateway, String conversationId, int expectedBadge) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        contexts.add(context);
+        context.addInitScript(MEASURE.formatted(conversationId, expectedBadge));
+        Page page = watch(context.newPage());
+        page.navigate(gateway + "/");
+        return page;
+    }
+
+    /**
+     * Each sender sends count messages "prefix i-n ..." into the conversation, one every period, all senders at once
+     * (each send scheduled at its time); then every message is acked (a refused one is sent again with the same id).
+     */
+    private static void sendPaced(List<Account> senders, String conversationId, int count, Duration period,
+                                  String prefix) throws Exception {
+        List<ChatClient> clients = new ArrayList<>();
+        for (Account sender : senders) {
+            clients.add(ChatClient.connect(nodeB, api.login(sender)));
+        }
+        BiFunction<Integer, Integer, String> body = (sender, n) -> prefix + " " + sender + "-" + n
+                + " " + (n % 5 == 0 ? "with **bold** and `code` " : "") + "https://example.org/" + n;
+        ScheduledExecutorService pacing =
+                Executors.newScheduledThreadPool(clients.size());
+        try {
+            List<ScheduledFuture<?>> sends = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                for (int i = 0; i < clients.size(); i++) {
+                    ChatClient client = clients.get(i);
+                    String id = prefix + i + "-" + n;
+                    String text = body.apply(i, n);
+                    sends.add(pacing.schedule(() -> client.sendMessage(id, conversationId, text),
+                            n * period.toMillis(), TimeUnit.MILLISECONDS));
+                }
+            }
+            await("every message sent").atMost(Duration.ofMinutes(2))
+                    .until(() -> sends.stream().allMatch(Future::isDone));
+            for (int i = 0; i < clients.size(); i++) {
+                for (int n = 0; n < count; n++) {
+                    String id = prefix + i + "-" + n;
+                    ChatClient client = clients.get(i);
+                    await("reply to " + id).atMost(Duration.ofMinutes(1)).until(() -> client.reply(id) != null);
+                    if (client.ack(id) == null) {
+                        client.sendUntilAcked(id, conversationId, body.apply(i, n));
+                    }
+                }
+            }
+        } finally {
+            pacing.shutdownNow();
+            clients.forEach(ChatClient::close);
+        }
     }
 
     private Page watch(Page page) {
