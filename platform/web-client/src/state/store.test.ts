@@ -100,6 +100,44 @@ describe('ChatStore', () => {
   });
 });
 
+describe('ChatStore previews', () => {
+  beforeEach(() => {
+    vi.stubGlobal('window', {
+      location: { protocol: 'http:', host: 'localhost' },
+      setTimeout: () => 0, clearTimeout: () => undefined,
+      requestAnimationFrame: (run: () => void) => frames.push(run), cancelAnimationFrame: () => undefined,
+      addEventListener: () => undefined, removeEventListener: () => undefined,
+    });
+    vi.stubGlobal('location', { protocol: 'http:', host: 'localhost' });
+    vi.stubGlobal('document', { title: '', hidden: false, addEventListener: () => undefined, removeEventListener: () => undefined });
+  });
+
+  afterEach(() => {
+    frames.length = 0;
+    vi.unstubAllGlobals();
+    vi.clearAllMocks();
+  });
+
+  it('follow an edit and a delete of the last message at once, as plain text', async () => {
+    const store = await storeWithTwoConversations();
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 2) });
+    expect(store.summaries.get('c1')?.lastMessage?.preview).toBe('message 2');
+
+    socket.handlers!.onFrame({ type: 'event', event: {
+      type: 'message.edited', v: 1, conversationId: 'c1', seq: 3, occurredAt: '2026-11-27T10:02:00Z', actorId: 'grace',
+      messageId: 'm2', body: 'now *with* [a link](https://example.org)\nand a second line',
+    } });
+    expect(store.summaries.get('c1')?.lastMessage?.preview).toBe('now with a link and a second line');
+
+    socket.handlers!.onFrame({ type: 'event', event: {
+      type: 'message.deleted', v: 1, conversationId: 'c1', seq: 4, occurredAt: '2026-11-27T10:03:00Z', actorId: 'grace',
+      messageId: 'm2',
+    } });
+    expect(store.summaries.get('c1')?.lastMessage).toMatchObject({ deleted: true, preview: null });
+    store.stop();
+  });
+});
+
 async function storeWithTwoConversations() {
   const summary = (id: string) => ({
     conversationId: id, kind: 'GROUP' as const, name: id, peerId: null, lastMessage: null,

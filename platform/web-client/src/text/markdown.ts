@@ -150,6 +150,19 @@ function mergeText(nodes: Inline[]): Inline[] {
   return out;
 }
 
+const PREVIEW_LENGTH = 140;
+
+/**
+ * A message as the conversation list shows it: plain text, white space run together, at most 140 characters (no
+ * surrogate pair cut). history-service's PlainTextPreview gives the same for the previews it lists.
+ */
+export function previewOf(source: string): string {
+  const text = plainText(source).replace(/\s+/g, ' ').trim();
+  if (text.length <= PREVIEW_LENGTH) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[PREVIEW_LENGTH - 1]) ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
+  return text.slice(0, end);
+}
+
 /** The plain text of a message, for previews and notifications. */
 export function plainText(source: string): string {
   return flatten(parseMarkdown(source));
