@@ -5,7 +5,7 @@ import type {
   UserView, Uuid,
 } from '../api/types';
 import { ChatSocket, type ConnectionStatus } from '../live/socket';
-import { plainText } from '../text/markdown';
+import { plainText, previewOf } from '../text/markdown';
 import { playMessageSound, showDesktopNotification } from './alerts';
 import { Burst } from './burst';
 import { shallowEqual } from './equality';
@@ -332,7 +332,7 @@ export class ChatStore {
 
   /** Sends a failed message again under the same client id, so the server cannot make it twice. */
   retry(clientId: string) {
-    const message = this.updatePending(clientId, { state: 'sending', error: undefined });
+    const message = this.updatePending(clientId, { state: 'sending', error: undefined, resendOnReconnect: false });
     if (!message) return;
     this.changed();
     this.transmit(message);
@@ -410,7 +410,8 @@ export class ChatStore {
     this.ackTimers.set(message.clientId, window.setTimeout(() => {
       const stillPending = this.pending.get(message.clientId);
       if (stillPending?.state === 'sending' && this.socket.isOpen) {
-        this.updatePending(message.clientId, { state: 'failed', error: 'No answer from the server.' });
+        this.updatePending(message.clientId,
+          { state: 'failed', error: 'No answer from the server.', resendOnReconnect: true });
         this.changed();
       }
     }, ACK_TIMEOUT_MS));
@@ -424,7 +425,16 @@ export class ChatStore {
   // ---------------------------------------------------------------- the socket
 
   private onOpen(reconnected: boolean) {
-    this.pending.forEach(message => { if (message.state === 'sending') this.transmit(message); });
+    // Same client ids: a message that did reach the server before the drop is not made twice.
+    [...this.pending.values()].forEach(message => {
+      if (message.state === 'failed' && message.resendOnReconnect) {
+        this.transmit(this.updatePending(message.clientId,
+          { state: 'sending', error: undefined, resendOnReconnect: false })!);
+      } else if (message.state === 'sending') {
+        this.transmit(message);
+      }
+    });
+    if (reconnected) this.changed();
     this.readSent.clear();
     if (this.idle) this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: true });
     void this.resume(reconnected);
@@ -561,13 +571,25 @@ export class ChatStore {
       if (event.type === 'message.created') {
         next.lastActivityAt = event.occurredAt;
         next.lastMessage = {
-          seq: event.seq, senderId: event.actorId, senderName: this.names.get(event.actorId) ?? null,
-          preview: event.body ? plainText(event.body).slice(0, 140) : null, deleted: false, sentAt: event.occurredAt,
+          seq: event.seq, messageId: event.messageId ?? null, senderId: event.actorId,
+          senderName: this.names.get(event.actorId) ?? null, preview: event.body ? previewOf(event.body) : null,
+          deleted: false, sentAt: event.occurredAt,
         };
         const fromOther = event.actorId !== this.me.id;
         const seen = this.activeConversation === id && !document.hidden;
         if (fromOther && !seen) next.unreadCount = summary.unreadCount + 1;
         if (fromOther) this.alert(id, event);
+      }
+      // The preview follows an edit or delete of the message it shows, at once.
+      const last = summary.lastMessage;
+      if ((event.type === 'message.edited' || event.type === 'message.deleted') && last && event.messageId) {
+        if (last.messageId === event.messageId) {
+          next.lastMessage = event.type === 'message.edited'
+            ? { ...last, preview: event.body ? previewOf(event.body) : null }
+            : { ...last, preview: null, deleted: true };
+        } else if (last.messageId == null) {
+          this.scheduleSummaryRefresh();
+        }
       }
       if (event.type === 'conversation.updated' && summary.kind === 'GROUP') {
         next.name = event.name ?? next.name;

@@ -45,6 +45,18 @@ function SignedIn({ user }: { user: UserView }) {
   );
 }
 
+/** Says at once when messages cannot go out, and that they will when the connection is back. */
+function ConnectionBanner() {
+  const status = useStoreValue(s => s.status);
+  if (status !== 'offline' && status !== 'reconnecting') return null;
+  return (
+    <div className="connection-banner" role="alert" data-testid="connection-banner">
+      {status === 'offline' ? 'You are offline.' : 'Connection lost, reconnecting…'} Messages you write are sent when
+      the connection is back.
+    </div>
+  );
+}
+
 function Shell() {
   const store = useChatStore();
   const toasts = useStoreValue(s => s.toasts);
@@ -55,6 +67,7 @@ function Shell() {
       <a className="skip-link" href="#main">Skip to conversation</a>
       <Sidebar activeId={route.screen === 'conversation' ? route.id : null} />
       <main id="main" className="main" tabIndex={-1}>
+        <ConnectionBanner />
         {route.screen === 'conversation' && <ConversationView key={route.id} id={route.id} info={route.info} />}
         {route.screen === 'friends' && <FriendsPanel />}
         {route.screen === 'rooms' && <RoomsPanel />}

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import io.chatsuite.system.SuiteApi.Account;
@@ -33,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -323,6 +325,104 @@ class WebClientTests extends TwoGatewaySuite {
                 measured.get("longest"), measured.get("count"));
         Assertions.assertThat(((Number) measured.get("longest")).doubleValue()).as("longest main-thread task, ms")
                 .isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void previewsArePlainTextAndFollowEditsAndDeletesAtOnce() throws Exception {
+        Account reader = registeredAccount("lister");
+        Account writer = registeredAccount("editor");
+        String direct = api.direct(writer, reader);
+        Page page = open(nodeA);
+        signIn(page, reader);
+        Locator preview = page.locator("a[data-conversation='" + direct + "'] .conversation__preview");
+        try (ChatClient writerSocket = ChatClient.connect(nodeB, api.login(writer))) {
+            String messageId = writerSocket.sendUntilAcked("p1", direct, "**first** `draft`").path("messageId").asText();
+            assertThat(preview).hasText("first draft");
+            // After a reload the preview comes from history-service: plain text there too.
+            page.reload();
+            assertThat(preview).hasText("first draft");
+
+            writerSocket.send("{\"type\":\"edit\",\"id\":\"p2\",\"conversationId\":\"" + direct
+                    + "\",\"messageId\":\"" + messageId + "\",\"body\":\"an *edited* [text](https://example.org)\"}");
+            assertThat(preview).hasText("an edited text");
+            writerSocket.send("{\"type\":\"delete\",\"id\":\"p3\",\"conversationId\":\"" + direct
+                    + "\",\"messageId\":\"" + messageId + "\"}");
+            assertThat(preview).hasText("deleted message");
+            page.reload();
+            assertThat(preview).hasText("deleted message");
+        }
+    }
+
+    @Test
+    void goingOfflineShowsABannerWithinFiveSecondsAndWhatIsWrittenMeanwhileGoesOutOnce() {
+        Account kim = registeredAccount("kim");
+        Account lee = registeredAccount("lee");
+        String direct = api.direct(kim, lee);
+        Page page = open(nodeA);
+        signIn(page, kim);
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
+
+        // Chromium's network emulation: requests fail and the page gets the "offline" event.
+        page.context().setOffline(true);
+        assertThat(page.getByTestId("connection-banner")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(5_000));
+        assertThat(page.locator("[data-connection]")).hasText("Offline");
+        send(page, "written while the network was down");
+        assertThat(page.locator(".message--pending[data-state=sending]")).hasCount(1);
+
+        page.context().setOffline(false);
+        assertThat(page.locator("[data-connection]")).hasText("Online");
+        assertThat(page.getByTestId("connection-banner")).hasCount(0);
+        assertThat(ownStatus(page, "written while the network was down")).hasText(Pattern.compile("Sent|Read"));
+        assertThat(messages(page, "written while the network was down")).hasCount(1);
+    }
+
+    @Test
+    void aSilentDropIsNoticedWithinFiveSecondsAndTheMessageSentIntoItArrivesOnceAfterReconnecting() throws Exception {
+        Account mia = registeredAccount("mia");
+        Account ned = registeredAccount("ned");
+        String direct = api.direct(mia, ned);
+        // Every socket of the page passes through here; while "dropped", frames vanish both ways and new sockets are
+        // refused: a link that died without a close, as behind a NAT that forgot it.
+        AtomicBoolean dropped = new AtomicBoolean();
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        contexts.add(context);
+        Page page = watch(context.newPage());
+        page.routeWebSocket(Pattern.compile(".*/ws$"), socket -> {
+            if (dropped.get()) {
+                socket.close();
+                return;
+            }
+            WebSocketRoute server = socket.connectToServer();
+            socket.onMessage(frame -> {
+                if (!dropped.get()) {
+                    server.send(frame.text());
+                }
+            });
+            server.onMessage(frame -> {
+                if (!dropped.get()) {
+                    socket.send(frame.text());
+                }
+            });
+        });
+        page.navigate(nodeA + "/");
+        signIn(page, mia);
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
+
+        dropped.set(true);
+        send(page, "sent into a dead link");
+        assertThat(page.getByTestId("connection-banner")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(5_000));
+        dropped.set(false);
+
+        assertThat(page.locator("[data-connection]")).hasText("Online",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(ownStatus(page, "sent into a dead link")).hasText(Pattern.compile("Sent|Read"));
+        Assertions.assertThat(api.call("GET", "/api/history/conversations/" + direct + "/messages", api.login(ned),
+                null, 200).path("messages").findValuesAsText("body"))
+                .filteredOn("sent into a dead link"::equals).hasSize(1);
     }
 
     @Test
