@@ -426,6 +426,49 @@ class WebClientTests extends TwoGatewaySuite {
     }
 
     @Test
+    void theComposerKeepsDraftsCountsCharactersAndLeavesEditsToPlainArrowUp() {
+        Account oli = registeredAccount("oli");
+        Account pat = registeredAccount("pat");
+        String direct = api.direct(oli, pat);
+        Page page = open(nodeA);
+        List<String> sentFrames = new CopyOnWriteArrayList<>();
+        page.onWebSocket(socket -> socket.onFrameSent(frame -> sentFrames.add(frame.text())));
+        signIn(page, oli);
+        page.navigate(nodeA + "/c/" + direct);
+        Locator composer = page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        send(page, "my last message");
+        assertThat(ownStatus(page, "my last message")).hasText(Pattern.compile("Sent|Read"));
+
+        // A draft survives a reload.
+        composer.fill("a draft to keep");
+        page.reload();
+        assertThat(composer).hasValue("a draft to keep");
+
+        // Alt+↑ moves between conversations; it never opens the last message for editing.
+        composer.fill("");
+        composer.press("Alt+ArrowUp");
+        assertThat(page.locator(".composer__context")).hasCount(0);
+
+        // Editing (plain ↑ in an empty box) sends no "typing".
+        page.navigate(nodeA + "/c/" + direct);
+        composer.press("ArrowUp");
+        assertThat(page.locator(".composer__context")).containsText("Editing");
+        sentFrames.clear();
+        composer.pressSequentially(" fixed");
+        composer.press("Escape");
+        Assertions.assertThat(sentFrames).noneMatch(frame -> frame.contains("\"typing\""));
+
+        // A paste over the limit is kept whole, counted, and cannot be sent until shortened.
+        composer.fill("x".repeat(4100));
+        assertThat(composer).hasValue("x".repeat(4100));
+        assertThat(page.getByTestId("composer-counter")).hasText("100 characters too long: shorten it to send");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)))
+                .isDisabled();
+        composer.fill("x".repeat(3990));
+        assertThat(page.getByTestId("composer-counter")).hasText("10 characters left");
+    }
+
+    @Test
     void presenceDotsShowWhoIsOnline() {
         Account grace = registeredAccount("grace");
         Account heidi = registeredAccount("heidi");
