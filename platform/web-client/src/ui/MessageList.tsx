@@ -10,7 +10,7 @@ import { Icon } from './icons';
 import { useChatStore, useStoreValue } from './useStore';
 
 type Row =
-  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null }
+  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null; firstUnread: boolean }
   | { kind: 'pending'; key: string; pending: PendingMessage; header: boolean; day: string | null };
 
 const GROUP_WITHIN_MS = 5 * 60_000;
@@ -21,8 +21,11 @@ const NEAR_BOTTOM_PX = 150;
  * messages scroll like ten. Scrolling near the top loads older pages; new messages keep the view at the bottom
  * when it was there.
  */
-export const MessageList = memo(function MessageList({ conversationId, timeline, onReply, onEdit, canModerate }: {
+export const MessageList = memo(function MessageList({ conversationId, timeline, onReply, onEdit, canModerate,
+  readAtOpen }: {
   conversationId: string; timeline: Timeline; onReply(m: Message): void; onEdit(m: Message): void; canModerate: boolean;
+  /** My read position when the conversation was opened: a "New messages" line goes above the first after it. */
+  readAtOpen: number;
 }) {
   const store = useChatStore();
   const scroller = useRef<HTMLDivElement>(null);
@@ -45,8 +48,11 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
       previous = { sender, at };
       return { day, header };
     };
+    let unreadMarked = false;
     for (const message of timeline.messages) {
-      out.push({ kind: 'message', key: `m${message.seq}`, message, ...place(message.senderId, message.sentAt) });
+      const firstUnread = !unreadMarked && readAtOpen > 0 && message.seq > readAtOpen && message.senderId !== store.me.id;
+      if (firstUnread) unreadMarked = true;
+      out.push({ kind: 'message', key: `m${message.seq}`, message, firstUnread, ...place(message.senderId, message.sentAt) });
     }
     for (const p of pending) {
       out.push({ kind: 'pending', key: `p${p.clientId}`, pending: p, ...place(store.me.id, p.createdAt) });
@@ -54,12 +60,13 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     return out;
     // timeline.version and the pending list identify every change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id]);
+  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id, readAtOpen]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0),
+    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0)
+      + (rows[index]?.kind === 'message' && (rows[index] as { firstUnread: boolean }).firstUnread ? 32 : 0),
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
   });
@@ -81,9 +88,25 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     anchor.current = null;
   }, [rows, virtualizer]);
 
+  // Opening: at the first unread message when there is one (the reader starts where they stopped), else the end.
+  const opened = useRef(false);
+  const [away, setAway] = useState(false);
+  const rowsWhenAway = useRef(0);
+  useLayoutEffect(() => {
+    if (opened.current || rows.length === 0) return;
+    opened.current = true;
+    const unread = rows.findIndex(row => row.kind === 'message' && row.firstUnread);
+    if (unread > 0) {
+      atBottom.current = false;
+      rowsWhenAway.current = unread;
+      setAway(true);
+      virtualizer.scrollToIndex(unread, { align: 'start' });
+    }
+  }, [rows, virtualizer]);
+
   // New rows at the end: follow them if the reader was at the bottom.
   useEffect(() => {
-    if (atBottom.current && rows.length > 0) {
+    if (opened.current && atBottom.current && rows.length > 0) {
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
     }
   }, [rows.length, virtualizer]);
@@ -94,7 +117,19 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
     if (element.scrollTop < 400) void loadOlder();
     if (atBottom.current) store.markRead(conversationId);
+    if (away === atBottom.current) {
+      if (!atBottom.current) rowsWhenAway.current = rows.length;
+      setAway(!atBottom.current);
+    }
   };
+
+  const jumpToLatest = () => {
+    atBottom.current = true;
+    setAway(false);
+    virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    store.markRead(conversationId);
+  };
+  const newSinceAway = Math.max(0, rows.length - rowsWhenAway.current);
 
   // The first page may not fill the screen: keep loading until it scrolls.
   useEffect(() => {
@@ -125,6 +160,10 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
                 {row.day && <div className="day-separator" role="separator"><span>{row.day}</span></div>}
+                {row.kind === 'message' && row.firstUnread && (
+                  <div className="unread-divider" role="separator" aria-label="New messages"
+                       data-testid="unread-divider"><span>New messages</span></div>
+                )}
                 {row.kind === 'message'
                   ? <MessageRow message={row.message} header={row.header} conversationId={conversationId}
                                 timeline={timeline} onReply={onReply} onEdit={onEdit} canModerate={canModerate}
@@ -135,6 +174,11 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
           })}
         </div>
       </div>
+      {away && (
+        <button type="button" className="jump-to-latest" onClick={jumpToLatest} data-testid="jump-to-latest">
+          Jump to latest{newSinceAway > 0 ? ` (${newSinceAway})` : ''}
+        </button>
+      )}
     </div>
   );
 });

@@ -469,6 +469,44 @@ class WebClientTests extends TwoGatewaySuite {
     }
 
     @Test
+    void aConversationShowsItsLoadingOpensAtTheFirstUnreadAndOffersAJumpToTheLatest() throws Exception {
+        Account quinn = registeredAccount("quinn");
+        Account rae = registeredAccount("rae");
+        String direct = api.direct(rae, quinn);
+        try (ChatClient raeSocket = ChatClient.connect(nodeB, api.login(rae))) {
+            raeSocket.sendUntilAcked("r0", direct, "already read");
+            Page page = open(nodeA);
+            signIn(page, quinn);
+            openConversation(page, "rae");
+            assertThat(messages(page, "already read")).hasCount(1);
+            page.navigate(nodeA + "/");
+            for (int i = 1; i <= 40; i++) {
+                raeSocket.sendUntilAcked("r" + i, direct, "unread number " + i);
+            }
+            assertThat(page.locator("a[data-conversation='" + direct + "'] .badge")).hasText("40");
+
+            // The first page is held back: the pane says it is loading instead of staying blank.
+            List<com.microsoft.playwright.Route> held = new CopyOnWriteArrayList<>();
+            page.route("**/api/history/conversations/" + direct + "/messages*", held::add);
+            page.locator("a[data-conversation='" + direct + "']").click();
+            assertThat(page.getByTestId("messages-loading")).isVisible();
+            await().atMost(LIVE).until(() -> !held.isEmpty());
+            page.unroute("**/api/history/conversations/" + direct + "/messages*");
+            held.forEach(com.microsoft.playwright.Route::resume);
+
+            // It opens at the first unread message, under a "New messages" line, with a way down to the newest.
+            assertThat(page.getByTestId("unread-divider")).isVisible();
+            assertThat(page.locator(".message__body", new Page.LocatorOptions().setHasText(
+                    Pattern.compile("^unread number 1$")))).isInViewport();
+            Locator jump = page.getByTestId("jump-to-latest");
+            assertThat(jump).hasText(Pattern.compile("Jump to latest \\(\\d+\\)"));
+            jump.click();
+            assertThat(messages(page, "unread number 40")).isInViewport();
+            assertThat(jump).hasCount(0);
+        }
+    }
+
+    @Test
     void presenceDotsShowWhoIsOnline() {
         Account grace = registeredAccount("grace");
         Account heidi = registeredAccount("heidi");
