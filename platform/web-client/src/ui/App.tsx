@@ -3,6 +3,7 @@ import * as session from '../api/session';
 import type { UserView } from '../api/types';
 import { ChatStore } from '../state/store';
 import { AuthScreen } from './AuthScreen';
+import { ConfirmProvider } from './ConfirmDialog';
 import { ConversationView } from './ConversationView';
 import { FriendsPanel } from './FriendsPanel';
 import { NewChatPanel } from './NewChatPanel';
@@ -40,7 +41,9 @@ function SignedIn({ user }: { user: UserView }) {
   useEffect(() => store.renamed(user), [store, user]);
   return (
     <StoreContext.Provider value={store}>
-      <Shell />
+      <ConfirmProvider>
+        <Shell />
+      </ConfirmProvider>
     </StoreContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import { Markdown } from '../text/Markdown';
 import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
 import { Avatar } from './common';
+import { useConfirm } from './ConfirmDialog';
 import { dayKey, formatDay, formatFull, formatTime } from './format';
 import { Icon } from './icons';
 import { useChatStore, useStoreValue } from './useStore';
@@ -195,6 +196,7 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
   onEdit(m: Message): void; canModerate: boolean; showStatus: boolean;
 }) {
   const store = useChatStore();
+  const confirm = useConfirm();
   const mine = message.senderId === store.me.id;
   // Only what this row shows: the row re-renders when one of these changes, and not for other messages.
   const { sender, replied, repliedSender, readers, isDirect } = useStoreValue(s => {
@@ -254,7 +256,11 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
           {mine && <button className="icon-button" onClick={() => onEdit(message)} aria-label="Edit"><Icon name="edit" size={16} /></button>}
           {(mine || canModerate) && (
             <button className="icon-button" aria-label="Delete"
-                    onClick={() => { if (window.confirm('Delete this message for everyone?')) store.remove(conversationId, message.messageId); }}>
+                    onClick={async () => {
+                      if (await confirm({ title: 'Delete message', message: 'Delete this message for everyone?', action: 'Delete' })) {
+                        store.remove(conversationId, message.messageId);
+                      }
+                    }}>
               <Icon name="trash" size={16} />
             </button>
           )}

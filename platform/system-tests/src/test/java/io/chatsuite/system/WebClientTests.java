@@ -507,6 +507,36 @@ class WebClientTests extends TwoGatewaySuite {
     }
 
     @Test
+    void deletingAMessageAsksInAnAccessibleDialogNotTheBrowsersConfirm() {
+        Account sam = registeredAccount("sam");
+        Account tia = registeredAccount("tia");
+        String direct = api.direct(sam, tia);
+        Page page = open(nodeA);
+        signIn(page, sam);
+        page.navigate(nodeA + "/c/" + direct);
+        send(page, "a message to take back");
+        Locator message = page.locator("article.message--mine", new Page.LocatorOptions()
+                .setHasText("a message to take back")).and(page.locator("article[data-seq]"));
+        Locator delete = message.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete"));
+        Locator dialog = page.getByRole(AriaRole.ALERTDIALOG, new Page.GetByRoleOptions().setName("Delete message"));
+
+        message.hover();
+        delete.click();
+        assertThat(dialog).isVisible();
+        assertThat(dialog).hasAccessibleDescription("Delete this message for everyone?");
+        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))).isFocused();
+        page.keyboard().press("Escape");
+        assertThat(dialog).hasCount(0);
+        assertThat(messages(page, "a message to take back")).hasCount(1);
+
+        message.hover();
+        delete.click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        assertThat(page.getByText("This message was deleted.")).isVisible();
+        Assertions.assertThat(dialogs).as("no native confirm()").isEmpty();
+    }
+
+    @Test
     void presenceDotsShowWhoIsOnline() {
         Account grace = registeredAccount("grace");
         Account heidi = registeredAccount("heidi");
