@@ -9,7 +9,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import io.chatsuite.system.SuiteApi.Account;
@@ -34,7 +33,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -383,39 +381,36 @@ class WebClientTests extends TwoGatewaySuite {
         Account mia = registeredAccount("mia");
         Account ned = registeredAccount("ned");
         String direct = api.direct(mia, ned);
-        // Every socket of the page passes through here; while "dropped", frames vanish both ways and new sockets are
-        // refused: a link that died without a close, as behind a NAT that forgot it.
-        AtomicBoolean dropped = new AtomicBoolean();
+        // In the page, every WebSocket passes through this switch: while "silent", frames vanish both ways and a new
+        // socket fails to connect, as on a link that died without a close (behind a NAT that forgot it).
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         contexts.add(context);
+        context.addInitScript("""
+                (() => {
+                  window.__silent = false;
+                  const Native = window.WebSocket;
+                  window.WebSocket = class extends Native {
+                    constructor(...args) {
+                      super(...args);
+                      if (window.__silent) this.close();
+                      const swallow = e => { if (window.__silent) e.stopImmediatePropagation(); };
+                      this.addEventListener('message', swallow);
+                    }
+                    send(data) { if (!window.__silent) super.send(data); }
+                  };
+                })();
+                """);
         Page page = watch(context.newPage());
-        page.routeWebSocket(Pattern.compile(".*/ws$"), socket -> {
-            if (dropped.get()) {
-                socket.close();
-                return;
-            }
-            WebSocketRoute server = socket.connectToServer();
-            socket.onMessage(frame -> {
-                if (!dropped.get()) {
-                    server.send(frame.text());
-                }
-            });
-            server.onMessage(frame -> {
-                if (!dropped.get()) {
-                    socket.send(frame.text());
-                }
-            });
-        });
         page.navigate(nodeA + "/");
         signIn(page, mia);
         page.navigate(nodeA + "/c/" + direct);
         assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
 
-        dropped.set(true);
+        page.evaluate("() => { window.__silent = true; }");
         send(page, "sent into a dead link");
         assertThat(page.getByTestId("connection-banner")).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(5_000));
-        dropped.set(false);
+        page.evaluate("() => { window.__silent = false; }");
 
         assertThat(page.locator("[data-connection]")).hasText("Online",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
@@ -451,6 +446,7 @@ class WebClientTests extends TwoGatewaySuite {
 
         // Editing (plain ↑ in an empty box) sends no "typing".
         page.navigate(nodeA + "/c/" + direct);
+        assertThat(messages(page, "my last message")).hasCount(1);
         composer.press("ArrowUp");
         assertThat(page.locator(".composer__context")).containsText("Editing");
         sentFrames.clear();
@@ -858,7 +854,7 @@ class WebClientTests extends TwoGatewaySuite {
             for (int n = 0; n < count; n++) {
                 for (int i = 0; i < clients.size(); i++) {
                     ChatClient client = clients.get(i);
-                    String id = prefix + i + "-" + n;
+                    String id = idOf(prefix, i, n);
                     String text = body.apply(i, n);
                     sends.add(pacing.schedule(() -> client.sendMessage(id, conversationId, text),
                             n * period.toMillis(), TimeUnit.MILLISECONDS));
@@ -868,7 +864,7 @@ class WebClientTests extends TwoGatewaySuite {
                     .until(() -> sends.stream().allMatch(Future::isDone));
             for (int i = 0; i < clients.size(); i++) {
                 for (int n = 0; n < count; n++) {
-                    String id = prefix + i + "-" + n;
+                    String id = idOf(prefix, i, n);
                     ChatClient client = clients.get(i);
                     await("reply to " + id).atMost(Duration.ofMinutes(1)).until(() -> client.reply(id) != null);
                     if (client.ack(id) == null) {
@@ -880,6 +876,11 @@ class WebClientTests extends TwoGatewaySuite {
             pacing.shutdownNow();
             clients.forEach(ChatClient::close);
         }
+    }
+
+    /** A command id: letters, digits and dashes only. */
+    private static String idOf(String prefix, int sender, int n) {
+        return prefix.replace(' ', '-') + "-" + sender + "-" + n;
     }
 
     private Page watch(Page page) {
