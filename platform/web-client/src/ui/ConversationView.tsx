@@ -94,7 +94,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
              aria-expanded={info}
              onClick={e => { e.preventDefault(); navigate(info ? `/c/${id}` : `/c/${id}/info`); }}><Icon name="info" /></a>
         </header>
-        {timeline?.loaded
+        {timeline
           ? <MessageList conversationId={id} timeline={timeline} onReply={reply} onEdit={edit}
                          canModerate={me?.role === 'owner' || me?.role === 'admin'} readAtOpen={readAtOpen ?? 0} />
           : <div className="message-list message-list--loading" role="status" aria-live="polite"

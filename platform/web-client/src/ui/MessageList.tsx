@@ -151,6 +151,11 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages"
          aria-busy={loadingOlder} tabIndex={0} data-testid="message-list">
+      {!timeline.loaded && (
+        <p className="message-list__loading" role="status" aria-live="polite" data-testid="messages-loading">
+          <span className="spinner" aria-hidden="true" /> Loading messages…
+        </p>
+      )}
       {timeline.nextBefore == null && timeline.loaded && (
         <p className="message-list__start">This is the beginning of the conversation.</p>
       )}
