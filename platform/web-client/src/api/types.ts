@@ -19,7 +19,7 @@ export interface MemberView { userId: Uuid; displayName: string; role: MemberRol
 export interface ConversationDetails { conversation: ConversationView; members: MemberView[] }
 
 export interface LastMessage {
-  seq: number; senderId: Uuid; senderName: string | null; preview: string | null; deleted: boolean; sentAt: string;
+  seq: number; messageId: Uuid | null; senderId: Uuid; senderName: string | null; preview: string | null; deleted: boolean; sentAt: string;
 }
 export interface ConversationSummary {
   conversationId: Uuid; kind: ConversationKind; name: string | null; peerId: Uuid | null;

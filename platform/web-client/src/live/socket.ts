@@ -14,9 +14,19 @@ export interface SocketHandlers {
   onRevoked(): void;
 }
 
+/** Silence after which a ping asks whether the link still lives (a hidden tab asks less often). */
+const PING_WHEN_SILENT_MS = 1_000;
+const PING_WHEN_SILENT_HIDDEN_MS = 15_000;
+/** A ping unanswered this long (no frame at all) means the link is dead: with the checks, noticed within 4 s. */
+const PING_ANSWER_MS = 2_000;
+const CHECK_EVERY_MS = 250;
+/** The browser may say "offline" wrongly: try again this often anyway. */
+const OFFLINE_RETRY_MS = 10_000;
+
 /**
  * One WebSocket to the gateway that comes back by itself: exponential backoff with jitter after a drop, a fresh
- * token before each upgrade (carried in the subprotocol list, never in the URL), and a ping to notice dead links.
+ * token before each upgrade (carried in the subprotocol list, never in the URL). A drop is noticed within seconds:
+ * at once from the browser's offline event, and otherwise by a short ping whenever the link has been silent.
  */
 export class ChatSocket {
   private socket: WebSocket | null = null;
@@ -26,18 +36,21 @@ export class ChatSocket {
   private retryTimer: number | undefined;
   private pingTimer: number | undefined;
   private lastFrameAt = 0;
+  private pingSentAt: number | null = null;
 
   constructor(private readonly url: string, private readonly handlers: SocketHandlers) {}
 
   start() {
     this.stopped = false;
     window.addEventListener('online', this.retryNow);
+    window.addEventListener('offline', this.wentOffline);
     void this.connect();
   }
 
   stop() {
     this.stopped = true;
     window.removeEventListener('online', this.retryNow);
+    window.removeEventListener('offline', this.wentOffline);
     window.clearTimeout(this.retryTimer);
     window.clearInterval(this.pingTimer);
     this.socket?.close(1000, 'bye');
@@ -58,8 +71,28 @@ export class ChatSocket {
   private retryNow = () => {
     if (this.stopped || this.socket) return;
     window.clearTimeout(this.retryTimer);
+    this.attempt = 0;
     void this.connect();
   };
+
+  /** The browser lost its network: say so at once rather than wait for the socket to notice. */
+  private wentOffline = () => {
+    if (this.stopped) return;
+    this.abandon();
+  };
+
+  /** Gives up on the current socket (dead or about to be) and waits to try again. */
+  private abandon() {
+    const dead = this.socket;
+    this.socket = null;
+    window.clearInterval(this.pingTimer);
+    try {
+      dead?.close();
+    } catch {
+      // Closing a socket that never opened may throw; it is gone either way.
+    }
+    this.scheduleRetry();
+  }
 
   private async connect() {
     if (this.stopped) return;
@@ -120,24 +153,38 @@ export class ChatSocket {
 
   private scheduleRetry() {
     if (this.stopped) return;
+    window.clearTimeout(this.retryTimer);
+    if (!navigator.onLine) {
+      // The online event brings it back at once; the timer is for a browser that is wrong about being offline.
+      this.handlers.onStatus('offline');
+      this.retryTimer = window.setTimeout(() => void this.connect(), OFFLINE_RETRY_MS);
+      return;
+    }
     const delay = reconnectDelay(this.attempt++);
     this.handlers.onStatus('reconnecting', delay);
     this.retryTimer = window.setTimeout(() => void this.connect(), delay);
   }
 
-  /** A half-open link shows nothing: ping every 15 s and give up on a socket silent for 45 s. */
+  /**
+   * A half-open link shows nothing: after PING_WHEN_SILENT_MS without a frame, ping; a ping that nothing answers
+   * within PING_ANSWER_MS ends the socket. A busy link is never pinged, its frames say it lives.
+   */
   private startPinging() {
     window.clearInterval(this.pingTimer);
+    this.pingSentAt = null;
     let counter = 0;
     this.pingTimer = window.setInterval(() => {
-      if (Date.now() - this.lastFrameAt > 45_000) {
-        const stale = this.socket;
-        this.socket = null;
-        stale?.close();
-        this.scheduleRetry();
+      const now = Date.now();
+      if (this.pingSentAt !== null && this.lastFrameAt < this.pingSentAt) {
+        if (now - this.pingSentAt > PING_ANSWER_MS) this.abandon();
         return;
       }
-      this.send({ type: 'ping', id: `ping-${++counter}` });
-    }, 15_000);
+      this.pingSentAt = null;
+      const hidden = typeof document !== 'undefined' && document.hidden;
+      const silentFor = hidden ? PING_WHEN_SILENT_HIDDEN_MS : PING_WHEN_SILENT_MS;
+      if (now - this.lastFrameAt > silentFor && this.send({ type: 'ping', id: `ping-${++counter}` })) {
+        this.pingSentAt = now;
+      }
+    }, CHECK_EVERY_MS);
   }
 }

@@ -5,8 +5,10 @@ import type {
   UserView, Uuid,
 } from '../api/types';
 import { ChatSocket, type ConnectionStatus } from '../live/socket';
-import { plainText } from '../text/markdown';
+import { plainText, previewOf } from '../text/markdown';
 import { playMessageSound, showDesktopNotification } from './alerts';
+import { Burst } from './burst';
+import { shallowEqual } from './equality';
 import { loadPreferences, savePreferences, type Preferences } from './preferences';
 import { Timeline, type Message, type PendingMessage } from './timeline';
 
@@ -14,12 +16,25 @@ const ACK_TIMEOUT_MS = 15_000;
 const TYPING_RENEW_MS = 3_000;
 const TYPING_SHOWN_MS = 6_000;
 const IDLE_AFTER_MS = 3 * 60_000;
+/** Messages less than this apart are one burst: one sound for all of them. */
+const SOUND_QUIET_MS = 3_000;
+/** A hidden tab gets no animation frames: changes are still delivered (the tab title counts unread) after this. */
+const HIDDEN_FLUSH_MS = 250;
+
+interface Watcher {
+  select(store: ChatStore): unknown;
+  equals(a: unknown, b: unknown): boolean;
+  last: unknown;
+  onChange(): void;
+}
 
 export interface Toast { id: number; text: string }
 
 /**
  * Everything the client knows, outside React: the conversation list, open timelines, unacknowledged sends,
- * presence and typing, and the socket. Components read it through useStore and re-render when version moves.
+ * presence and typing, and the socket. Changes are collected and delivered once per animation frame, and only to
+ * the watchers whose selected slice changed: a message in one room re-renders that room's list entry, not every
+ * row of the open conversation. Values inside are replaced, never changed in place, so a selection can be compared.
  */
 export class ChatStore {
   version = 0;
@@ -38,7 +53,10 @@ export class ChatStore {
   activeConversation: Uuid | null = null;
   navigate: (path: string) => void = () => {};
 
-  private readonly listeners = new Set<() => void>();
+  private readonly watchers = new Set<Watcher>();
+  private flushFrame: number | undefined;
+  private flushTimer: number | undefined;
+  private readonly sound = new Burst(SOUND_QUIET_MS);
   private socket: ChatSocket;
   private commandCounter = 0;
   private readonly ackTimers = new Map<string, number>();
@@ -71,10 +89,21 @@ export class ChatStore {
     });
   }
 
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => { this.listeners.delete(listener); };
-  };
+  /**
+   * Calls onChange, at most once a frame, after changes that alter select's answer (compared with equals).
+   * Returns the function that stops watching.
+   */
+  watch<T>(select: (store: ChatStore) => T, onChange: () => void,
+           equals: (a: T, b: T) => boolean = shallowEqual): () => void {
+    const watcher: Watcher = {
+      select, equals: equals as (a: unknown, b: unknown) => boolean, last: select(this), onChange,
+    };
+    this.watchers.add(watcher);
+    return () => { this.watchers.delete(watcher); };
+  }
+
+  /** Calls listener after any change (once a frame at most). */
+  subscribe = (listener: () => void) => this.watch(store => store.version, listener);
 
   start() {
     this.socket.start();
@@ -94,6 +123,8 @@ export class ChatStore {
     window.removeEventListener('focus', this.onVisibility);
     window.clearTimeout(this.idleTimer);
     window.clearTimeout(this.summaryRefresh);
+    window.clearTimeout(this.flushTimer);
+    if (this.flushFrame !== undefined) window.cancelAnimationFrame(this.flushFrame);
     this.ackTimers.forEach(timer => window.clearTimeout(timer));
     document.title = 'Chat';
   }
@@ -301,12 +332,19 @@ export class ChatStore {
 
   /** Sends a failed message again under the same client id, so the server cannot make it twice. */
   retry(clientId: string) {
-    const message = this.pending.get(clientId);
+    const message = this.updatePending(clientId, { state: 'sending', error: undefined, resendOnReconnect: false });
     if (!message) return;
-    message.state = 'sending';
-    message.error = undefined;
     this.changed();
     this.transmit(message);
+  }
+
+  /** Pending messages are replaced, not changed in place: a row compares the object it shows. */
+  private updatePending(clientId: string, change: Partial<PendingMessage>): PendingMessage | undefined {
+    const message = this.pending.get(clientId);
+    if (!message) return undefined;
+    const next = { ...message, ...change };
+    this.pending.set(clientId, next);
+    return next;
   }
 
   discard(clientId: string) {
@@ -372,8 +410,8 @@ export class ChatStore {
     this.ackTimers.set(message.clientId, window.setTimeout(() => {
       const stillPending = this.pending.get(message.clientId);
       if (stillPending?.state === 'sending' && this.socket.isOpen) {
-        stillPending.state = 'failed';
-        stillPending.error = 'No answer from the server.';
+        this.updatePending(message.clientId,
+          { state: 'failed', error: 'No answer from the server.', resendOnReconnect: true });
         this.changed();
       }
     }, ACK_TIMEOUT_MS));
@@ -387,7 +425,16 @@ export class ChatStore {
   // ---------------------------------------------------------------- the socket
 
   private onOpen(reconnected: boolean) {
-    this.pending.forEach(message => { if (message.state === 'sending') this.transmit(message); });
+    // Same client ids: a message that did reach the server before the drop is not made twice.
+    [...this.pending.values()].forEach(message => {
+      if (message.state === 'failed' && message.resendOnReconnect) {
+        this.transmit(this.updatePending(message.clientId,
+          { state: 'sending', error: undefined, resendOnReconnect: false })!);
+      } else if (message.state === 'sending') {
+        this.transmit(message);
+      }
+    });
+    if (reconnected) this.changed();
     this.readSent.clear();
     if (this.idle) this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: true });
     void this.resume(reconnected);
@@ -457,10 +504,8 @@ export class ChatStore {
       case 'ack': {
         window.clearTimeout(this.ackTimers.get(frame.id));
         this.ackTimers.delete(frame.id);
-        const message = this.pending.get(frame.id);
+        const message = this.updatePending(frame.id, { state: 'sent', ackSeq: frame.seq });
         if (message) {
-          message.state = 'sent';
-          message.ackSeq = frame.seq;
           const timeline = this.timelines.get(message.conversationId);
           // The event may have come first (or through history): then the message is already in place.
           if (timeline && timeline.message(frame.seq)) this.pending.delete(frame.id);
@@ -506,8 +551,7 @@ export class ChatStore {
         window.setTimeout(() => this.transmit(message), 1500 + Math.random() * 1000);
         return;
       }
-      message.state = 'failed';
-      message.error = text || code;
+      this.updatePending(message.clientId, { state: 'failed', error: text || code });
       this.changed();
       return;
     }
@@ -527,13 +571,25 @@ export class ChatStore {
       if (event.type === 'message.created') {
         next.lastActivityAt = event.occurredAt;
         next.lastMessage = {
-          seq: event.seq, senderId: event.actorId, senderName: this.names.get(event.actorId) ?? null,
-          preview: event.body ? plainText(event.body).slice(0, 140) : null, deleted: false, sentAt: event.occurredAt,
+          seq: event.seq, messageId: event.messageId ?? null, senderId: event.actorId,
+          senderName: this.names.get(event.actorId) ?? null, preview: event.body ? previewOf(event.body) : null,
+          deleted: false, sentAt: event.occurredAt,
         };
         const fromOther = event.actorId !== this.me.id;
         const seen = this.activeConversation === id && !document.hidden;
         if (fromOther && !seen) next.unreadCount = summary.unreadCount + 1;
         if (fromOther) this.alert(id, event);
+      }
+      // The preview follows an edit or delete of the message it shows, at once.
+      const last = summary.lastMessage;
+      if ((event.type === 'message.edited' || event.type === 'message.deleted') && last && event.messageId) {
+        if (last.messageId === event.messageId) {
+          next.lastMessage = event.type === 'message.edited'
+            ? { ...last, preview: event.body ? previewOf(event.body) : null }
+            : { ...last, preview: null, deleted: true };
+        } else if (last.messageId == null) {
+          this.scheduleSummaryRefresh();
+        }
       }
       if (event.type === 'conversation.updated' && summary.kind === 'GROUP') {
         next.name = event.name ?? next.name;
@@ -658,7 +714,8 @@ export class ChatStore {
   private alert(conversationId: Uuid, event: TimelineEvent) {
     if (this.isMuted(conversationId)) return;
     const visibleHere = this.activeConversation === conversationId && !document.hidden;
-    if (this.preferences.sound && !visibleHere) playMessageSound();
+    // Every message moves the burst on, so a steady stream stays one burst however long it lasts.
+    if (this.sound.starts(Date.now()) && this.preferences.sound && !visibleHere) playMessageSound();
     if (document.hidden && this.preferences.desktopNotifications) {
       const sender = this.nameOf(event.actorId);
       const where = this.summaries.get(conversationId)?.kind === 'GROUP'
@@ -695,10 +752,27 @@ export class ChatStore {
   private changed() {
     if (this.pending.size) this.settlePending();
     this.version++;
+    if (this.flushFrame !== undefined || this.flushTimer !== undefined) return;
+    this.flushFrame = window.requestAnimationFrame(this.flush);
+    this.flushTimer = window.setTimeout(this.flush, HIDDEN_FLUSH_MS);
+  }
+
+  /** Delivers the changes made since the last flush: the tab title, then each watcher whose slice changed. */
+  flush = () => {
+    if (this.flushFrame !== undefined) window.cancelAnimationFrame(this.flushFrame);
+    window.clearTimeout(this.flushTimer);
+    this.flushFrame = undefined;
+    this.flushTimer = undefined;
     const unread = this.totalUnread;
     document.title = unread > 0 ? `(${unread}) Chat` : 'Chat';
-    this.listeners.forEach(listener => listener());
-  }
+    [...this.watchers].forEach(watcher => {
+      if (!this.watchers.has(watcher)) return;
+      const next = watcher.select(this);
+      if (watcher.equals(watcher.last, next)) return;
+      watcher.last = next;
+      watcher.onChange();
+    });
+  };
 }
 
 function pick(summary: ConversationSummary): Partial<ConversationSummary> {

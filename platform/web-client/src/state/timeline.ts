@@ -24,6 +24,8 @@ export interface PendingMessage {
   attachments: AttachmentRef[];
   state: SendState;
   error?: string;
+  /** Failed for want of an answer, not refused: sent again by itself after the next reconnect. */
+  resendOnReconnect?: boolean;
   createdAt: string;
   ackSeq?: number;
 }

@@ -1,11 +1,14 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import { parseMarkdown, type Inline } from './markdown';
 
-/** Renders a message body as React elements: text stays text, links open safely in a new tab. */
-export function Markdown({ source, plain }: { source: string; plain?: boolean }) {
+/**
+ * Renders a message body as React elements: text stays text, links open safely in a new tab. Memoised on the body,
+ * whose tree parseMarkdown keeps, so an unchanged message costs nothing to show again.
+ */
+export const Markdown = memo(function Markdown({ source, plain }: { source: string; plain?: boolean }) {
   if (plain) return <>{source}</>;
   return <>{render(parseMarkdown(source))}</>;
-}
+});
 
 function render(nodes: Inline[]): ReactNode[] {
   return nodes.map((node, index) => {

@@ -41,3 +41,11 @@ describe('the Markdown subset', () => {
     expect(html('\\*not italic\\*')).toBe('*not italic*');
   });
 });
+
+describe('parsing cost', () => {
+  it('parses each body once: the same body gives back the same tree', () => {
+    const body = 'see **this** and https://example.org/once';
+    expect(parseMarkdown(body)).toBe(parseMarkdown(body));
+    expect(parseMarkdown(`${body}!`)).not.toBe(parseMarkdown(body));
+  });
+});

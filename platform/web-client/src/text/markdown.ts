@@ -25,8 +25,22 @@ export function safeHref(raw: string): string | null {
 
 const BARE_URL = /^https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"\]]/;
 
+/** Bodies parsed lately, newest last: a row that re-renders or scrolls back into view is not parsed again. */
+const parsed = new Map<string, Inline[]>();
+const PARSED_KEPT = 2000;
+
+/** The body's tree, parsed once per distinct body (kept for the last PARSED_KEPT bodies); never change it. */
 export function parseMarkdown(source: string): Inline[] {
-  return mergeText(parse(source, 0));
+  const known = parsed.get(source);
+  if (known) {
+    parsed.delete(source);
+    parsed.set(source, known);
+    return known;
+  }
+  const tree = mergeText(parse(source, 0));
+  parsed.set(source, tree);
+  if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+  return tree;
 }
 
 function parse(source: string, depth: number): Inline[] {
@@ -134,6 +148,19 @@ function mergeText(nodes: Inline[]): Inline[] {
     }
   }
   return out;
+}
+
+const PREVIEW_LENGTH = 140;
+
+/**
+ * A message as the conversation list shows it: plain text, white space run together, at most 140 characters (no
+ * surrogate pair cut). history-service's PlainTextPreview gives the same for the previews it lists.
+ */
+export function previewOf(source: string): string {
+  const text = plainText(source).replace(/\s+/g, ' ').trim();
+  if (text.length <= PREVIEW_LENGTH) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[PREVIEW_LENGTH - 1]) ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
+  return text.slice(0, end);
 }
 
 /** The plain text of a message, for previews and notifications. */

@@ -3,6 +3,7 @@ import * as session from '../api/session';
 import type { UserView } from '../api/types';
 import { ChatStore } from '../state/store';
 import { AuthScreen } from './AuthScreen';
+import { ConfirmProvider } from './ConfirmDialog';
 import { ConversationView } from './ConversationView';
 import { FriendsPanel } from './FriendsPanel';
 import { NewChatPanel } from './NewChatPanel';
@@ -11,7 +12,7 @@ import { navigate, parseRoute, usePath } from './router';
 import { SearchPanel } from './SearchPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { Sidebar } from './Sidebar';
-import { StoreContext, useStore } from './useStore';
+import { StoreContext, useChatStore, useStoreValue } from './useStore';
 
 /** Signed out: the login and register screen. Signed in: the chat, with a store that lives as long as the session. */
 export function App() {
@@ -40,13 +41,28 @@ function SignedIn({ user }: { user: UserView }) {
   useEffect(() => store.renamed(user), [store, user]);
   return (
     <StoreContext.Provider value={store}>
-      <Shell />
+      <ConfirmProvider>
+        <Shell />
+      </ConfirmProvider>
     </StoreContext.Provider>
   );
 }
 
+/** Says at once when messages cannot go out, and that they will when the connection is back. */
+function ConnectionBanner() {
+  const status = useStoreValue(s => s.status);
+  if (status !== 'offline' && status !== 'reconnecting') return null;
+  return (
+    <div className="connection-banner" role="alert" data-testid="connection-banner">
+      {status === 'offline' ? 'You are offline.' : 'Connection lost, reconnecting…'} Messages you write are sent when
+      the connection is back.
+    </div>
+  );
+}
+
 function Shell() {
-  const store = useStore();
+  const store = useChatStore();
+  const toasts = useStoreValue(s => s.toasts);
   const route = parseRoute(usePath());
   const mainOpen = route.screen !== 'home';
   return (
@@ -54,6 +70,7 @@ function Shell() {
       <a className="skip-link" href="#main">Skip to conversation</a>
       <Sidebar activeId={route.screen === 'conversation' ? route.id : null} />
       <main id="main" className="main" tabIndex={-1}>
+        <ConnectionBanner />
         {route.screen === 'conversation' && <ConversationView key={route.id} id={route.id} info={route.info} />}
         {route.screen === 'friends' && <FriendsPanel />}
         {route.screen === 'rooms' && <RoomsPanel />}
@@ -68,7 +85,7 @@ function Shell() {
         )}
       </main>
       <div className="toasts" role="status" aria-live="polite">
-        {store.toasts.map(t => <div key={t.id} className="toast">{t.text}</div>)}
+        {toasts.map(t => <div key={t.id} className="toast">{t.text}</div>)}
       </div>
     </div>
   );

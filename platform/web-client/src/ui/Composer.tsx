@@ -1,14 +1,18 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { AttachmentRef } from '../api/types';
+import { loadDraft, saveDraft } from '../state/drafts';
 import type { Message } from '../state/timeline';
 import { plainText } from '../text/markdown';
 import type { Uploads } from './uploads';
 import { Icon } from './icons';
-import { useStore } from './useStore';
+import { useChatStore } from './useStore';
 
 export type ComposerMode = { kind: 'new' } | { kind: 'reply'; message: Message } | { kind: 'edit'; message: Message };
 
+/** The server's limit on a body (docs/protocol.md), in UTF-16 code units like String.length. */
 const MAX_BODY = 4000;
+/** From here on the composer shows how many characters are left. */
+const COUNT_FROM = 3500;
 
 export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, uploads }: {
   conversationId: string;
@@ -18,15 +22,27 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
   onEditLast(): void;
   uploads: Uploads;
 }) {
-  const store = useStore();
-  const [text, setText] = useState('');
+  const store = useChatStore();
+  // The composer is keyed by conversation: its draft comes back after switching away or reloading.
+  const [text, setText] = useState(() => loadDraft(store.me.id, conversationId));
   const input = useRef<HTMLTextAreaElement>(null);
   const files = useRef<HTMLInputElement>(null);
+  const editing = mode.kind === 'edit';
 
   useEffect(() => {
-    if (mode.kind === 'edit') setText(mode.message.body ?? '');
+    // An edit borrows the text box; the draft waits in storage and comes back when the edit ends.
+    setText(mode.kind === 'edit' ? mode.message.body ?? '' : loadDraft(store.me.id, conversationId));
+    if (mode.kind === 'edit') store.typed(conversationId, false);
     if (mode.kind !== 'new') input.current?.focus();
-  }, [mode]);
+  }, [mode, store, conversationId]);
+
+  const change = (value: string) => {
+    setText(value);
+    if (editing) return;
+    saveDraft(store.me.id, conversationId, value);
+    // Someone fixing an old message is not "typing" a new one.
+    store.typed(conversationId, value.length > 0);
+  };
 
   useEffect(() => { input.current?.focus(); }, []);
 
@@ -38,12 +54,14 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
     area.style.height = `${Math.min(area.scrollHeight, 200)}px`;
   }, [text]);
 
+  const over = text.length - MAX_BODY;
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     const body = text.trim();
+    // Too long is said next to the box (see the counter), never cut silently.
+    if (body.length > MAX_BODY) return;
     if (mode.kind === 'edit') {
       if (body && body !== mode.message.body) store.edit(conversationId, mode.message.messageId, body);
-      setText('');
       onCancel();
       return;
     }
@@ -53,6 +71,7 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
     // A message needs a body: a message of files alone carries their names.
     onSend(body || attachments.map(a => a.name).join(', ').slice(0, MAX_BODY), attachments);
     setText('');
+    saveDraft(store.me.id, conversationId, '');
     uploads.clear();
   };
 
@@ -62,9 +81,10 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
       submit();
     } else if (e.key === 'Escape' && mode.kind !== 'new') {
       e.preventDefault();
-      if (mode.kind === 'edit') setText('');
       onCancel();
-    } else if (e.key === 'ArrowUp' && text === '' && mode.kind === 'new') {
+    } else if (e.key === 'ArrowUp' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && text === ''
+               && mode.kind === 'new') {
+      // Plain ↑ in an empty box edits the last message; Alt+↑ belongs to the conversation list.
       e.preventDefault();
       onEditLast();
     }
@@ -86,7 +106,7 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
             {mode.kind === 'reply' ? <>Replying to <strong>{store.nameOf(mode.message.senderId)}</strong>: </> : 'Editing: '}
             <span className="composer__quote">{plainText(mode.message.body ?? '').slice(0, 120)}</span>
           </span>
-          <button type="button" className="icon-button" onClick={() => { if (mode.kind === 'edit') setText(''); onCancel(); }}
+          <button type="button" className="icon-button" onClick={onCancel}
                   aria-label="Cancel">✕</button>
         </div>
       )}
@@ -109,16 +129,24 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
                 disabled={mode.kind === 'edit'}><Icon name="attach" /></button>
         <input ref={files} type="file" multiple hidden aria-hidden="true" tabIndex={-1} data-testid="file-input"
                onChange={e => { uploads.add([...(e.target.files ?? [])]); e.target.value = ''; }} />
-        <textarea ref={input} rows={1} value={text} maxLength={MAX_BODY} aria-label="Message"
+        <textarea ref={input} rows={1} value={text} aria-label="Message" aria-invalid={over > 0}
+                  aria-describedby={text.length >= COUNT_FROM ? `counter-${conversationId}` : undefined}
                   placeholder={mode.kind === 'edit' ? 'Edit your message' : 'Write a message…'}
-                  title="Enter sends, Shift+Enter starts a new line. **bold**, *italic*, `code` and links work." 
-                  onChange={e => { setText(e.target.value); store.typed(conversationId, e.target.value.length > 0); }}
+                  title="Enter sends, Shift+Enter starts a new line. **bold**, *italic*, `code` and links work."
+                  onChange={e => change(e.target.value)}
                   onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => store.typed(conversationId, false)} />
-        <button type="submit" className="primary send-button" disabled={uploads.busy}
+        <button type="submit" className="primary send-button" disabled={uploads.busy || over > 0}
                 aria-label={mode.kind === 'edit' ? 'Save edit' : 'Send'}>
           {mode.kind === 'edit' ? 'Save' : 'Send'}
         </button>
       </div>
+      {text.length >= COUNT_FROM && (
+        <p id={`counter-${conversationId}`} className={`composer__counter${over > 0 ? ' composer__counter--over' : ''}`}
+           data-testid="composer-counter" aria-live="polite">
+          {over > 0 ? `${over} ${over === 1 ? 'character' : 'characters'} too long: shorten it to send`
+            : `${MAX_BODY - text.length} characters left`}
+        </p>
+      )}
     </form>
   );
 }

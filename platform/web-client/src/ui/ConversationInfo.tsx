@@ -5,6 +5,7 @@ import { describe } from '../state/store';
 import { Avatar, PresenceDot } from './common';
 import { navigate } from './router';
 import { UserSearch } from './UserSearch';
+import { useConfirm } from './ConfirmDialog';
 import { useStore } from './useStore';
 
 const ROLE_LABEL: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
@@ -57,6 +58,7 @@ function DirectInfo({ id }: { id: string }) {
 
 function RoomInfo({ id }: { id: string }) {
   const store = useStore();
+  const confirm = useConfirm();
   const details = store.details.get(id)!;
   const room = details.conversation;
   const me = details.members.find(m => m.userId === store.me.id);
@@ -92,7 +94,8 @@ function RoomInfo({ id }: { id: string }) {
   };
 
   const remove = async () => {
-    if (!window.confirm(`Delete ${room.name} for everyone? Its messages and files are gone for good.`)) return;
+    if (!await confirm({ title: 'Delete room', action: 'Delete room',
+      message: `Delete ${room.name} for everyone? Its messages and files are gone for good.` })) return;
     try {
       await api.deleteRoom(id);
       store.forget(id);
@@ -172,7 +175,7 @@ function RoomInfo({ id }: { id: string }) {
       )}
       <div className="info__section">
         <button className="chip danger" onClick={async () => {
-          if (!window.confirm(`Leave ${room.name}?`)) return;
+          if (!await confirm({ title: 'Leave room', message: `Leave ${room.name}?`, action: 'Leave' })) return;
           try {
             await api.leaveRoom(id);
             store.forget(id);

@@ -8,10 +8,10 @@ import { MessageList } from './MessageList';
 import { navigate } from './router';
 import { useUploads } from './uploads';
 import { Icon } from './icons';
-import { useStore } from './useStore';
+import { useChatStore, useStoreValue } from './useStore';
 
 export function ConversationView({ id, info }: { id: string; info: boolean }) {
-  const store = useStore();
+  const store = useChatStore();
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' });
   const [dragging, setDragging] = useState(false);
   const uploads = useUploads();
@@ -22,14 +22,28 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
     return () => store.close(id);
   }, [store, id]);
 
-  const summary = store.summaries.get(id);
-  const details = store.details.get(id);
-  const kind = details?.conversation.kind ?? summary?.kind;
-  const name = store.conversationName(id);
-  const peer = store.peerOf(id);
-  const timeline = store.timelines.get(id);
-  const typing = store.typingIn(id);
+  // The header, the list and the composer's settings: nothing here moves when another conversation does.
+  const { kind, name, peer, peerStatus, timeline, typing, muted, details } = useStoreValue(s => {
+    const timeline = s.timelines.get(id);
+    const details = s.details.get(id);
+    const peer = s.peerOf(id);
+    return {
+      kind: details?.conversation.kind ?? s.summaries.get(id)?.kind,
+      name: s.conversationName(id),
+      peer,
+      peerStatus: peer ? (s.presence.get(peer)?.status ?? 'offline') : null,
+      timeline,
+      loaded: timeline?.loaded ?? false,
+      typing: s.typingIn(id).map(u => s.nameOf(u)).join(', '),
+      muted: s.isMuted(id),
+      details,
+    };
+  });
   const me = details?.members.find(m => m.userId === store.me.id);
+  // Where I had read to when I opened it: the "New messages" line stays there while I read on.
+  const readSeq = useStoreValue(s => s.summaries.get(id)?.readSeq ?? null);
+  const [readAtOpen, setReadAtOpen] = useState<number | null>(null);
+  if (readAtOpen === null && readSeq !== null) setReadAtOpen(readSeq);
 
   const reply = useCallback((message: Message) => setMode({ kind: 'reply', message }), []);
   const edit = useCallback((message: Message) => setMode({ kind: 'edit', message }), []);
@@ -49,7 +63,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
 
   const subtitle = kind === 'GROUP'
     ? `${details?.members.length ?? '…'} members${details?.conversation.topic ? ` · ${details.conversation.topic}` : ''}`
-    : peer ? (store.presence.get(peer)?.status ?? 'offline') : '';
+    : peerStatus ?? '';
 
   return (
     <section className={`conversation-view${info ? ' conversation-view--info' : ''}`} aria-label={`Conversation ${name}`}
@@ -70,10 +84,10 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
             <p className="conversation-header__subtitle">{subtitle}</p>
           </div>
           <button className="icon-button" onClick={() => store.toggleMute(id)}
-                  aria-pressed={store.isMuted(id)}
-                  aria-label={store.isMuted(id) ? 'Unmute this conversation' : 'Mute this conversation'}
-                  title={store.isMuted(id) ? 'Unmute' : 'Mute'}>
-            <Icon name={store.isMuted(id) ? 'bellOff' : 'bell'} />
+                  aria-pressed={muted}
+                  aria-label={muted ? 'Unmute this conversation' : 'Mute this conversation'}
+                  title={muted ? 'Unmute' : 'Mute'}>
+            <Icon name={muted ? 'bellOff' : 'bell'} />
           </button>
           <a href={info ? `/c/${id}` : `/c/${id}/info`} className="icon-button"
              aria-label={kind === 'GROUP' ? 'Room details and members' : 'Conversation details'}
@@ -82,10 +96,11 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
         </header>
         {timeline
           ? <MessageList conversationId={id} timeline={timeline} onReply={reply} onEdit={edit}
-                         canModerate={me?.role === 'owner' || me?.role === 'admin'} />
-          : <div className="message-list message-list--loading" role="status">Loading messages…</div>}
+                         canModerate={me?.role === 'owner' || me?.role === 'admin'} readAtOpen={readAtOpen ?? 0} />
+          : <div className="message-list message-list--loading" role="status" aria-live="polite"
+                 data-testid="messages-loading"><span className="spinner" aria-hidden="true" /> Loading messages…</div>}
         <div className="typing" aria-live="polite">
-          {typing.length > 0 && `${typing.map(u => store.nameOf(u)).join(', ')} ${typing.length > 1 ? 'are' : 'is'} typing…`}
+          {typing && `${typing} ${typing.includes(', ') ? 'are' : 'is'} typing…`}
         </div>
         {details?.conversation.archived
           ? <p className="composer composer--archived hint" role="status">This room is archived: it can be read, not

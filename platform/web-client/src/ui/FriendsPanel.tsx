@@ -5,6 +5,7 @@ import { describe } from '../state/store';
 import { Avatar, PanelHeader, PresenceDot } from './common';
 import { navigate } from './router';
 import { UserSearch } from './UserSearch';
+import { useConfirm, type ConfirmQuestion } from './ConfirmDialog';
 import { useStore } from './useStore';
 
 interface Relations { friends: Relation[]; incoming: Relation[]; outgoing: Relation[]; blocked: Relation[] }
@@ -27,7 +28,9 @@ export function FriendsPanel() {
 
   useEffect(() => { void reload(); }, [reload]);
 
-  const run = (action: () => Promise<unknown>) => async () => {
+  const confirm = useConfirm();
+  const run = (action: () => Promise<unknown>, question?: ConfirmQuestion) => async () => {
+    if (question && !await confirm(question)) return;
     try {
       await action();
     } catch (error) {
@@ -85,9 +88,10 @@ export function FriendsPanel() {
           <ul className="people" aria-label="Friends">
             {relations.friends.map(r => row(r, <>
               <button className="chip" onClick={() => message(r.user)} aria-label={`Message ${r.user.displayName}`}>Message</button>
-              <button className="chip" onClick={run(() => api.unfriend(r.user.id))}
+              <button className="chip" onClick={run(() => api.unfriend(r.user.id), {
+                title: 'Remove friend', action: 'Remove', message: `Remove ${r.user.displayName} from your friends?` })}
                       aria-label={`Remove ${r.user.displayName} from friends`}>Remove</button>
-              <button className="chip danger" onClick={run(() => api.block(r.user.id))}
+              <button className="chip danger" onClick={run(() => api.block(r.user.id), blocking(r.user.displayName))}
                       aria-label={`Block ${r.user.displayName}`}>Block</button>
             </>, true))}
             {relations.friends.length === 0 && <li className="hint">No friends yet: find people below.</li>}
@@ -98,7 +102,7 @@ export function FriendsPanel() {
           <UserSearch label="Find people to add" actions={user => known.has(user.id) ? <span className="hint">already listed</span> : <>
             <button className="chip" onClick={run(() => api.requestFriend(user.id))}
                     aria-label={`Add ${user.displayName} as a friend`}>Add friend</button>
-            <button className="chip danger" onClick={run(() => api.block(user.id))}
+            <button className="chip danger" onClick={run(() => api.block(user.id), blocking(user.displayName))}
                     aria-label={`Block ${user.displayName}`}>Block</button>
           </>} />
         </div>
@@ -123,4 +127,8 @@ export function FriendsPanel() {
       </div>
     </section>
   );
+}
+
+function blocking(name: string): ConfirmQuestion {
+  return { title: 'Block', action: 'Block', message: `Block ${name}? You can unblock them later on this page.` };
 }

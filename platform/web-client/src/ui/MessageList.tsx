@@ -5,12 +5,13 @@ import { Markdown } from '../text/Markdown';
 import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
 import { Avatar } from './common';
+import { useConfirm } from './ConfirmDialog';
 import { dayKey, formatDay, formatFull, formatTime } from './format';
 import { Icon } from './icons';
-import { useStore } from './useStore';
+import { useChatStore, useStoreValue } from './useStore';
 
 type Row =
-  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null }
+  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null; firstUnread: boolean }
   | { kind: 'pending'; key: string; pending: PendingMessage; header: boolean; day: string | null };
 
 const GROUP_WITHIN_MS = 5 * 60_000;
@@ -21,12 +22,19 @@ const NEAR_BOTTOM_PX = 150;
  * messages scroll like ten. Scrolling near the top loads older pages; new messages keep the view at the bottom
  * when it was there.
  */
-export function MessageList({ conversationId, timeline, onReply, onEdit, canModerate }: {
+export const MessageList = memo(function MessageList({ conversationId, timeline, onReply, onEdit, canModerate,
+  readAtOpen }: {
   conversationId: string; timeline: Timeline; onReply(m: Message): void; onEdit(m: Message): void; canModerate: boolean;
+  /** My read position when the conversation was opened: a "New messages" line goes above the first after it. */
+  readAtOpen: number;
 }) {
-  const store = useStore();
+  const store = useChatStore();
   const scroller = useRef<HTMLDivElement>(null);
-  const pending = store.pendingOf(conversationId);
+  // Re-render when this timeline or its pending sends change, not when anything else in the store does.
+  const { pending } = useStoreValue(s => ({
+    version: timeline.version, loaded: timeline.loaded, nextBefore: timeline.nextBefore,
+    pending: s.pendingOf(conversationId),
+  }), sameTimelineView);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const atBottom = useRef(true);
   const anchor = useRef<{ total: number; offset: number } | null>(null);
@@ -41,8 +49,11 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
       previous = { sender, at };
       return { day, header };
     };
+    let unreadMarked = false;
     for (const message of timeline.messages) {
-      out.push({ kind: 'message', key: `m${message.seq}`, message, ...place(message.senderId, message.sentAt) });
+      const firstUnread = !unreadMarked && readAtOpen > 0 && message.seq > readAtOpen && message.senderId !== store.me.id;
+      if (firstUnread) unreadMarked = true;
+      out.push({ kind: 'message', key: `m${message.seq}`, message, firstUnread, ...place(message.senderId, message.sentAt) });
     }
     for (const p of pending) {
       out.push({ kind: 'pending', key: `p${p.clientId}`, pending: p, ...place(store.me.id, p.createdAt) });
@@ -50,12 +61,13 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
     return out;
     // timeline.version and the pending list identify every change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id]);
+  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id, readAtOpen]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0),
+    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0)
+      + (rows[index]?.kind === 'message' && (rows[index] as { firstUnread: boolean }).firstUnread ? 32 : 0),
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
   });
@@ -77,9 +89,25 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
     anchor.current = null;
   }, [rows, virtualizer]);
 
+  // Opening: at the first unread message when there is one (the reader starts where they stopped), else the end.
+  const opened = useRef(false);
+  const [away, setAway] = useState(false);
+  const rowsWhenAway = useRef(0);
+  useLayoutEffect(() => {
+    if (opened.current || rows.length === 0) return;
+    opened.current = true;
+    const unread = rows.findIndex(row => row.kind === 'message' && row.firstUnread);
+    if (unread > 0) {
+      atBottom.current = false;
+      rowsWhenAway.current = unread;
+      setAway(true);
+      virtualizer.scrollToIndex(unread, { align: 'start' });
+    }
+  }, [rows, virtualizer]);
+
   // New rows at the end: follow them if the reader was at the bottom.
   useEffect(() => {
-    if (atBottom.current && rows.length > 0) {
+    if (opened.current && atBottom.current && rows.length > 0) {
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
     }
   }, [rows.length, virtualizer]);
@@ -90,7 +118,19 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
     if (element.scrollTop < 400) void loadOlder();
     if (atBottom.current) store.markRead(conversationId);
+    if (away === atBottom.current) {
+      if (!atBottom.current) rowsWhenAway.current = rows.length;
+      setAway(!atBottom.current);
+    }
   };
+
+  const jumpToLatest = () => {
+    atBottom.current = true;
+    setAway(false);
+    virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    store.markRead(conversationId);
+  };
+  const newSinceAway = Math.max(0, rows.length - rowsWhenAway.current);
 
   // The first page may not fill the screen: keep loading until it scrolls.
   useEffect(() => {
@@ -111,6 +151,11 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages"
          aria-busy={loadingOlder} tabIndex={0} data-testid="message-list">
+      {!timeline.loaded && (
+        <p className="message-list__loading" role="status" aria-live="polite" data-testid="messages-loading">
+          <span className="spinner" aria-hidden="true" /> Loading messages…
+        </p>
+      )}
       {timeline.nextBefore == null && timeline.loaded && (
         <p className="message-list__start">This is the beginning of the conversation.</p>
       )}
@@ -121,6 +166,10 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
                 {row.day && <div className="day-separator" role="separator"><span>{row.day}</span></div>}
+                {row.kind === 'message' && row.firstUnread && (
+                  <div className="unread-divider" role="separator" aria-label="New messages"
+                       data-testid="unread-divider"><span>New messages</span></div>
+                )}
                 {row.kind === 'message'
                   ? <MessageRow message={row.message} header={row.header} conversationId={conversationId}
                                 timeline={timeline} onReply={onReply} onEdit={onEdit} canModerate={canModerate}
@@ -131,8 +180,19 @@ export function MessageList({ conversationId, timeline, onReply, onEdit, canMode
           })}
         </div>
       </div>
+      {away && (
+        <button type="button" className="jump-to-latest" onClick={jumpToLatest} data-testid="jump-to-latest">
+          Jump to latest{newSinceAway > 0 ? ` (${newSinceAway})` : ''}
+        </button>
+      )}
     </div>
   );
+});
+
+function sameTimelineView(a: { version: number; loaded: boolean; nextBefore: number | null; pending: PendingMessage[] },
+                          b: typeof a): boolean {
+  return a.version === b.version && a.loaded === b.loaded && a.nextBefore === b.nextBefore
+    && a.pending.length === b.pending.length && a.pending.every((p, i) => p === b.pending[i]);
 }
 
 const MessageRow = memo(function MessageRow({ message, header, conversationId, timeline, onReply, onEdit, canModerate,
@@ -140,12 +200,20 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
   message: Message; header: boolean; conversationId: string; timeline: Timeline; onReply(m: Message): void;
   onEdit(m: Message): void; canModerate: boolean; showStatus: boolean;
 }) {
-  const store = useStore();
+  const store = useChatStore();
+  const confirm = useConfirm();
   const mine = message.senderId === store.me.id;
-  const sender = store.nameOf(message.senderId);
-  const replied = message.replyTo != null ? timeline.message(message.replyTo) : undefined;
-  const readers = mine ? store.readersOf(conversationId, message.seq) : 0;
-  const isDirect = store.details.get(conversationId)?.conversation.kind === 'DIRECT';
+  // Only what this row shows: the row re-renders when one of these changes, and not for other messages.
+  const { sender, replied, repliedSender, readers, isDirect } = useStoreValue(s => {
+    const replied = message.replyTo != null ? timeline.message(message.replyTo) : undefined;
+    return {
+      sender: s.nameOf(message.senderId),
+      replied,
+      repliedSender: replied ? s.nameOf(replied.senderId) : null,
+      readers: mine && showStatus ? s.readersOf(conversationId, message.seq) : 0,
+      isDirect: s.details.get(conversationId)?.conversation.kind === 'DIRECT',
+    };
+  });
   const filesOnly = message.attachments.length > 0 && message.body === message.attachments.map(a => a.name).join(', ');
   return (
     <article className={`message${header ? ' message--header' : ''}${mine ? ' message--mine' : ''}`}
@@ -166,7 +234,7 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
         )}
         {message.replyTo != null && (
           <div className="message__reply">
-            ↪ {replied ? <><strong>{store.nameOf(replied.senderId)}</strong> {plainText(replied.body ?? 'deleted message').slice(0, 100)}</>
+            ↪ {replied ? <><strong>{repliedSender}</strong> {plainText(replied.body ?? 'deleted message').slice(0, 100)}</>
               : 'an earlier message'}
           </div>
         )}
@@ -193,7 +261,11 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
           {mine && <button className="icon-button" onClick={() => onEdit(message)} aria-label="Edit"><Icon name="edit" size={16} /></button>}
           {(mine || canModerate) && (
             <button className="icon-button" aria-label="Delete"
-                    onClick={() => { if (window.confirm('Delete this message for everyone?')) store.remove(conversationId, message.messageId); }}>
+                    onClick={async () => {
+                      if (await confirm({ title: 'Delete message', message: 'Delete this message for everyone?', action: 'Delete' })) {
+                        store.remove(conversationId, message.messageId);
+                      }
+                    }}>
               <Icon name="trash" size={16} />
             </button>
           )}
@@ -203,8 +275,8 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
   );
 });
 
-function PendingRow({ pending, header }: { pending: PendingMessage; header: boolean }) {
-  const store = useStore();
+const PendingRow = memo(function PendingRow({ pending, header }: { pending: PendingMessage; header: boolean }) {
+  const store = useChatStore();
   const label = pending.state === 'sending' ? 'Sending…' : pending.state === 'sent' ? '✓ Sent' : 'Not sent';
   return (
     <article className={`message message--mine message--pending${header ? ' message--header' : ''}`}
@@ -232,4 +304,4 @@ function PendingRow({ pending, header }: { pending: PendingMessage; header: bool
       </div>
     </article>
   );
-}
+});

@@ -1,15 +1,21 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { Avatar, PresenceDot } from './common';
 import { formatWhen } from './format';
 import { navigate } from './router';
 import { Icon } from './icons';
-import { useStore } from './useStore';
+import { useChatStore, useStoreValue } from './useStore';
 
 const STATUS_TEXT = { connecting: 'Connecting…', online: 'Online', reconnecting: 'Reconnecting…', offline: 'Offline' };
 
 export function Sidebar({ activeId }: { activeId: string | null }) {
-  const store = useStore();
-  const list = store.conversationList;
+  const store = useChatStore();
+  // The order of the list and the connection: each entry watches its own conversation.
+  const { ids, status, retryInMs, empty } = useStoreValue(s => ({
+    ids: s.conversationList.map(c => c.conversationId).join(' '),
+    status: s.status,
+    retryInMs: s.retryInMs,
+    empty: s.summariesLoaded && s.summaries.size === 0,
+  }));
   const listRef = useRef<HTMLUListElement>(null);
 
   // Alt+Up / Alt+Down moves between conversations from anywhere.
@@ -49,11 +55,11 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
           <Avatar id={store.me.id} name={store.me.displayName} size={32} />
           <span className="me__name">{store.me.displayName}</span>
         </a>
-        <span className={`connection connection--${store.status}`} role="status" aria-live="polite"
-              data-connection={store.status}>
-          {STATUS_TEXT[store.status]}
-          {store.status === 'reconnecting' && store.retryInMs > 1000 && (
-            <span className="hint"> (in {Math.round(store.retryInMs / 1000)} s)</span>
+        <span className={`connection connection--${status}`} role="status" aria-live="polite"
+              data-connection={status}>
+          {STATUS_TEXT[status]}
+          {status === 'reconnecting' && retryInMs > 1000 && (
+            <span className="hint"> (in {Math.round(retryInMs / 1000)} s)</span>
           )}
         </span>
       </header>
@@ -63,48 +69,63 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
         <a href="/friends" onClick={go('/friends')} className="chip">☺ Friends</a>
         <a href="/search" onClick={go('/search')} className="chip" aria-label="Search messages"><Icon name="search" size={14} /></a>
       </nav>
-      {store.summariesLoaded && list.length === 0 && (
-        <p className="sidebar__empty">No conversations yet. Start a chat or join a room.</p>
-      )}
+      {empty && <p className="sidebar__empty">No conversations yet. Start a chat or join a room.</p>}
       <ul className="conversation-list" ref={listRef} onKeyDown={onListKey} aria-label="Conversation list">
-        {list.map(summary => {
-          const id = summary.conversationId;
-          const name = store.conversationName(id);
-          const last = summary.lastMessage;
-          const preview = last
-            ? `${last.senderId === store.me.id ? 'You: ' : summary.kind === 'GROUP' ? `${store.nameOf(last.senderId)}: ` : ''}${last.deleted ? 'deleted message' : last.preview ?? ''}`
-            : summary.kind === 'GROUP' ? 'Room created' : 'Say hello';
-          const unread = summary.unreadCount;
-          return (
-            <li key={id}>
-              <a href={`/c/${id}`} onClick={go(`/c/${id}`)} data-conversation={id}
-                 className={`conversation${id === activeId ? ' conversation--active' : ''}${unread ? ' conversation--unread' : ''}`}
-                 aria-current={id === activeId ? 'page' : undefined}
-                 aria-label={`${name}${summary.archived ? ', archived' : ''}${unread ? `, ${unread} unread` : ''}`}>
-                <span className="conversation__avatar">
-                  {summary.kind === 'GROUP'
-                    ? <span className="avatar avatar--room" aria-hidden="true">#</span>
-                    : <Avatar id={summary.peerId ?? id} name={name} />}
-                  {summary.kind === 'DIRECT' && summary.peerId && <PresenceDot userId={summary.peerId} />}
-                </span>
-                <span className="conversation__text">
-                  <span className="conversation__top">
-                    <span className="conversation__name">{name}{summary.archived && <span className="hint"> · archived</span>}</span>
-                    <time className="conversation__time" dateTime={summary.lastActivityAt}>
-                      {formatWhen(summary.lastActivityAt)}
-                    </time>
-                  </span>
-                  <span className="conversation__bottom">
-                    <span className="conversation__preview">{preview}</span>
-                    {store.isMuted(id) && <span className="muted-icon" role="img" aria-label="muted" title="Muted"><Icon name="bellOff" size={14} /></span>}
-                    {unread > 0 && <span className="badge" aria-hidden="true" data-unread={unread}>{unread}</span>}
-                  </span>
-                </span>
-              </a>
-            </li>
-          );
-        })}
+        {ids && ids.split(' ').map(id => <ConversationEntry key={id} id={id} active={id === activeId} />)}
       </ul>
     </aside>
   );
 }
+
+/** One conversation in the list: re-renders when its own summary, name, presence or mute changes. */
+const ConversationEntry = memo(function ConversationEntry({ id, active }: { id: string; active: boolean }) {
+  const store = useChatStore();
+  const { summary, name, muted, lastSender } = useStoreValue(s => {
+    const summary = s.summaries.get(id);
+    const last = summary?.lastMessage;
+    return {
+      summary,
+      name: s.conversationName(id),
+      muted: s.isMuted(id),
+      lastSender: last && summary?.kind === 'GROUP' && last.senderId !== s.me.id ? s.nameOf(last.senderId) : null,
+    };
+  });
+  if (!summary) return null;
+  const go = (e: React.MouseEvent) => {
+    e.preventDefault();
+    navigate(`/c/${id}`);
+  };
+  const last = summary.lastMessage;
+  const preview = last
+    ? `${last.senderId === store.me.id ? 'You: ' : lastSender ? `${lastSender}: ` : ''}${last.deleted ? 'deleted message' : last.preview ?? ''}`
+    : summary.kind === 'GROUP' ? 'Room created' : 'Say hello';
+  const unread = summary.unreadCount;
+  return (
+    <li>
+      <a href={`/c/${id}`} onClick={go} data-conversation={id}
+         className={`conversation${active ? ' conversation--active' : ''}${unread ? ' conversation--unread' : ''}`}
+         aria-current={active ? 'page' : undefined}
+         aria-label={`${name}${summary.archived ? ', archived' : ''}${unread ? `, ${unread} unread` : ''}`}>
+        <span className="conversation__avatar">
+          {summary.kind === 'GROUP'
+            ? <span className="avatar avatar--room" aria-hidden="true">#</span>
+            : <Avatar id={summary.peerId ?? id} name={name} />}
+          {summary.kind === 'DIRECT' && summary.peerId && <PresenceDot userId={summary.peerId} />}
+        </span>
+        <span className="conversation__text">
+          <span className="conversation__top">
+            <span className="conversation__name">{name}{summary.archived && <span className="hint"> · archived</span>}</span>
+            <time className="conversation__time" dateTime={summary.lastActivityAt}>
+              {formatWhen(summary.lastActivityAt)}
+            </time>
+          </span>
+          <span className="conversation__bottom">
+            <span className="conversation__preview">{preview}</span>
+            {muted && <span className="muted-icon" role="img" aria-label="muted" title="Muted"><Icon name="bellOff" size={14} /></span>}
+            {unread > 0 && <span className="badge" aria-hidden="true" data-unread={unread}>{unread}</span>}
+          </span>
+        </span>
+      </a>
+    </li>
+  );
+});

@@ -2,7 +2,7 @@ import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { PresenceStatus } from '../api/types';
 import { hueOf, initials } from './format';
 import { navigate } from './router';
-import { useStore } from './useStore';
+import { useStoreValue } from './useStore';
 
 export function Avatar({ id, name, size = 36 }: { id: string; name: string; size?: number }) {
   const style = { '--hue': hueOf(id), '--size': `${size}px` } as CSSProperties;
@@ -11,8 +11,7 @@ export function Avatar({ id, name, size = 36 }: { id: string; name: string; size
 
 /** A user's presence as a dot with a text alternative. */
 export function PresenceDot({ userId }: { userId: string }) {
-  const store = useStore();
-  const presence = store.presence.get(userId);
+  const presence = useStoreValue(s => s.presence.get(userId));
   const status: PresenceStatus = presence?.status ?? 'offline';
   const label = status === 'offline' && presence?.lastSeenAt
     ? `offline, last seen ${new Date(presence.lastSeenAt).toLocaleString()}` : status;

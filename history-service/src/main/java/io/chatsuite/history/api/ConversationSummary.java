@@ -13,8 +13,11 @@ public record ConversationSummary(UUID conversationId, ConversationKind kind, St
                                   LastMessage lastMessage, Instant lastActivityAt, long latestSeq, long readSeq,
                                   long unreadCount, boolean archived) {
 
-    /** The newest message: its first characters, or none if it was deleted. */
-    public record LastMessage(long seq, UUID senderId, String senderName, String preview, boolean deleted,
-                              Instant sentAt) {
+    /**
+     * The newest message: the first characters of its plain text (Markdown removed), or none if it was deleted;
+     * {@code messageId} lets a client match a later edit or delete of it.
+     */
+    public record LastMessage(long seq, UUID messageId, UUID senderId, String senderName, String preview,
+                              boolean deleted, Instant sentAt) {
     }
 }

@@ -8,6 +8,7 @@ import io.chatsuite.contracts.chat.ConversationKind;
 import io.chatsuite.contracts.chat.ConversationUpdated;
 import io.chatsuite.history.api.ConversationSummary;
 import io.chatsuite.history.api.ConversationSummary.LastMessage;
+import io.chatsuite.history.mapping.PlainTextPreview;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConversationRepository {
 
-    /** Characters of the newest message a summary shows. */
+    /** Characters of the newest message's plain text (Markdown removed) a summary shows. */
     static final int PREVIEW_LENGTH = 140;
 
     private final Pool pool;
@@ -122,8 +123,9 @@ public class ConversationRepository {
                         SELECT c.conversation_id, c.kind, c.name, c.last_seq, c.last_activity_at, c.archived,
                                m.read_seq,
                                peer.user_id AS peer_id, peer.name AS peer_name,
-                               last.seq AS last_seq_of_message, last.sender_id AS last_sender_id,
-                               last.sender_name AS last_sender_name, last.preview, last.deleted AS last_deleted,
+                               last.seq AS last_seq_of_message, last.message_id AS last_message_id, last.sender_id AS last_sender_id,
+                               last.sender_name AS last_sender_name, last.body AS last_body, last.format AS last_format,
+                               last.deleted AS last_deleted,
                                last.created_at AS last_created_at,
                                (SELECT count(*) FROM messages newer
                                 WHERE newer.conversation_id = c.conversation_id AND newer.seq > m.read_seq
@@ -136,7 +138,7 @@ public class ConversationRepository {
                             WHERE o.conversation_id = c.conversation_id AND o.user_id <> m.user_id
                             ORDER BY o.user_id LIMIT 1) peer ON c.kind = 'DIRECT'
                         LEFT JOIN LATERAL (
-                            SELECT l.seq, l.sender_id, left(l.body, $2) AS preview, l.deleted, l.created_at,
+                            SELECT l.seq, l.message_id, l.sender_id, l.body, l.format, l.deleted, l.created_at,
                                    %s AS sender_name
                             FROM messages l
                             WHERE l.conversation_id = c.conversation_id
@@ -144,15 +146,18 @@ public class ConversationRepository {
                         WHERE m.user_id = $1
                         ORDER BY c.last_activity_at DESC, c.conversation_id"""
                         .formatted(Columns.nameOf("o.user_id"), Columns.nameOf("l.sender_id")))
-                .execute(Tuple.of(userId, PREVIEW_LENGTH))
+                .execute(Tuple.of(userId))
                 .map(rows -> Columns.list(rows, ConversationRepository::summary));
     }
 
     private static ConversationSummary summary(Row row) {
         ConversationKind kind = ConversationKind.valueOf(row.getString("kind"));
         LastMessage last = row.getLong("last_seq_of_message") == null ? null
-                : new LastMessage(row.getLong("last_seq_of_message"), row.getUUID("last_sender_id"),
-                row.getString("last_sender_name"), row.getString("preview"), row.getBoolean("last_deleted"),
+                : new LastMessage(row.getLong("last_seq_of_message"), row.getUUID("last_message_id"),
+                row.getUUID("last_sender_id"),
+                row.getString("last_sender_name"),
+                PlainTextPreview.of(row.getString("last_body"), row.getString("last_format"), PREVIEW_LENGTH),
+                row.getBoolean("last_deleted"),
                 instant(row, "last_created_at"));
         return new ConversationSummary(row.getUUID("conversation_id"), kind,
                 kind == ConversationKind.DIRECT ? row.getString("peer_name") : row.getString("name"),

@@ -95,7 +95,8 @@ class ConversationSummariesTests {
         events.publish(room.group("Builders", alice, bob));
         events.publish(quiet.group("Quiet", alice));
         events.publish(direct.message(bob, "can we fix it?"));
-        events.publish(room.message(alice, "yes we can"));
+        MessageCreated weCan = room.message(alice, "yes **we** `can`");
+        events.publish(weCan);
         MessageCreated last = direct.message(bob, "x".repeat(500));
         events.publish(last);
         history.awaitStored(alice, room.id(), room.seq());
@@ -113,12 +114,17 @@ class ConversationSummariesTests {
         assertThat(first.lastActivityAt()).isEqualTo(last.occurredAt());
         assertThat(first.lastMessage().senderName()).isEqualTo("Bob Builder");
         assertThat(first.lastMessage().preview()).hasSize(140);
+        assertThat(first.lastMessage().messageId()).isEqualTo(last.messageId());
         assertThat(first.unreadCount()).isEqualTo(2);
         assertThat(summaries.get(1).name()).isEqualTo("Builders");
-        assertThat(summaries.get(1).lastMessage().preview()).isEqualTo("yes we can");
+        assertThat(summaries.get(1).lastMessage().preview()).as("plain text, Markdown removed").isEqualTo("yes we can");
         assertThat(summaries.get(1).unreadCount()).isZero();
         assertThat(summaries.get(2).lastMessage()).isNull();
         assertThat(history.summary(bob, direct.id()).name()).as("alice has no profile event yet").isNull();
+
+        events.publish(room.edit(weCan, "we *did* [it](https://example.org)"));
+        await().untilAsserted(() -> assertThat(history.summary(alice, room.id()).lastMessage().preview())
+                .as("an edit shows at once, as plain text").isEqualTo("we did it"));
 
         events.publish(direct.delete(last));
         await().ignoreExceptions().until(() -> history.summary(alice, direct.id()).lastMessage().deleted());

@@ -28,6 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.assertj.core.api.Assertions;
@@ -251,6 +257,279 @@ class WebClientTests extends TwoGatewaySuite {
         // The read receipt reaches the sender: her last message shows it was read.
         assertThat(ownStatus(erinPage, "unread two")).hasText(Pattern.compile("Read"),
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(LIVE.toMillis()));
+    }
+
+    @Test
+    void fiftyMessagesASecondInAnotherRoomLeaveNoLongTaskAndKeepTheBadgeCurrent() throws Exception {
+        Account reader = registeredAccount("calm");
+        List<Account> senders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            senders.add(registeredAccount("busy" + i));
+        }
+        String room = api.room(senders.get(0), "Busy room", senders.get(1), senders.get(2), senders.get(3), reader);
+        String direct = api.direct(senders.get(0), reader);
+        try (ChatClient friend = ChatClient.connect(nodeA, api.login(senders.get(0)))) {
+            for (int i = 1; i <= 20; i++) {
+                friend.sendUntilAcked("d" + i, direct, "direct line **" + i + "** with `code` and https://example.org/" + i);
+            }
+        }
+        int perSender = 125;
+        int total = perSender * senders.size();
+        Page page = openMeasured(nodeA, room, total);
+        signIn(page, reader);
+        assertThat(page.locator("a[data-conversation='" + room + "']")).isVisible();
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(messages(page, "direct line 20 with code")).hasCount(1);
+        page.evaluate("() => window.__measure.start()");
+
+        // Four senders at 12.5 a second each (within the per-user rate): 50 a second into the room for ten seconds.
+        sendPaced(senders, room, perSender, Duration.ofMillis(80), "room line");
+
+        assertThat(page.locator("a[data-conversation='" + room + "'] .badge")).hasAttribute("data-unread",
+                String.valueOf(total), new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                        .setTimeout(120_000));
+        Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
+        System.out.printf("50 msg/s in another room with a conversation open: longest task %s ms over %s long tasks;"
+                + " badge current %s ms after the last frame%n", measured.get("longest"), measured.get("count"),
+                measured.get("badgeLagMs"));
+        Assertions.assertThat(((Number) measured.get("longest")).doubleValue()).as("longest main-thread task, ms")
+                .isLessThanOrEqualTo(50);
+        Assertions.assertThat(((Number) measured.get("badgeLagMs")).doubleValue())
+                .as("ms from the room's last frame to the badge showing every message").isLessThan(1000);
+        assertThat(messages(page, "direct line 20 with code")).hasCount(1);
+    }
+
+    @Test
+    void twentyMessagesASecondInTheOpenConversationLeaveNoTaskOver100Ms() throws Exception {
+        Account reader = registeredAccount("watcher");
+        List<Account> senders = List.of(registeredAccount("talker0"), registeredAccount("talker1"));
+        String room = api.room(senders.get(0), "Lively room", senders.get(1), reader);
+        Page page = openMeasured(nodeA, room, 0);
+        signIn(page, reader);
+        openConversation(page, "Lively room");
+        page.evaluate("() => window.__measure.start()");
+
+        // Two senders at 10 a second each: 20 a second into the conversation on screen for ten seconds.
+        int perSender = 100;
+        sendPaced(senders, room, perSender, Duration.ofMillis(100), "live line");
+
+        for (int i = 0; i < senders.size(); i++) {
+            assertThat(messages(page, "live line " + i + "-" + (perSender - 1) + " "))
+                    .hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                            .setTimeout(120_000));
+        }
+        Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
+        System.out.printf("20 msg/s in the open conversation: longest task %s ms over %s long tasks%n",
+                measured.get("longest"), measured.get("count"));
+        Assertions.assertThat(((Number) measured.get("longest")).doubleValue()).as("longest main-thread task, ms")
+                .isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void previewsArePlainTextAndFollowEditsAndDeletesAtOnce() throws Exception {
+        Account reader = registeredAccount("lister");
+        Account writer = registeredAccount("editor");
+        String direct = api.direct(writer, reader);
+        Page page = open(nodeA);
+        signIn(page, reader);
+        Locator preview = page.locator("a[data-conversation='" + direct + "'] .conversation__preview");
+        try (ChatClient writerSocket = ChatClient.connect(nodeB, api.login(writer))) {
+            String messageId = writerSocket.sendUntilAcked("p1", direct, "**first** `draft`").path("messageId").asText();
+            assertThat(preview).hasText("first draft");
+            // After a reload the preview comes from history-service: plain text there too.
+            page.reload();
+            assertThat(preview).hasText("first draft");
+
+            writerSocket.send("{\"type\":\"edit\",\"id\":\"p2\",\"conversationId\":\"" + direct
+                    + "\",\"messageId\":\"" + messageId + "\",\"body\":\"an *edited* [text](https://example.org)\"}");
+            assertThat(preview).hasText("an edited text");
+            writerSocket.send("{\"type\":\"delete\",\"id\":\"p3\",\"conversationId\":\"" + direct
+                    + "\",\"messageId\":\"" + messageId + "\"}");
+            assertThat(preview).hasText("deleted message");
+            page.reload();
+            assertThat(preview).hasText("deleted message");
+        }
+    }
+
+    @Test
+    void goingOfflineShowsABannerWithinFiveSecondsAndWhatIsWrittenMeanwhileGoesOutOnce() {
+        Account kim = registeredAccount("kim");
+        Account lee = registeredAccount("lee");
+        String direct = api.direct(kim, lee);
+        Page page = open(nodeA);
+        signIn(page, kim);
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
+
+        // Chromium's network emulation: requests fail and the page gets the "offline" event.
+        page.context().setOffline(true);
+        assertThat(page.getByTestId("connection-banner")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(5_000));
+        assertThat(page.locator("[data-connection]")).hasText("Offline");
+        send(page, "written while the network was down");
+        assertThat(page.locator(".message--pending[data-state=sending]")).hasCount(1);
+
+        page.context().setOffline(false);
+        assertThat(page.locator("[data-connection]")).hasText("Online");
+        assertThat(page.getByTestId("connection-banner")).hasCount(0);
+        assertThat(ownStatus(page, "written while the network was down")).hasText(Pattern.compile("Sent|Read"));
+        assertThat(messages(page, "written while the network was down")).hasCount(1);
+    }
+
+    @Test
+    void aSilentDropIsNoticedWithinFiveSecondsAndTheMessageSentIntoItArrivesOnceAfterReconnecting() throws Exception {
+        Account mia = registeredAccount("mia");
+        Account ned = registeredAccount("ned");
+        String direct = api.direct(mia, ned);
+        // In the page, every WebSocket passes through this switch: while "silent", frames vanish both ways and a new
+        // socket fails to connect, as on a link that died without a close (behind a NAT that forgot it).
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        contexts.add(context);
+        context.addInitScript("""
+                (() => {
+                  window.__silent = false;
+                  const Native = window.WebSocket;
+                  window.WebSocket = class extends Native {
+                    constructor(...args) {
+                      super(...args);
+                      if (window.__silent) this.close();
+                      const swallow = e => { if (window.__silent) e.stopImmediatePropagation(); };
+                      this.addEventListener('message', swallow);
+                    }
+                    send(data) { if (!window.__silent) super.send(data); }
+                  };
+                })();
+                """);
+        Page page = watch(context.newPage());
+        page.navigate(nodeA + "/");
+        signIn(page, mia);
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
+
+        page.evaluate("() => { window.__silent = true; }");
+        send(page, "sent into a dead link");
+        assertThat(page.getByTestId("connection-banner")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(5_000));
+        page.evaluate("() => { window.__silent = false; }");
+
+        assertThat(page.locator("[data-connection]")).hasText("Online",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(ownStatus(page, "sent into a dead link")).hasText(Pattern.compile("Sent|Read"));
+        Assertions.assertThat(api.call("GET", "/api/history/conversations/" + direct + "/messages", api.login(ned),
+                null, 200).path("messages").findValuesAsText("body"))
+                .filteredOn("sent into a dead link"::equals).hasSize(1);
+    }
+
+    @Test
+    void theComposerKeepsDraftsCountsCharactersAndLeavesEditsToPlainArrowUp() {
+        Account oli = registeredAccount("oli");
+        Account pat = registeredAccount("pat");
+        String direct = api.direct(oli, pat);
+        Page page = open(nodeA);
+        List<String> sentFrames = new CopyOnWriteArrayList<>();
+        page.onWebSocket(socket -> socket.onFrameSent(frame -> sentFrames.add(frame.text())));
+        signIn(page, oli);
+        page.navigate(nodeA + "/c/" + direct);
+        Locator composer = page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        send(page, "my last message");
+        assertThat(ownStatus(page, "my last message")).hasText(Pattern.compile("Sent|Read"));
+
+        // A draft survives a reload.
+        composer.fill("a draft to keep");
+        page.reload();
+        assertThat(composer).hasValue("a draft to keep");
+
+        // Alt+↑ moves between conversations; it never opens the last message for editing.
+        composer.fill("");
+        composer.press("Alt+ArrowUp");
+        assertThat(page.locator(".composer__context")).hasCount(0);
+
+        // Editing (plain ↑ in an empty box) sends no "typing".
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(messages(page, "my last message")).hasCount(1);
+        composer.press("ArrowUp");
+        assertThat(page.locator(".composer__context")).containsText("Editing");
+        sentFrames.clear();
+        composer.pressSequentially(" fixed");
+        composer.press("Escape");
+        Assertions.assertThat(sentFrames).noneMatch(frame -> frame.contains("\"typing\""));
+
+        // A paste over the limit is kept whole, counted, and cannot be sent until shortened.
+        composer.fill("x".repeat(4100));
+        assertThat(composer).hasValue("x".repeat(4100));
+        assertThat(page.getByTestId("composer-counter")).hasText("100 characters too long: shorten it to send");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)))
+                .isDisabled();
+        composer.fill("x".repeat(3990));
+        assertThat(page.getByTestId("composer-counter")).hasText("10 characters left");
+    }
+
+    @Test
+    void aConversationShowsItsLoadingOpensAtTheFirstUnreadAndOffersAJumpToTheLatest() throws Exception {
+        Account quinn = registeredAccount("quinn");
+        Account rae = registeredAccount("rae");
+        String direct = api.direct(rae, quinn);
+        try (ChatClient raeSocket = ChatClient.connect(nodeB, api.login(rae))) {
+            raeSocket.sendUntilAcked("r0", direct, "already read");
+            Page page = open(nodeA);
+            signIn(page, quinn);
+            openConversation(page, "rae");
+            assertThat(messages(page, "already read")).hasCount(1);
+            page.navigate(nodeA + "/");
+            for (int i = 1; i <= 40; i++) {
+                raeSocket.sendUntilAcked("r" + i, direct, "unread number " + i);
+            }
+            assertThat(page.locator("a[data-conversation='" + direct + "'] .badge")).hasText("40");
+
+            // The first page is held back: the pane says it is loading instead of staying blank.
+            List<com.microsoft.playwright.Route> held = new CopyOnWriteArrayList<>();
+            page.route("**/api/history/conversations/" + direct + "/messages*", held::add);
+            page.locator("a[data-conversation='" + direct + "']").click();
+            assertThat(page.getByTestId("messages-loading")).isVisible();
+            await().atMost(LIVE).until(() -> !held.isEmpty());
+            page.unroute("**/api/history/conversations/" + direct + "/messages*");
+            held.forEach(com.microsoft.playwright.Route::resume);
+
+            // It opens at the first unread message, under a "New messages" line, with a way down to the newest.
+            assertThat(page.getByTestId("unread-divider")).isVisible();
+            assertThat(page.locator(".message__body", new Page.LocatorOptions().setHasText(
+                    Pattern.compile("^unread number 1$")))).isInViewport();
+            Locator jump = page.getByTestId("jump-to-latest");
+            assertThat(jump).hasText(Pattern.compile("Jump to latest \\(\\d+\\)"));
+            jump.click();
+            assertThat(messages(page, "unread number 40")).isInViewport();
+            assertThat(jump).hasCount(0);
+        }
+    }
+
+    @Test
+    void deletingAMessageAsksInAnAccessibleDialogNotTheBrowsersConfirm() {
+        Account sam = registeredAccount("sam");
+        Account tia = registeredAccount("tia");
+        String direct = api.direct(sam, tia);
+        Page page = open(nodeA);
+        signIn(page, sam);
+        page.navigate(nodeA + "/c/" + direct);
+        send(page, "a message to take back");
+        Locator message = page.locator("article.message--mine", new Page.LocatorOptions()
+                .setHasText("a message to take back")).and(page.locator("article[data-seq]"));
+        Locator delete = message.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete"));
+        Locator dialog = page.getByRole(AriaRole.ALERTDIALOG, new Page.GetByRoleOptions().setName("Delete message"));
+
+        message.hover();
+        delete.click();
+        assertThat(dialog).isVisible();
+        assertThat(dialog).hasAccessibleDescription("Delete this message for everyone?");
+        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))).isFocused();
+        page.keyboard().press("Escape");
+        assertThat(dialog).hasCount(0);
+        assertThat(messages(page, "a message to take back")).hasCount(1);
+
+        message.hover();
+        delete.click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        assertThat(page.getByText("This message was deleted.")).isVisible();
+        Assertions.assertThat(dialogs).as("no native confirm()").isEmpty();
     }
 
     @Test
@@ -504,6 +783,104 @@ class WebClientTests extends TwoGatewaySuite {
         Page page = watch(context.newPage());
         page.navigate(gateway + "/");
         return page;
+    }
+
+    /**
+     * Records, from before the app starts, every main-thread task over 50 ms (PerformanceObserver "longtask") and, for
+     * one conversation, when its last message frame arrived and when its badge first showed the expected count.
+     */
+    private static final String MEASURE = """
+            (() => {
+              const room = '%s', expected = '%d';
+              const tasks = [];
+              let from = Infinity, lastFrameAt = 0, badgeAt = null;
+              new PerformanceObserver(list => list.getEntries().forEach(e => tasks.push(e)))
+                  .observe({ type: 'longtask', buffered: true });
+              const Native = window.WebSocket;
+              window.WebSocket = class extends Native {
+                constructor(...args) {
+                  super(...args);
+                  this.addEventListener('message', e => {
+                    if (typeof e.data === 'string' && e.data.includes(room) && e.data.includes('message.created')) {
+                      lastFrameAt = performance.now();
+                      badgeAt = null;
+                    }
+                  });
+                }
+              };
+              const check = () => {
+                const badge = document.querySelector(`a[data-conversation="${room}"] .badge`);
+                if (badge && badge.dataset.unread === expected && badgeAt === null) badgeAt = performance.now();
+              };
+              document.addEventListener('DOMContentLoaded', () =>
+                  new MutationObserver(check).observe(document.body,
+                      { subtree: true, childList: true, attributes: true, characterData: true }));
+              window.__measure = {
+                start: () => { from = performance.now(); },
+                report: () => {
+                  const mine = tasks.filter(t => t.startTime >= from);
+                  return { longest: mine.reduce((max, t) => Math.max(max, t.duration), 0), count: mine.length,
+                           badgeLagMs: badgeAt === null ? -1 : Math.max(0, badgeAt - lastFrameAt) };
+                },
+              };
+            })();
+            """;
+
+    private Page openMeasured(String gateway, String conversationId, int expectedBadge) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        contexts.add(context);
+        context.addInitScript(MEASURE.formatted(conversationId, expectedBadge));
+        Page page = watch(context.newPage());
+        page.navigate(gateway + "/");
+        return page;
+    }
+
+    /**
+     * Each sender sends count messages "prefix i-n ..." into the conversation, one every period, all senders at once
+     * (each send scheduled at its time); then every message is acked (a refused one is sent again with the same id).
+     */
+    private static void sendPaced(List<Account> senders, String conversationId, int count, Duration period,
+                                  String prefix) throws Exception {
+        List<ChatClient> clients = new ArrayList<>();
+        for (Account sender : senders) {
+            clients.add(ChatClient.connect(nodeB, api.login(sender)));
+        }
+        BiFunction<Integer, Integer, String> body = (sender, n) -> prefix + " " + sender + "-" + n
+                + " " + (n % 5 == 0 ? "with **bold** and `code` " : "") + "https://example.org/" + n;
+        ScheduledExecutorService pacing =
+                Executors.newScheduledThreadPool(clients.size());
+        try {
+            List<ScheduledFuture<?>> sends = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                for (int i = 0; i < clients.size(); i++) {
+                    ChatClient client = clients.get(i);
+                    String id = idOf(prefix, i, n);
+                    String text = body.apply(i, n);
+                    sends.add(pacing.schedule(() -> client.sendMessage(id, conversationId, text),
+                            n * period.toMillis(), TimeUnit.MILLISECONDS));
+                }
+            }
+            await("every message sent").atMost(Duration.ofMinutes(2))
+                    .until(() -> sends.stream().allMatch(Future::isDone));
+            for (int i = 0; i < clients.size(); i++) {
+                for (int n = 0; n < count; n++) {
+                    String id = idOf(prefix, i, n);
+                    ChatClient client = clients.get(i);
+                    await("reply to " + id).atMost(Duration.ofMinutes(1)).until(() -> client.reply(id) != null);
+                    if (client.ack(id) == null) {
+                        client.sendUntilAcked(id, conversationId, body.apply(i, n));
+                    }
+                }
+            }
+        } finally {
+            pacing.shutdownNow();
+            clients.forEach(ChatClient::close);
+        }
+    }
+
+    /** A command id: letters, digits and dashes only. */
+    private static String idOf(String prefix, int sender, int n) {
+        return prefix.replace(' ', '-') + "-" + sender + "-" + n;
     }
 
     private Page watch(Page page) {
