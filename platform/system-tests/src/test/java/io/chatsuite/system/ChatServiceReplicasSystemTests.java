@@ -48,7 +48,7 @@ class ChatServiceReplicasSystemTests extends TwoGatewaySuite {
         await("each of the two replicas holds chat.commands partitions").atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .untilAsserted(() -> {
-                    Map<String, Set<Integer>> assignment = commandPartitionsByMember();
+                    Map<String, Set<Integer>> assignment = commandPartitionsByReplica();
                     assertThat(assignment).hasSize(2);
                     assertThat(assignment.values()).allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
                     assertThat(assignment.values().stream().mapToInt(Set::size).sum()).isEqualTo(Topic.PARTITIONS);
@@ -173,22 +173,25 @@ class ChatServiceReplicasSystemTests extends TwoGatewaySuite {
     }
 
     /** The chat.commands partitions each live member of chat-service's group holds, by member id. */
-    private static Map<String, Set<Integer>> commandPartitionsByMember() throws Exception {
+    private static Map<String, Set<Integer>> commandPartitionsByReplica() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 suite.setting("KAFKA_BOOTSTRAP_SERVERS")))) {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all()
                     .get(30, TimeUnit.SECONDS).get(GROUP);
-            Map<String, Set<Integer>> byMember = new HashMap<>();
+            Map<String, Set<Integer>> byReplica = new HashMap<>();
             for (MemberDescription member : group.members()) {
                 Set<Integer> partitions = member.assignment().topicPartitions().stream()
                         .filter(partition -> partition.topic().equals(COMMANDS)).map(TopicPartition::partition)
                         .collect(Collectors.toCollection(HashSet::new));
-                // A member is a consumer of one channel; the user.events consumers share the group, not the topic.
-                if (!partitions.isEmpty() || member.clientId().contains("commands")) {
-                    byMember.put(member.consumerId(), partitions);
+                // Each replica runs several consumers of the channel, each with a client id naming its replica
+                // (chat-service-2-commands-1); the user.events consumers share the group, not the topic.
+                int channel = member.clientId().indexOf("-commands");
+                if (channel > 0) {
+                    byReplica.computeIfAbsent(member.clientId().substring(0, channel), replica -> new HashSet<>())
+                            .addAll(partitions);
                 }
             }
-            return byMember;
+            return byReplica;
         }
     }
 }

@@ -45,7 +45,7 @@ public final class SessionRevocations {
         SessionRevoked event = new SessionRevoked(userId, sessionId, "logout", Instant.now());
         Properties config = new Properties();
         config.put("bootstrap.servers",
-                LocalStackTestResource.stack().serviceEnvironment().get(ServiceEnvironment.KAFKA_BOOTSTRAP_SERVERS));
+                LocalStackTestResource.environment().get(ServiceEnvironment.KAFKA_BOOTSTRAP_SERVERS));
         config.put("acks", "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topic.USER_EVENTS.topicName(), userId.toString(),
