@@ -19,16 +19,22 @@ public final class DeadLetterMessage {
 
     /** The record's key and value, with the reason it was given up (a {@link DeadLetteredRecord}, usually). */
     public static Message<String> of(ConsumerRecord<String, String> record, Throwable reason) {
+        return of(record.topic(), record.partition(), record.offset(), record.key(), record.value(), reason);
+    }
+
+    /** The same for a record the consumer holds in a form of its own: where it was read, its key and value. */
+    public static Message<String> of(String topic, int partition, long offset, String key, String value,
+                                     Throwable reason) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "dead-letter-reason", String.valueOf(reason.getMessage()));
         Throwable cause = reason.getCause() == null ? reason : reason.getCause();
         header(headers, "dead-letter-cause", String.valueOf(cause.getMessage()));
         header(headers, "dead-letter-cause-class-name", cause.getClass().getName());
-        header(headers, "dead-letter-topic", record.topic());
-        header(headers, "dead-letter-partition", Integer.toString(record.partition()));
-        header(headers, "dead-letter-offset", Long.toString(record.offset()));
-        return Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.key()).withHeaders(headers).build());
+        header(headers, "dead-letter-topic", topic);
+        header(headers, "dead-letter-partition", Integer.toString(partition));
+        header(headers, "dead-letter-offset", Long.toString(offset));
+        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(key).withHeaders(headers).build());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
