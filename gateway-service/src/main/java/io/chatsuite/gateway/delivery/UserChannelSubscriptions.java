@@ -49,12 +49,14 @@ public class UserChannelSubscriptions {
     private static final int RESUBSCRIBE_CHUNK = 500;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /** A PING on the subscription connection this often; Redis answers it even in subscribed mode. */
-    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
     /**
      * A PING unanswered, and nothing else heard on the connection, this long (or a connection attempt unanswered this
      * long): Redis is not there, whatever TCP says. Pushes count as heard: under a flood the PONG queues behind them.
+     * Generous on purpose: a false alarm costs a resubscription, the frames published meanwhile and {@code unavailable}
+     * answers, and 3 s raised about one a minute on the benchmark's saturated two cores.
      */
-    private static final Duration SILENCE_LIMIT = Duration.ofSeconds(3);
+    private static final Duration SILENCE_LIMIT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
     private final Redis client;
