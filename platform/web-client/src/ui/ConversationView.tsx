@@ -24,7 +24,6 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
 
   // The header, the list and the composer's settings: nothing here moves when another conversation does.
   const { kind, name, peer, peerStatus, timeline, typing, muted, details } = useStoreValue(s => {
-    const timeline = s.timelines.get(id);
     const details = s.details.get(id);
     const peer = s.peerOf(id);
     return {
@@ -32,18 +31,13 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
       name: s.conversationName(id),
       peer,
       peerStatus: peer ? (s.presence.get(peer)?.status ?? 'offline') : null,
-      timeline,
-      loaded: timeline?.loaded ?? false,
+      timeline: s.timelines.get(id),
       typing: s.typingIn(id).map(u => s.nameOf(u)).join(', '),
       muted: s.isMuted(id),
       details,
     };
   });
   const me = details?.members.find(m => m.userId === store.me.id);
-  // Where I had read to when I opened it: the "New messages" line stays there while I read on.
-  const readSeq = useStoreValue(s => s.summaries.get(id)?.readSeq ?? null);
-  const [readAtOpen, setReadAtOpen] = useState<number | null>(null);
-  if (readAtOpen === null && readSeq !== null) setReadAtOpen(readSeq);
 
   const reply = useCallback((message: Message) => setMode({ kind: 'reply', message }), []);
   const edit = useCallback((message: Message) => setMode({ kind: 'edit', message }), []);
@@ -96,9 +90,8 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
         </header>
         {timeline
           ? <MessageList conversationId={id} timeline={timeline} onReply={reply} onEdit={edit}
-                         canModerate={me?.role === 'owner' || me?.role === 'admin'} readAtOpen={readAtOpen ?? 0} />
-          : <div className="message-list message-list--loading" role="status" aria-live="polite"
-                 data-testid="messages-loading"><span className="spinner" aria-hidden="true" /> Loading messages…</div>}
+                         canModerate={me?.role === 'owner' || me?.role === 'admin'} />
+          : <div className="message-list message-list--loading" role="status">Loading messages…</div>}
         <div className="typing" aria-live="polite">
           {typing && `${typing} ${typing.includes(', ') ? 'are' : 'is'} typing…`}
         </div>

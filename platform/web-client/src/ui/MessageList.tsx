@@ -11,7 +11,7 @@ import { Icon } from './icons';
 import { useChatStore, useStoreValue } from './useStore';
 
 type Row =
-  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null; firstUnread: boolean }
+  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null }
   | { kind: 'pending'; key: string; pending: PendingMessage; header: boolean; day: string | null };
 
 const GROUP_WITHIN_MS = 5 * 60_000;
@@ -22,11 +22,8 @@ const NEAR_BOTTOM_PX = 150;
  * messages scroll like ten. Scrolling near the top loads older pages; new messages keep the view at the bottom
  * when it was there.
  */
-export const MessageList = memo(function MessageList({ conversationId, timeline, onReply, onEdit, canModerate,
-  readAtOpen }: {
+export const MessageList = memo(function MessageList({ conversationId, timeline, onReply, onEdit, canModerate }: {
   conversationId: string; timeline: Timeline; onReply(m: Message): void; onEdit(m: Message): void; canModerate: boolean;
-  /** My read position when the conversation was opened: a "New messages" line goes above the first after it. */
-  readAtOpen: number;
 }) {
   const store = useChatStore();
   const scroller = useRef<HTMLDivElement>(null);
@@ -49,11 +46,8 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
       previous = { sender, at };
       return { day, header };
     };
-    let unreadMarked = false;
     for (const message of timeline.messages) {
-      const firstUnread = !unreadMarked && readAtOpen > 0 && message.seq > readAtOpen && message.senderId !== store.me.id;
-      if (firstUnread) unreadMarked = true;
-      out.push({ kind: 'message', key: `m${message.seq}`, message, firstUnread, ...place(message.senderId, message.sentAt) });
+      out.push({ kind: 'message', key: `m${message.seq}`, message, ...place(message.senderId, message.sentAt) });
     }
     for (const p of pending) {
       out.push({ kind: 'pending', key: `p${p.clientId}`, pending: p, ...place(store.me.id, p.createdAt) });
@@ -61,13 +55,12 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     return out;
     // timeline.version and the pending list identify every change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id, readAtOpen]);
+  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0)
-      + (rows[index]?.kind === 'message' && (rows[index] as { firstUnread: boolean }).firstUnread ? 32 : 0),
+    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0),
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
   });
@@ -89,25 +82,9 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     anchor.current = null;
   }, [rows, virtualizer]);
 
-  // Opening: at the first unread message when there is one (the reader starts where they stopped), else the end.
-  const opened = useRef(false);
-  const [away, setAway] = useState(false);
-  const rowsWhenAway = useRef(0);
-  useLayoutEffect(() => {
-    if (opened.current || rows.length === 0) return;
-    opened.current = true;
-    const unread = rows.findIndex(row => row.kind === 'message' && row.firstUnread);
-    if (unread > 0) {
-      atBottom.current = false;
-      rowsWhenAway.current = unread;
-      setAway(true);
-      virtualizer.scrollToIndex(unread, { align: 'start' });
-    }
-  }, [rows, virtualizer]);
-
   // New rows at the end: follow them if the reader was at the bottom.
   useEffect(() => {
-    if (opened.current && atBottom.current && rows.length > 0) {
+    if (atBottom.current && rows.length > 0) {
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
     }
   }, [rows.length, virtualizer]);
@@ -118,19 +95,7 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
     if (element.scrollTop < 400) void loadOlder();
     if (atBottom.current) store.markRead(conversationId);
-    if (away === atBottom.current) {
-      if (!atBottom.current) rowsWhenAway.current = rows.length;
-      setAway(!atBottom.current);
-    }
   };
-
-  const jumpToLatest = () => {
-    atBottom.current = true;
-    setAway(false);
-    virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-    store.markRead(conversationId);
-  };
-  const newSinceAway = Math.max(0, rows.length - rowsWhenAway.current);
 
   // The first page may not fill the screen: keep loading until it scrolls.
   useEffect(() => {
@@ -151,11 +116,6 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages"
          aria-busy={loadingOlder} tabIndex={0} data-testid="message-list">
-      {!timeline.loaded && (
-        <p className="message-list__loading" role="status" aria-live="polite" data-testid="messages-loading">
-          <span className="spinner" aria-hidden="true" /> Loading messages…
-        </p>
-      )}
       {timeline.nextBefore == null && timeline.loaded && (
         <p className="message-list__start">This is the beginning of the conversation.</p>
       )}
@@ -166,10 +126,6 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
                 {row.day && <div className="day-separator" role="separator"><span>{row.day}</span></div>}
-                {row.kind === 'message' && row.firstUnread && (
-                  <div className="unread-divider" role="separator" aria-label="New messages"
-                       data-testid="unread-divider"><span>New messages</span></div>
-                )}
                 {row.kind === 'message'
                   ? <MessageRow message={row.message} header={row.header} conversationId={conversationId}
                                 timeline={timeline} onReply={onReply} onEdit={onEdit} canModerate={canModerate}
@@ -180,11 +136,6 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
           })}
         </div>
       </div>
-      {away && (
-        <button type="button" className="jump-to-latest" onClick={jumpToLatest} data-testid="jump-to-latest">
-          Jump to latest{newSinceAway > 0 ? ` (${newSinceAway})` : ''}
-        </button>
-      )}
     </div>
   );
 });
