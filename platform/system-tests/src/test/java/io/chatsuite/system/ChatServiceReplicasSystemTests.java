@@ -122,7 +122,7 @@ class ChatServiceReplicasSystemTests extends TwoGatewaySuite {
             suite.pauseLauncher();
             try {
                 victim = suite.killInstance(KILLED);
-                await("the replica is dead").atMost(Duration.ofSeconds(10)).until(() -> !victim.isAlive());
+                await("the replica is dead").atMost(Duration.ofSeconds(10)).until(() -> RunningSuite.hasExited(victim));
                 killed = Instant.now();
                 await("every client is acked again for a send made after the kill").atMost(Duration.ofMinutes(2))
                         .until(() -> sends.stream().allMatch(queue -> firstAckOfASendAfter(queue, killed) != null));

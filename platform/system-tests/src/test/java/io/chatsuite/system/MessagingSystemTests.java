@@ -180,6 +180,8 @@ class MessagingSystemTests extends TwoGatewaySuite {
             });
         } finally {
             clients.forEach(ChatClient::close);
+            // The other replica kept the commands flowing, but REST goes to this one: the next test needs it back.
+            suite.awaitEveryInstanceReady(Duration.ofMinutes(2));
         }
     }
 

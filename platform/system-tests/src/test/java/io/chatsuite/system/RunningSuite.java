@@ -198,6 +198,22 @@ final class RunningSuite implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Whether the process has exited. A killed child of a frozen launcher stays a zombie until the launcher reaps it,
+     * and {@link ProcessHandle#isAlive} counts a zombie as alive: its state in /proc says it is not.
+     */
+    static boolean hasExited(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
     /** Waits until every service instance answers ready: a test may have killed one, and the launcher restarts it. */
     void awaitEveryInstanceReady(Duration timeout) {
         List<String> instances = endpoints.stringPropertyNames().stream()
