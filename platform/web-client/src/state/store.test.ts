@@ -39,23 +39,27 @@ const details: ConversationDetails = {
   ],
 };
 
-describe('ChatStore', () => {
-  beforeEach(() => {
-    vi.stubGlobal('window', {
-      location: { protocol: 'http:', host: 'localhost' },
-      setTimeout: () => 0, clearTimeout: () => undefined,
-      requestAnimationFrame: (run: () => void) => frames.push(run), cancelAnimationFrame: () => undefined,
-      addEventListener: () => undefined, removeEventListener: () => undefined,
-    });
-    vi.stubGlobal('location', { protocol: 'http:', host: 'localhost' });
-    vi.stubGlobal('document', { title: '', hidden: false, addEventListener: () => undefined, removeEventListener: () => undefined });
+/** The browser globals the store touches; animation frames are collected in `frames` to be run by the test. */
+function stubBrowser() {
+  vi.stubGlobal('window', {
+    location: { protocol: 'http:', host: 'localhost' },
+    setTimeout: () => 0, clearTimeout: () => undefined,
+    requestAnimationFrame: (run: () => void) => frames.push(run), cancelAnimationFrame: () => undefined,
+    addEventListener: () => undefined, removeEventListener: () => undefined,
   });
+  vi.stubGlobal('location', { protocol: 'http:', host: 'localhost' });
+  vi.stubGlobal('document', { title: '', hidden: false, addEventListener: () => undefined, removeEventListener: () => undefined });
+}
 
-  afterEach(() => {
-    frames.length = 0;
-    vi.unstubAllGlobals();
-    vi.clearAllMocks();
-  });
+function unstubBrowser() {
+  frames.length = 0;
+  vi.unstubAllGlobals();
+  vi.clearAllMocks();
+}
+
+describe('ChatStore', () => {
+  beforeEach(stubBrowser);
+  afterEach(unstubBrowser);
 
   it('lists a conversation that history-service has not projected yet once the socket opens', async () => {
     api.summaries.mockResolvedValue([]);
@@ -101,22 +105,8 @@ describe('ChatStore', () => {
 });
 
 describe('ChatStore previews', () => {
-  beforeEach(() => {
-    vi.stubGlobal('window', {
-      location: { protocol: 'http:', host: 'localhost' },
-      setTimeout: () => 0, clearTimeout: () => undefined,
-      requestAnimationFrame: (run: () => void) => frames.push(run), cancelAnimationFrame: () => undefined,
-      addEventListener: () => undefined, removeEventListener: () => undefined,
-    });
-    vi.stubGlobal('location', { protocol: 'http:', host: 'localhost' });
-    vi.stubGlobal('document', { title: '', hidden: false, addEventListener: () => undefined, removeEventListener: () => undefined });
-  });
-
-  afterEach(() => {
-    frames.length = 0;
-    vi.unstubAllGlobals();
-    vi.clearAllMocks();
-  });
+  beforeEach(stubBrowser);
+  afterEach(unstubBrowser);
 
   it('follow an edit and a delete of the last message at once, as plain text', async () => {
     const store = await storeWithTwoConversations();
