@@ -170,10 +170,12 @@ public class WebSessionRoutes {
         if (bearer != null) {
             options.putHeader("Authorization", "Bearer " + bearer);
         }
+        // The body is asked for inside send's callback: chained after it, the response could end first and the body
+        // never complete (Vert.x's documented race when a request is made off its event loop).
         return auth.request(options)
-                .compose(request -> body == null ? request.send() : request.send(body))
-                .compose(response -> response.body().map(bytes -> new AuthAnswer(response.statusCode(),
-                        response.getHeader("Content-Type"), response.getHeader("Retry-After"), bytes)));
+                .compose(request -> (body == null ? request.send() : request.send(body))
+                        .compose(response -> response.body().map(bytes -> new AuthAnswer(response.statusCode(),
+                                response.getHeader("Content-Type"), response.getHeader("Retry-After"), bytes))));
     }
 
     private Buffer refreshBody(String refreshToken) {
