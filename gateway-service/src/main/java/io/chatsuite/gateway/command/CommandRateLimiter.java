@@ -13,12 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * A token bucket per user on this node: a sustained rate plus a burst. Refusals are counted per ten seconds; past
  * the abuse threshold the caller closes the socket.
  *
- * <p>A client is judged by its own rate only. While the node itself is behind ({@link NodeBacklog}), frames reach
- * this limiter late and in bunches, so their spacing says nothing about the client: every frame is then answered
- * {@link Verdict#BEHIND} (retry later) without taking a token or counting a refusal. The queue a stall leaves
- * behind drains for a while after the node caught up, so for one abuse window after the node was last behind, a
- * client over its rate is still turned away (its bucket keeps limiting what goes on) but answered BEHIND, not
- * counted toward closing it.
+ * <p>A client is judged by its own rate only. While Kafka is not keeping up with this node ({@link NodeBacklog}
+ * behind), every frame is answered {@link Verdict#BEHIND} (retry later) without taking a token or counting a refusal.
+ * After the node stalled, frames reach this limiter late and in bunches, so their spacing says nothing about the
+ * client: for one abuse window after the node was last stalled, a client over its rate is still held to it (its
+ * bucket decides what goes on) but answered BEHIND, not counted toward closing it.
  */
 @ApplicationScoped
 public class CommandRateLimiter {
@@ -49,9 +48,9 @@ public class CommandRateLimiter {
             return Verdict.BEHIND;
         }
         Bucket bucket = buckets.computeIfAbsent(userId, id -> new Bucket(limits.commandBurst(), clock.millis()));
-        boolean recentlyBehind = backlog.wasBehindWithin(ABUSE_WINDOW_MILLIS);
+        boolean recentlyStalled = backlog.stalledWithin(ABUSE_WINDOW_MILLIS);
         synchronized (bucket) {
-            return bucket.take(clock.millis(), limits, recentlyBehind);
+            return bucket.take(clock.millis(), limits, recentlyStalled);
         }
     }
 
@@ -68,7 +67,7 @@ public class CommandRateLimiter {
             this.windowStart = now;
         }
 
-        Verdict take(long now, GatewayConfig.Limits limits, boolean recentlyBehind) {
+        Verdict take(long now, GatewayConfig.Limits limits, boolean recentlyStalled) {
             tokens = Math.min(limits.commandBurst(),
                     tokens + (now - refilledAt) * limits.commandsPerSecond() / 1000.0);
             refilledAt = now;
@@ -76,7 +75,7 @@ public class CommandRateLimiter {
                 tokens -= 1;
                 return Verdict.ALLOWED;
             }
-            if (recentlyBehind) {
+            if (recentlyStalled) {
                 return Verdict.BEHIND;
             }
             if (now - windowStart > ABUSE_WINDOW_MILLIS) {

@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Whether this node is behind on its own work, measured two ways: commands handed to Kafka and not yet acknowledged
- * by it (above a bound, the broker or the network is not keeping up), and the lag of a probe that every 100 ms goes
- * through a timer on the event loop and then the worker pool, where client frames are handled (above a bound, the
- * machine is saturated: frames queue and reach the rate limiter in bunches the client never sent). While behind,
- * and for a while after, commands are answered {@code unavailable} and nothing counts against the client.
+ * Two questions about this node's own work. <b>Behind</b>: more commands handed to Kafka and not yet acknowledged by
+ * it than the bound, so the broker or the network is not keeping up; every command is answered {@code unavailable}
+ * until it does. <b>Stalled</b>: a probe that every 100 ms goes through a timer on the event loop and then the worker
+ * pool, where client frames are handled, ran late, so frames queued and reach the rate limiter in bunches the client
+ * never sent. A stall alone refuses nothing: the commands still go on, only a client's spacing no longer tells
+ * whether it exceeds its rate (see {@link CommandRateLimiter}). Refusing every command on a stall, as this node once
+ * did, turned a saturated machine's jitter into thousands of refusals that Kafka had room for.
  */
 @ApplicationScoped
 public class NodeBacklog {
@@ -25,11 +27,10 @@ public class NodeBacklog {
     private final GatewayConfig.Backlog limits;
     private final Clock clock;
     private final AtomicInteger pendingSends = new AtomicInteger();
-    private volatile long behindUntil;
     // 0 until the probe first reports: a node whose probe never ran is not judged by it.
     private volatile long probedAt;
     private volatile long lastLag;
-    private volatile long lastBehindAt;
+    private volatile long lastStalledAt;
     private volatile boolean stopping;
 
     @Inject
@@ -50,22 +51,24 @@ public class NodeBacklog {
         stopping = true;
     }
 
+    /** Kafka is not keeping up with this node's commands: answer them {@code unavailable} instead of queueing. */
     public boolean isBehind() {
-        long now = clock.millis();
-        long lastProbe = probedAt;
-        boolean behind = pendingSends.get() > limits.maxPendingSends()
-                || now < behindUntil
-                // The probe itself is overdue: the node is stalled right now, before the probe can say so.
-                || lastProbe != 0 && now - lastProbe > PROBE_INTERVAL_MILLIS + limits.maxLag().toMillis();
-        if (behind) {
-            lastBehindAt = now;
-        }
-        return behind;
+        return pendingSends.get() > limits.maxPendingSends();
     }
 
-    /** Whether the node was behind at any time in the last {@code millis}: frames read since may still be bunched. */
-    public boolean wasBehindWithin(long millis) {
-        return isBehind() || lastBehindAt != 0 && clock.millis() - lastBehindAt <= millis;
+    /**
+     * Whether the node was behind or stalled at any time in the last {@code millis}: frames read since may have
+     * queued meanwhile and arrive bunched.
+     */
+    public boolean stalledWithin(long millis) {
+        long now = clock.millis();
+        long lastProbe = probedAt;
+        // An overdue probe: the node is stalled right now, before the probe can say so.
+        if (isBehind() || lastProbe != 0 && now - lastProbe > PROBE_INTERVAL_MILLIS + limits.maxLag().toMillis()) {
+            lastStalledAt = now;
+            return true;
+        }
+        return lastStalledAt != 0 && now - lastStalledAt <= millis;
     }
 
     /** A command was handed to Kafka; {@link #sendSettled} follows when Kafka answered (or the send failed). */
@@ -92,8 +95,7 @@ public class NodeBacklog {
         lastLag = lagMillis;
         probedAt = now;
         if (lagMillis > limits.maxLag().toMillis()) {
-            behindUntil = now + limits.cooldown().toMillis();
-            lastBehindAt = now;
+            lastStalledAt = now;
         }
     }
 

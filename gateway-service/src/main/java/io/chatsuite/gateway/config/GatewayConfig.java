@@ -56,7 +56,7 @@ public interface GatewayConfig {
         int sweepBatch();
     }
 
-    /** When this node counts as behind on its own work (NodeBacklog) and answers commands {@code unavailable}. */
+    /** When this node counts as behind (commands answered {@code unavailable}) or stalled (NodeBacklog). */
     Backlog backlog();
 
     interface Backlog {
@@ -66,13 +66,9 @@ public interface GatewayConfig {
         @Min(1)
         int maxPendingSends();
 
-        /** How late the node's probe may run on a worker thread before the node is behind. */
+        /** How late the node's probe may run on a worker thread before the node counts as stalled. */
         @WithDefault("PT0.5S")
         Duration maxLag();
-
-        /** How long the node still counts as behind after a late probe: the frames queued meanwhile drain. */
-        @WithDefault("PT2S")
-        Duration cooldown();
     }
 
     interface Presence {

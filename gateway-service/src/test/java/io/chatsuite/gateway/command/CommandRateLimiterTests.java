@@ -13,7 +13,7 @@ class CommandRateLimiterTests {
 
     private final SteppedClock clock = new SteppedClock();
     private final NodeBacklog backlog = new NodeBacklog(
-            Settings.backlog(1000, Duration.ofMillis(500), Duration.ofSeconds(2)), clock);
+            Settings.backlog(1000, Duration.ofMillis(500)), clock);
     // The documented defaults: 20 a second, bursts of 40, closed past 100 refusals in ten seconds.
     private final CommandRateLimiter limiter = new CommandRateLimiter(Settings.limits(20, 40, 100), clock, backlog);
     private final UUID user = UUID.randomUUID();
@@ -50,28 +50,39 @@ class CommandRateLimiterTests {
     }
 
     @Test
-    void whileTheNodeIsBehindEveryFrameIsTurnedAwayWithoutCountingAgainstTheClient() {
+    void whileKafkaIsNotKeepingUpEveryFrameIsTurnedAwayWithoutCountingAgainstTheClient() {
+        for (int i = 0; i < 1_001; i++) {
+            backlog.sendStarted();
+        }
+        List<Verdict> turnedAway = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            turnedAway.add(limiter.take(user));
+        }
+        assertThat(turnedAway).containsOnly(Verdict.BEHIND);
+
+        backlog.sendSettled();
+        List<Verdict> after = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            after.add(limiter.take(user));
+        }
+        assertThat(after).as("a full bucket: nothing was taken or counted while behind").containsOnly(Verdict.ALLOWED);
+    }
+
+    @Test
+    void afterAStallTheClientsBucketStillDecidesButBunchedFramesAreNotCountedAgainstIt() {
         // A client pacing itself at 15 a second; the node stalls for three seconds, then reads its frames at once.
         backlog.lagObserved(3_000);
         List<Verdict> bunched = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             bunched.add(limiter.take(user));
         }
-        assertThat(bunched).containsOnly(Verdict.BEHIND);
+        assertThat(bunched.subList(0, 40)).as("the stall refuses nothing the bucket allows")
+                .containsOnly(Verdict.ALLOWED);
+        assertThat(bunched.subList(40, 300)).as("over the bucket: retry later, never rate limited")
+                .containsOnly(Verdict.BEHIND);
 
-        clock.advance(Duration.ofMillis(2_100));
-        backlog.lagObserved(5);
-        assertThat(limiter.take(user)).as("a full bucket: nothing was taken or counted while behind")
-                .isEqualTo(Verdict.ALLOWED);
-        List<Verdict> after = new ArrayList<>();
-        for (int i = 0; i < 39; i++) {
-            after.add(limiter.take(user));
-        }
-        assertThat(after).containsOnly(Verdict.ALLOWED);
-        assertThat(limiter.take(user)).as("the stall's queue may still be draining: turned away, not counted")
-                .isEqualTo(Verdict.BEHIND);
-
-        for (int i = 0; i < 100; i++) {
+        // Past the ten-second abuse window.
+        for (int i = 0; i < 101; i++) {
             clock.advance(Duration.ofMillis(100));
             backlog.lagObserved(5);
         }

@@ -13,14 +13,14 @@ final class Settings {
         return new Limits(65536, 4000, perSecond, burst, abuseThreshold, 1024, 262144);
     }
 
-    static GatewayConfig.Backlog backlog(int maxPendingSends, Duration maxLag, Duration cooldown) {
-        return new Backlog(maxPendingSends, maxLag, cooldown);
+    static GatewayConfig.Backlog backlog(int maxPendingSends, Duration maxLag) {
+        return new Backlog(maxPendingSends, maxLag);
     }
 
     record Limits(int frameBytes, int bodyLength, int commandsPerSecond, int commandBurst, int abuseThreshold,
                   int outboundQueue, int closeBytes) implements GatewayConfig.Limits {
     }
 
-    record Backlog(int maxPendingSends, Duration maxLag, Duration cooldown) implements GatewayConfig.Backlog {
+    record Backlog(int maxPendingSends, Duration maxLag) implements GatewayConfig.Backlog {
     }
 }
