@@ -47,6 +47,10 @@ final class RedisServer implements StackComponent {
                         "--dir", dataDirectory.toString(),
                         "--appendonly", "yes",
                         "--save", "",
+                        // A gateway's one pub/sub connection carries every frame for its users: the default 32 MB
+                        // hard limit closed it in reconnect storms, costing every user on the node a resubscription (see
+                        // docs/operations.md, Scale).
+                        "--client-output-buffer-limit", "pubsub", "512mb", "128mb", "60",
                         "--daemonize", "no"), log, 5_000);
         // The append-only file brings the data back on every start.
         awaitPong(server.start(reaper), port, log);

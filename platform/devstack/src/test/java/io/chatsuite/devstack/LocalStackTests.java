@@ -46,6 +46,8 @@ class LocalStackTests {
             assertThat(connect(env, "chat").isValid(2)).isTrue();
             assertThat(connect(env, "history").isValid(2)).isTrue();
             assertThat(redis(env, "SET greeting hello")).isEqualTo("+OK");
+            assertThat(redisLines(env, "CONFIG GET client-output-buffer-limit", 5).get(4))
+                    .as("a gateway's pub/sub connection may fall 512 MB behind").contains("pubsub 536870912 134217728 60");
             assertThat(kafkaRoundTrip(env)).isEqualTo("ping");
             assertThat(anonymousS3Status(env)).as("a real S3 API refuses an unsigned request").isEqualTo(403);
             processes = ProcessHandle.current().descendants().toList();
@@ -153,17 +155,27 @@ class LocalStackTests {
     }
 
     private static String redis(Map<String, String> env, String inlineCommand) throws Exception {
+        return redisLines(env, inlineCommand, 1).get(0);
+    }
+
+    /** The first {@code count} lines of the raw reply (RESP: an array's header, then each element's length and value). */
+    private static List<String> redisLines(Map<String, String> env, String inlineCommand, int count) throws Exception {
         URI uri = URI.create(env.get("REDIS_URL"));
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write((inlineCommand + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\r' && c >= 0; c = in.read()) {
-                line.append((char) c);
+            List<String> lines = new ArrayList<>();
+            while (lines.size() < count) {
+                StringBuilder line = new StringBuilder();
+                for (int c = in.read(); c != '\r' && c >= 0; c = in.read()) {
+                    line.append((char) c);
+                }
+                in.read();
+                lines.add(line.toString());
             }
-            return line.toString();
+            return lines;
         }
     }
 
