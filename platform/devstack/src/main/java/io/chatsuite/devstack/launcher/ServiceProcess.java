@@ -45,7 +45,7 @@ final class ServiceProcess implements LivenessProbed {
         Path workDirectory = Files.createDirectories(dataDirectory.resolve(name));
         Path log = Files.createDirectories(dataDirectory.resolve("logs")).resolve(name + ".log");
         ProcessBuilder builder = ChildProcesses.inOwnSession(List.of(
-                        ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx384m",
+                        ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx" + service.maxHeapMegabytes() + "m",
                         // Names the instance on its command line, so tools (and tests) can find gateway-service-2.
                         "-Dchatsuite.instance=" + name, "-jar", jar.toString()))
                 .directory(workDirectory.toFile())

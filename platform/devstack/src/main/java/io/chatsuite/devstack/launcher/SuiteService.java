@@ -4,20 +4,29 @@ import java.nio.file.Path;
 
 /** The five services of the suite, in the order their readiness is reported. */
 public enum SuiteService {
-    AUTH("auth-service", 8081, "AUTH_SERVICE_URL"),
-    CHAT("chat-service", 8082, "CHAT_SERVICE_URL"),
-    HISTORY("history-service", 8083, "HISTORY_SERVICE_URL"),
-    PRESENCE("presence-service", 8084, "PRESENCE_SERVICE_URL"),
-    GATEWAY("gateway-service", 8080, "GATEWAY_URL");
+    AUTH("auth-service", 8081, "AUTH_SERVICE_URL", 384),
+    CHAT("chat-service", 8082, "CHAT_SERVICE_URL", 384),
+    HISTORY("history-service", 8083, "HISTORY_SERVICE_URL", 384),
+    PRESENCE("presence-service", 8084, "PRESENCE_SERVICE_URL", 384),
+    // Sized for the node's socket target: about 19,000 sockets (the open-file limit here) at 12.9 KiB of live heap
+    // each is 240 MiB, plus the application's own 25 MiB, with room for the collector (docs/operations.md, Scale).
+    GATEWAY("gateway-service", 8080, "GATEWAY_URL", 640);
 
     private final String moduleName;
     private final int defaultPort;
     private final String urlVariable;
+    private final int maxHeapMegabytes;
 
-    SuiteService(String moduleName, int defaultPort, String urlVariable) {
+    SuiteService(String moduleName, int defaultPort, String urlVariable, int maxHeapMegabytes) {
         this.moduleName = moduleName;
         this.defaultPort = defaultPort;
         this.urlVariable = urlVariable;
+        this.maxHeapMegabytes = maxHeapMegabytes;
+    }
+
+    /** The -Xmx the local launcher gives each instance. */
+    public int maxHeapMegabytes() {
+        return maxHeapMegabytes;
     }
 
     public String moduleName() {
