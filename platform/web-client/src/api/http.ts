@@ -5,7 +5,7 @@ import type {
 } from './types';
 
 /** Calls /api/... with the in-memory access token; on 401 it refreshes once and tries again. */
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response = await send(method, path, body, session.token());
   if (response.status === 401) {
     const fresh = await session.refresh();

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/http';
 import * as session from '../api/session';
 import { describe } from '../state/store';
+import { AccountPanel } from './AccountPanel';
 import { Avatar, PanelHeader } from './common';
 import { useStore } from './useStore';
 
@@ -56,6 +57,7 @@ export function SettingsPanel() {
           {permission === 'denied' && <p className="hint">This browser blocks notifications for this site.</p>}
           <p className="hint">Mute single conversations with the bell in their header.</p>
         </div>
+        <AccountPanel />
         <div className="card">
           <button className="chip danger" onClick={() => void session.logout()}>Sign out</button>
         </div>

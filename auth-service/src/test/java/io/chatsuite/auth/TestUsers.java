@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.chatsuite.devstack.testing.SessionRevocations;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +46,21 @@ public final class TestUsers {
                 .then().statusCode(201).extract().jsonPath();
         return new TestUser(UUID.fromString(json.getString("user.id")), username, json.getString("accessToken"),
                 json.getString("refreshToken"));
+    }
+
+    /** The session ({@code sid}) an access token belongs to. */
+    public static UUID sessionOf(String accessToken) {
+        return UUID.fromString(JsonPath.from(new String(
+                Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]))).getString("sid"));
+    }
+
+    /** Within a second of its session's revocation, a still-unexpired access token answers 401 problem details. */
+    public static void awaitRefused(String accessToken) {
+        // Timed from now: the revocation committed before the call that caused it answered.
+        SessionRevocations.awaitRefusedWithinBound(System.nanoTime(),
+                () -> given().auth().oauth2(accessToken).get("/api/users/me").statusCode() == 401);
+        Problems.problem(given().auth().oauth2(accessToken).get("/api/users/me").then(), 401)
+                .header("WWW-Authenticate", "Bearer");
     }
 
     /** A new session for the user: the login response. */

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Size;
 
 public record LoginRequest(
         @NotBlank @Size(max = 32) @Storable String username,
-        @NotBlank @Size(max = 128) String password) {
+        @NotBlank @Size(max = PasswordRule.MAX_LENGTH) String password) {
 }

@@ -11,7 +11,7 @@ public record RegisterRequest(
         @Schema(description = "3 to 32 letters, digits, '_', '.' or '-'; unique ignoring case", examples = "ada.l")
         String username,
         @NotNull
-        @Size(min = 8, max = 128)
+        @Size(min = PasswordRule.MIN_LENGTH, max = PasswordRule.MAX_LENGTH)
         @Schema(description = "8 to 128 characters, not one of the most common passwords")
         String password,
         @Schema(description = "1 to 64 characters of any script, trimmed; the username when absent",

@@ -11,6 +11,9 @@ import java.util.UUID;
 @Table(name = "sessions")
 public class LoginSession {
 
+    public static final int USER_AGENT_LENGTH = 256;
+    public static final int ADDRESS_LENGTH = 64;
+
     @Id
     public UUID id;
     public UUID userId;
@@ -19,6 +22,12 @@ public class LoginSession {
     public Instant expiresAt;
     public Instant revokedAt;
     public String revokedReason;
+    /** The User-Agent the session signed in with, cut to {@link #USER_AGENT_LENGTH}; null if none was sent. */
+    public String userAgent;
+    /** The client address of the sign-in or of the latest refresh. */
+    public String clientAddress;
+    /** The sign-in or the latest refresh: tokens are not looked up per request, so this is the last use we see. */
+    public Instant lastUsedAt;
 
     public boolean isUsableAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);

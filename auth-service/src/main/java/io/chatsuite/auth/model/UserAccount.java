@@ -20,4 +20,10 @@ public class UserAccount {
     public String passwordHash;
     public Instant createdAt;
     public Instant updatedAt;
+    /** When the account was deleted (anonymised, signed out, unable to sign in); null while it lives. */
+    public Instant deletedAt;
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
 }

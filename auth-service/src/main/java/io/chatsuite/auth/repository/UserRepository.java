@@ -29,12 +29,12 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }
 
-    /** Accounts whose username or display name starts with the prefix, ignoring case, by username. */
+    /** Accounts not deleted whose username or display name starts with the prefix, ignoring case, by username. */
     public Uni<List<UserAccount>> searchByPrefix(String prefix, int offset, int limit) {
         String pattern = prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 + "%";
-        return find("lower(username) like ?1 escape '\\' or lower(displayName) like ?1 escape '\\'"
-                + " order by lower(username)", pattern)
+        return find("deletedAt is null and (lower(username) like ?1 escape '\\'"
+                + " or lower(displayName) like ?1 escape '\\') order by lower(username)", pattern)
                 .range(offset, offset + limit - 1)
                 .list();
     }

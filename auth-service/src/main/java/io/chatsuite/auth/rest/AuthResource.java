@@ -5,6 +5,7 @@ import io.chatsuite.auth.api.RefreshRequest;
 import io.chatsuite.auth.api.RegisterRequest;
 import io.chatsuite.auth.api.TokenResponse;
 import io.chatsuite.auth.service.AccountService;
+import io.chatsuite.auth.service.ClientDevice;
 import io.chatsuite.auth.service.SigningKeys;
 import io.chatsuite.kit.CurrentUser;
 import io.quarkus.security.Authenticated;
@@ -46,7 +47,7 @@ public class AuthResource {
     @APIResponse(responseCode = "409", description = "The username is taken")
     @APIResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After")
     public Uni<TokenResponse> register(@NotNull @Valid RegisterRequest body, @Context HttpServerRequest request) {
-        return accounts.register(body, clientAddress(request));
+        return accounts.register(body, device(request));
     }
 
     @POST
@@ -56,7 +57,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "Wrong username or password")
     @APIResponse(responseCode = "429", description = "Too many failed logins for this username or address")
     public Uni<TokenResponse> login(@NotNull @Valid LoginRequest body, @Context HttpServerRequest request) {
-        return accounts.login(body, clientAddress(request));
+        return accounts.login(body, device(request));
     }
 
     @POST
@@ -65,8 +66,8 @@ public class AuthResource {
             description = "Each refresh token works once. Presenting a used one again revokes its whole session.")
     @APIResponse(responseCode = "200", description = "New tokens for the same session")
     @APIResponse(responseCode = "401", description = "The refresh token is unknown, used, expired or revoked")
-    public Uni<TokenResponse> refresh(@NotNull @Valid RefreshRequest body) {
-        return accounts.refresh(body.refreshToken());
+    public Uni<TokenResponse> refresh(@NotNull @Valid RefreshRequest body, @Context HttpServerRequest request) {
+        return accounts.refresh(body.refreshToken(), device(request));
     }
 
     @POST
@@ -87,8 +88,8 @@ public class AuthResource {
         return keys.jwks();
     }
 
-    /** The client's address; behind a trusted proxy, the one it forwarded (see quarkus.http.proxy). */
-    private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress().hostAddress();
+    /** The client's address (behind a trusted proxy, the one it forwarded: see quarkus.http.proxy) and agent. */
+    static ClientDevice device(HttpServerRequest request) {
+        return new ClientDevice(request.remoteAddress().hostAddress(), request.getHeader("User-Agent"));
     }
 }

@@ -12,7 +12,6 @@ import io.chatsuite.auth.repository.LoginSessionRepository;
 import io.chatsuite.auth.repository.RefreshTokenRepository;
 import io.chatsuite.auth.repository.UniqueViolation;
 import io.chatsuite.auth.repository.UserRepository;
-import io.chatsuite.contracts.user.SessionRevoked;
 import io.chatsuite.contracts.user.UserRegistered;
 import io.chatsuite.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -41,12 +40,14 @@ public class AccountService {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final LoginMetrics loginMetrics;
+    private final SessionService sessionService;
 
     public AccountService(UserRepository users, LoginSessionRepository sessions, RefreshTokenRepository refreshTokens,
                           PasswordHasher hasher, CommonPasswords commonPasswords, AccessTokens accessTokens,
                           Throttle throttle, UserEvents events, Clock clock, AuthConfig config,
-                          LoginMetrics loginMetrics) {
+                          LoginMetrics loginMetrics, SessionService sessionService) {
         this.loginMetrics = loginMetrics;
+        this.sessionService = sessionService;
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -63,13 +64,14 @@ public class AccountService {
     private record OpenSession(UserAccount user, UUID sessionId, String refreshToken) {
     }
 
-    public Uni<TokenResponse> register(RegisterRequest request, String clientAddress) {
+    public Uni<TokenResponse> register(RegisterRequest request, ClientDevice device) {
         String displayName = DisplayNames.normalize(
                 request.displayName() == null ? request.username() : request.displayName());
-        if (commonPasswords.contains(request.password())) {
-            throw ProblemException.invalidField("password", "is one of the most common passwords; choose another");
+        commonPasswords.refuse("password", request.password());
+        if (DeletedAccounts.isTombstone(request.username())) {
+            throw ProblemException.invalidField("username", "is reserved for deleted accounts");
         }
-        return throttle.countRegistration(clientAddress)
+        return throttle.countRegistration(device.address())
                 .flatMap(counted -> Panache.withSession(() -> users.findByUsername(request.username())))
                 .invoke(existing -> {
                     if (existing != null) {
@@ -78,19 +80,22 @@ public class AccountService {
                 })
                 .flatMap(free -> hasher.hash(request.password()))
                 .flatMap(hash -> events.inTransaction(() -> createUser(request.username(), displayName, hash)
-                        .flatMap(this::openSession)))
+                        .flatMap(user -> openSession(user, device))))
                 .onFailure(UniqueViolation::causedBy).transform(e -> usernameTaken())
                 .map(this::tokens);
     }
 
     /** The same 401, in about the same time, for an unknown username and a wrong password. */
-    public Uni<TokenResponse> login(LoginRequest request, String clientAddress) {
+    public Uni<TokenResponse> login(LoginRequest request, ClientDevice device) {
+        String clientAddress = device.address();
         return throttle.checkLogin(request.username(), clientAddress)
                 .onFailure().invoke(throttled -> loginMetrics.refused("throttled"))
                 .flatMap(allowed -> Panache.withSession(() -> users.findByUsername(request.username())))
+                // A deleted account is answered like an unknown user, in the same time.
+                .map(found -> found == null || found.isDeleted() ? null : found)
                 .flatMap(user -> hasher.verify(request.password(), user == null ? null : user.passwordHash)
                         .flatMap(valid -> valid
-                                ? Panache.withTransaction(() -> openSession(user))
+                                ? Panache.withTransaction(() -> openSession(user, device))
                                 : throttle.recordLoginFailure(request.username(), clientAddress)
                                         .invoke(recorded -> loginMetrics.refused("wrong_credentials"))
                                         .flatMap(recorded -> Uni.createFrom().failure(
@@ -102,13 +107,14 @@ public class AccountService {
      * Exchanges a refresh token for a new pair. A token that was already exchanged means it leaked (or the client
      * raced itself): the whole session is revoked, and that revocation commits even though the answer is 401.
      */
-    public Uni<TokenResponse> refresh(String refreshToken) {
+    public Uni<TokenResponse> refresh(String refreshToken, ClientDevice device) {
         String hash = RefreshTokens.hash(refreshToken);
         Instant now = clock.instant();
         return events.inTransaction(() -> refreshTokens.findForUpdate(hash)
                         .flatMap(token -> token == null
                                 ? Uni.createFrom().nullItem()
-                                : sessions.findById(token.sessionId).flatMap(session -> renew(token, session, now))))
+                                : sessions.findById(token.sessionId)
+                                        .flatMap(session -> renew(token, session, device, now))))
                 .map(renewed -> {
                     if (renewed == null) {
                         throw ProblemException.unauthorized("The refresh token is invalid, expired or revoked.");
@@ -122,30 +128,23 @@ public class AccountService {
         return events.inTransaction(() -> sessions.findById(sessionId)
                 .flatMap(session -> session == null || !session.userId.equals(userId)
                         ? Uni.createFrom().voidItem()
-                        : revoke(session, REVOKED_BY_LOGOUT, clock.instant())));
+                        : sessionService.revoke(session, REVOKED_BY_LOGOUT, clock.instant())));
     }
 
-    private Uni<OpenSession> renew(RefreshToken token, LoginSession session, Instant now) {
+    private Uni<OpenSession> renew(RefreshToken token, LoginSession session, ClientDevice device, Instant now) {
         if (token.usedAt != null) {
-            return revoke(session, REVOKED_BY_REUSE, now).replaceWith(Uni.createFrom().nullItem());
+            return sessionService.revoke(session, REVOKED_BY_REUSE, now).replaceWith(Uni.createFrom().nullItem());
         }
         if (!session.isUsableAt(now)) {
             return Uni.createFrom().nullItem();
         }
         token.usedAt = now;
         session.expiresAt = now.plus(sessionLifetime);
+        session.lastUsedAt = now;
+        session.clientAddress = device.address();
         return users.findById(session.userId)
                 .flatMap(user -> issueRefreshToken(session.id, now)
                         .map(newToken -> new OpenSession(user, session.id, newToken)));
-    }
-
-    private Uni<Void> revoke(LoginSession session, String reason, Instant now) {
-        if (session.revokedAt != null) {
-            return Uni.createFrom().voidItem();
-        }
-        session.revokedAt = now;
-        session.revokedReason = reason;
-        return events.publish(new SessionRevoked(session.userId, session.id, reason, now));
     }
 
     private Uni<UserAccount> createUser(String username, String displayName, String passwordHash) {
@@ -161,12 +160,15 @@ public class AccountService {
                         new UserRegistered(user.id, user.username, user.displayName, user.createdAt)));
     }
 
-    private Uni<OpenSession> openSession(UserAccount user) {
+    private Uni<OpenSession> openSession(UserAccount user, ClientDevice device) {
         Instant now = clock.instant();
         LoginSession session = new LoginSession();
         session.id = UUID.randomUUID();
         session.userId = user.id;
         session.createdAt = now;
+        session.lastUsedAt = now;
+        session.userAgent = device.userAgent();
+        session.clientAddress = device.address();
         session.expiresAt = now.plus(sessionLifetime);
         return sessions.persist(session)
                 .flatMap(persisted -> issueRefreshToken(session.id, now))

@@ -1,5 +1,6 @@
 package io.chatsuite.auth.service;
 
+import io.chatsuite.problem.ProblemException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
@@ -28,6 +29,13 @@ public class CommonPasswords {
     /** Whether the password is on the list, ignoring case (the list is lower case). */
     public boolean contains(String password) {
         return passwords.contains(password.toLowerCase(Locale.ROOT));
+    }
+
+    /** Refuses, naming the field, a new password that is on the list (the rest of the rule is {@code PasswordRule}). */
+    public void refuse(String field, String password) {
+        if (contains(password)) {
+            throw ProblemException.invalidField(field, "is one of the most common passwords; choose another");
+        }
     }
 
     public int size() {

@@ -170,11 +170,42 @@ public class RelationshipService {
     /** The relationship, with both users locked until the transaction ends; 404 if either does not exist. */
     private Uni<PairRelationship> lockedRelationship(UUID me, UUID other) {
         return users.lockPair(me, other).flatMap(locked -> {
-            if (locked.size() < 2) {
+            // A deleted account keeps its row (its messages name it) but has no relationships to start.
+            if (locked.size() < 2 || locked.stream().anyMatch(UserAccount::isDeleted)) {
                 throw ProblemException.notFound("No such user.");
             }
             return relationships.between(me, other);
         });
+    }
+
+    /**
+     * Within the caller's transaction, with the user's row locked (so no change between them and anyone can run
+     * meanwhile): ends every friendship, request and block the user is part of, in either direction, and publishes
+     * each end as the matching user.events record, so presence and chat-service forget them too.
+     */
+    Uni<Void> removeAllOf(UUID me, Instant now) {
+        // Rows are removed one by one as entities (a handful per user), one statement at a time on the session.
+        return friendships.list("userId = ?1 or friendId = ?1", me)
+                .flatMap(found -> each(found, f -> f.userId.equals(me)
+                        ? events.publish(new FriendshipChanged(me, f.friendId, FriendshipState.NONE, now))
+                                .flatMap(published -> friendships.delete(f))
+                        : friendships.delete(f)))
+                .flatMap(done -> requests.list("requesterId = ?1 or addresseeId = ?1", me))
+                .flatMap(found -> each(found, r -> events.publish(new FriendshipChanged(me,
+                                r.requesterId.equals(me) ? r.addresseeId : r.requesterId, FriendshipState.NONE, now))
+                        .flatMap(published -> requests.delete(r))))
+                .flatMap(done -> blocks.list("blockerId = ?1 or blockedId = ?1", me))
+                .flatMap(found -> each(found, b -> events
+                        .publish(new BlockChanged(b.blockerId, b.blockedId, false, now))
+                        .flatMap(published -> blocks.delete(b))));
+    }
+
+    private static <T> Uni<Void> each(List<T> rows, Function<T, Uni<Void>> work) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (T row : rows) {
+            chain = chain.flatMap(done -> work.apply(row));
+        }
+        return chain;
     }
 
     private Uni<FriendshipStatus> befriend(UUID me, UUID other, Instant now) {

@@ -2,6 +2,7 @@ package io.chatsuite.auth.rest;
 
 import static io.chatsuite.auth.Problems.problem;
 import static io.chatsuite.auth.TestUsers.PASSWORD;
+import static io.chatsuite.auth.TestUsers.awaitRefused;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,7 +15,6 @@ import io.chatsuite.auth.UserEventsTopic;
 import io.chatsuite.contracts.user.SessionRevoked;
 import io.chatsuite.contracts.user.UserRegistered;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
-import io.chatsuite.devstack.testing.SessionRevocations;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -189,15 +189,6 @@ class AuthResourceTests {
         awaitRefused(user.accessToken());
         given().auth().oauth2(otherSession).get("/api/users/me")
                 .then().statusCode(200).body("id", equalTo(user.id().toString()));
-    }
-
-    /** Within a second of its session's revocation, a still-unexpired access token answers 401 problem details. */
-    private static void awaitRefused(String accessToken) {
-        // Timed from now: the revocation committed before the call that caused it answered.
-        SessionRevocations.awaitRefusedWithinBound(System.nanoTime(),
-                () -> given().auth().oauth2(accessToken).get("/api/users/me").statusCode() == 401);
-        problem(given().auth().oauth2(accessToken).get("/api/users/me").then(), 401)
-                .header("WWW-Authenticate", "Bearer");
     }
 
     @Test

@@ -164,6 +164,11 @@ public class WebSessionRoutes {
                 .putHeader("Accept", "application/json")
                 // auth-service throttles per client address and trusts the gateway to name it.
                 .putHeader("X-Forwarded-For", clientAddress(ctx));
+        String userAgent = ctx.request().getHeader("User-Agent");
+        if (userAgent != null) {
+            // The account settings list sessions by the device that opened them.
+            options.putHeader("User-Agent", userAgent);
+        }
         if (body != null) {
             options.putHeader("Content-Type", "application/json");
         }

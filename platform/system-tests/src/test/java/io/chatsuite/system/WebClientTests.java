@@ -146,7 +146,7 @@ class WebClientTests extends TwoGatewaySuite {
 
         // Signing out ends the session: a reload shows the sign-in screen.
         page.navigate(nodeA + "/settings");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
                 .isVisible();
         page.reload();
@@ -710,6 +710,55 @@ class WebClientTests extends TwoGatewaySuite {
         for (String name : List.of("login", "conversation", "room-management", "phone-list", "phone-conversation")) {
             Assertions.assertThat(target.resolve(name + ".png")).isNotEmptyFile();
         }
+    }
+
+    @Test
+    void changingThePasswordSignsTheOtherBrowserOutAndSignOutEverywhereEndsThisOne() {
+        Account pat = registeredAccount("pat");
+        String newPassword = "Another-Horse-" + pat.username();
+        Page laptop = open(nodeA);
+        signIn(laptop, pat);
+        Page phone = open(nodeB);
+        signIn(phone, pat);
+
+        laptop.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Settings for "))).click();
+        Locator sessions = laptop.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Your sessions"))
+                .getByRole(AriaRole.LISTITEM);
+        // The registration through the API opened a session too.
+        assertThat(sessions).hasCount(3);
+        assertThat(sessions.first()).containsText("this device");
+        // Signed in through the gateway's /web/session, which passes the browser's User-Agent on.
+        assertThat(sessions.first()).containsText("Chrome on Linux");
+        laptop.getByLabel("Current password").fill("not the password");
+        laptop.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(newPassword);
+        laptop.getByLabel("New password again").fill(newPassword);
+        laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        // A wrong current password is refused by name, next to its field.
+        assertThat(laptop.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("Current password")))
+                .isVisible();
+        laptop.getByLabel("Current password").fill("Correct-Horse-" + pat.username());
+        laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        assertThat(laptop.getByText("Your password is changed.")).isVisible();
+
+        // The other browser's session is revoked: its socket is closed (4001) and it is back at the sign-in form.
+        assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                .isVisible();
+        assertThat(laptop.locator("[data-connection]")).hasText("Online");
+
+        laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out everywhere")).click();
+        Locator dialog = laptop.getByRole(AriaRole.ALERTDIALOG,
+                new Page.GetByRoleOptions().setName("Sign out everywhere?"));
+        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))).isFocused();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out everywhere")).click();
+        assertThat(laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                .isVisible();
+
+        // Only the new password signs in now.
+        laptop.getByLabel("Username").fill(pat.username());
+        laptop.getByLabel("Password").fill(newPassword);
+        laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(laptop.locator("[data-connection]")).hasText("Online");
+        Assertions.assertThat(dialogs).as("no native confirm()").isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
