@@ -5,6 +5,7 @@ import { Avatar, PresenceDot } from './common';
 import { Composer, type ComposerMode } from './Composer';
 import { ConversationInfo } from './ConversationInfo';
 import { MessageList } from './MessageList';
+import { countOf } from './format';
 import { navigate } from './router';
 import { useUploads } from './uploads';
 import { Icon } from './icons';
@@ -56,7 +57,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
   };
 
   const subtitle = kind === 'GROUP'
-    ? `${details?.members.length ?? '…'} members${details?.conversation.topic ? ` · ${details.conversation.topic}` : ''}`
+    ? `${details ? countOf(details.members.length, 'member') : '… members'}${details?.conversation.topic ? ` · ${details.conversation.topic}` : ''}`
     : peerStatus ?? '';
 
   return (

@@ -44,3 +44,8 @@ export function hueOf(id: string): number {
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
   return hash % 360;
 }
+
+/** "1 member", "3 members": a count with its noun, singular for one. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}
