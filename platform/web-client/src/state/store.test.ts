@@ -77,6 +77,19 @@ describe('ChatStore', () => {
     store.stop();
   });
 
+  it('shows your own presence from this client, since presence frames about you never reach you', async () => {
+    const { ChatStore } = await import('./store');
+    const store = new ChatStore(me);
+
+    expect(store.presenceOf('me')?.status).toBe('offline');
+    socket.handlers!.onStatus('online');
+    expect(store.presenceOf('me')?.status).toBe('online');
+    socket.handlers!.onFrame({ type: 'presence', userId: 'grace', status: 'away', lastSeenAt: null });
+    expect(store.presenceOf('grace')?.status).toBe('away');
+    socket.handlers!.onStatus('reconnecting', 1000);
+    expect(store.presenceOf('me')?.status).toBe('offline');
+  });
+
   it('delivers a burst of changes once, and only to the watchers whose slice changed', async () => {
     const store = await storeWithTwoConversations();
     const busy = vi.fn();

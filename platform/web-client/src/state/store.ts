@@ -661,6 +661,16 @@ export class ChatStore {
 
   // ---------------------------------------------------------------- presence and idle
 
+  /**
+   * Anyone's presence as the others see it. Your own comes from this client, not from frames: presence frames go to
+   * the people who see you, never to you, so a member list would otherwise show you offline.
+   */
+  presenceOf(userId: Uuid): Presence | undefined {
+    if (userId !== this.me.id) return this.presence.get(userId);
+    const status = this.status !== 'online' ? 'offline' : this.idle ? 'away' : 'online';
+    return { userId, status, lastSeenAt: null };
+  }
+
   async loadPresence(ids: Uuid[]) {
     const unknown = [...new Set(ids)].filter(id => !this.presence.has(id));
     if (unknown.length === 0) return;
@@ -678,11 +688,13 @@ export class ChatStore {
     if (this.idle) {
       this.idle = false;
       this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: false });
+      this.changed();
     }
     window.clearTimeout(this.idleTimer);
     this.idleTimer = window.setTimeout(() => {
       this.idle = true;
       this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: true });
+      this.changed();
     }, IDLE_AFTER_MS);
   };
 

@@ -11,7 +11,7 @@ export function Avatar({ id, name, size = 36 }: { id: string; name: string; size
 
 /** A user's presence as a dot with a text alternative. */
 export function PresenceDot({ userId }: { userId: string }) {
-  const presence = useStoreValue(s => s.presence.get(userId));
+  const presence = useStoreValue(s => s.presenceOf(userId));
   const status: PresenceStatus = presence?.status ?? 'offline';
   const label = status === 'offline' && presence?.lastSeenAt
     ? `offline, last seen ${new Date(presence.lastSeenAt).toLocaleString()}` : status;
