@@ -111,6 +111,10 @@ class ReactionCommandTests {
         chat.send(react(bob, "add-1", "🎉", false));
         await().atMost(Duration.ofSeconds(30)).until(() -> bobFrames.replies("add-1").size() == 2);
         assertThat(bobFrames.replies("add-1").get(1).path("seq").asLong()).isEqualTo(addedAt);
+        // So does the retry of the add that changed nothing: it was recorded under its id too.
+        chat.send(react(bob, "add-2", "🎉", false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bobFrames.replies("add-2").size() == 2);
+        assertThat(bobFrames.replies("add-2").get(1).path("seq").asLong()).isEqualTo(addedAt);
 
         chat.send(new SendMessage("m-2", room, alice.id(), alice.session(), Instant.now(), "after",
                 MessageFormat.MARKDOWN, null, List.of()));
