@@ -37,9 +37,13 @@ export const ReactionBar = memo(function ReactionBar({ conversationId, messageId
   );
 });
 
+const MENU_HEIGHT_PX = 56;
+
 /** The "Add reaction" button and its menu of common emoji: arrow keys move, Enter picks, Escape closes. */
 function ReactionPicker({ onPick, mine }: { onPick(emoji: string): void; mine(emoji: string): boolean }) {
   const [open, setOpen] = useState(false);
+  // Opens upwards, or downwards when too close to the top of the message list to show above.
+  const [below, setBelow] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
 
@@ -78,11 +82,16 @@ function ReactionPicker({ onPick, mine }: { onPick(emoji: string): void; mine(em
   return (
     <span className="reaction-picker">
       <button ref={button} type="button" className="reaction-add" aria-label="Add reaction" title="Add reaction"
-              aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+              aria-haspopup="menu" aria-expanded={open} onClick={() => {
+                const list = button.current?.closest('.message-list');
+                const top = button.current?.getBoundingClientRect().top ?? 0;
+                setBelow(top - (list?.getBoundingClientRect().top ?? 0) < MENU_HEIGHT_PX);
+                setOpen(!open);
+              }}>
         <span aria-hidden="true">☺+</span>
       </button>
       {open && (
-        <div ref={menu} className="reaction-picker__menu" role="menu" aria-label="Pick a reaction" onKeyDown={onKeyDown}>
+        <div ref={menu} className={`reaction-picker__menu${below ? ' reaction-picker__menu--below' : ''}`} role="menu" aria-label="Pick a reaction" onKeyDown={onKeyDown}>
           {COMMON_EMOJI.map(emoji => (
             <button key={emoji} type="button" role="menuitemcheckbox" aria-checked={mine(emoji)} tabIndex={-1}
                     className="reaction-picker__item" aria-label={emoji}
