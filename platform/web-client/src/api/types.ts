@@ -32,10 +32,13 @@ export interface AttachmentRef {
   hasThumbnail: boolean;
 }
 
+/** One emoji on a message in history's pages: how many reacted and who, in the order they came. */
+export interface ReactionView { emoji: string; count: number; userIds: Uuid[] }
+
 export interface MessageView {
   seq: number; messageId: Uuid; senderId: Uuid; senderName: string | null; body: string | null;
   format: MessageFormat; attachments: AttachmentRef[]; replyTo: number | null; sentAt: string;
-  editedAt: string | null; deleted: boolean;
+  editedAt: string | null; deleted: boolean; reactions?: ReactionView[];
 }
 export interface MessagePage { conversationId: Uuid; messages: MessageView[]; nextBefore: number | null }
 
@@ -51,6 +54,8 @@ export interface TimelineEvent {
   formerMembers?: Uuid[];
   // member.joined / left
   userId?: Uuid; role?: MemberRole;
+  // reaction.added / removed (with messageId; the reactor is actorId)
+  emoji?: string;
 }
 export interface EventPage {
   conversationId: Uuid; events: TimelineEvent[]; hasMore: boolean; nextAfter: number; latestSeq: number;

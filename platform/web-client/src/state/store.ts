@@ -358,6 +358,16 @@ export class ChatStore {
     if (!this.socket.send({ type: 'edit', id, conversationId, messageId, body })) this.toast('Offline: not edited.');
   }
 
+  /** Adds my reaction, or takes it back; the change shows when its event comes back (on every device alike). */
+  react(conversationId: Uuid, messageId: Uuid, emoji: string, remove: boolean) {
+    const id = this.newCommandId('x');
+    this.operations.set(id, 'react to');
+    if (!this.socket.send({ type: 'react', id, conversationId, messageId, emoji, remove })) {
+      this.operations.delete(id);
+      this.toast('Offline: no reaction sent.');
+    }
+  }
+
   remove(conversationId: Uuid, messageId: Uuid) {
     const id = this.newCommandId('d');
     this.operations.set(id, 'delete');

@@ -1,4 +1,5 @@
 import type { AttachmentRef, MessagePage, MessageView, TimelineEvent, Uuid } from '../api/types';
+import { reactionsFromViews, withReaction, withoutReaction, type Reaction } from './reactions';
 
 export interface Message {
   seq: number;
@@ -11,6 +12,7 @@ export interface Message {
   sentAt: string;
   editedAt: string | null;
   deleted: boolean;
+  reactions: Reaction[];
 }
 
 export type SendState = 'sending' | 'sent' | 'failed';
@@ -105,7 +107,7 @@ export class Timeline {
         const message: Message = {
           seq: event.seq, messageId: event.messageId!, senderId: event.actorId, body: event.body ?? null,
           format: event.format ?? 'markdown', attachments: event.attachments ?? [], replyTo: event.replyTo ?? null,
-          sentAt: event.occurredAt, editedAt: null, deleted: event.body == null,
+          sentAt: event.occurredAt, editedAt: null, deleted: event.body == null, reactions: [],
         };
         this.put(message);
         this.onMessage(message, event);
@@ -118,7 +120,17 @@ export class Timeline {
       }
       case 'message.deleted': {
         const target = this.find(event.messageId!);
-        if (target) this.replace({ ...target, body: null, attachments: [], deleted: true });
+        if (target) this.replace({ ...target, body: null, attachments: [], deleted: true, reactions: [] });
+        break;
+      }
+      case 'reaction.added':
+      case 'reaction.removed': {
+        const target = this.find(event.messageId!);
+        if (!target || target.deleted || !event.emoji) break;
+        const reactions = event.type === 'reaction.added'
+          ? withReaction(target.reactions, event.emoji, event.actorId)
+          : withoutReaction(target.reactions, event.emoji, event.actorId);
+        if (reactions !== target.reactions) this.replace({ ...target, reactions });
         break;
       }
       default:
@@ -155,6 +167,6 @@ function fromView(view: MessageView): Message {
   return {
     seq: view.seq, messageId: view.messageId, senderId: view.senderId, body: view.body, format: view.format,
     attachments: view.attachments ?? [], replyTo: view.replyTo, sentAt: view.sentAt, editedAt: view.editedAt,
-    deleted: view.deleted,
+    deleted: view.deleted, reactions: reactionsFromViews(view.reactions),
   };
 }

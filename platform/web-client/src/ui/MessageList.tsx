@@ -8,6 +8,7 @@ import { Avatar } from './common';
 import { useConfirm } from './ConfirmDialog';
 import { dayKey, formatDay, formatFull, formatTime } from './format';
 import { Icon } from './icons';
+import { ReactionBar } from './Reactions';
 import { useChatStore, useStoreValue } from './useStore';
 
 type Row =
@@ -198,6 +199,7 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
               </p>
             )}
             <AttachmentList attachments={message.attachments} />
+            <ReactionBar conversationId={conversationId} messageId={message.messageId} reactions={message.reactions} />
           </>
         )}
         {mine && showStatus && !message.deleted && (

@@ -5,6 +5,7 @@ import io.chatsuite.chat.repository.AttachmentRepository;
 import io.chatsuite.chat.repository.AttachmentRow;
 import io.chatsuite.chat.repository.ConversationRepository;
 import io.chatsuite.chat.repository.Membership;
+import io.chatsuite.chat.repository.ReactionRepository;
 import io.chatsuite.chat.repository.StoredEvent;
 import io.chatsuite.chat.repository.TimelineRepository;
 import io.chatsuite.chat.repository.TimelineRepository.ProcessedCommand;
@@ -20,6 +21,10 @@ import io.chatsuite.contracts.chat.MarkRead;
 import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.MessageDeleted;
 import io.chatsuite.contracts.chat.MessageEdited;
+import io.chatsuite.contracts.chat.ReactToMessage;
+import io.chatsuite.contracts.chat.ReactionAdded;
+import io.chatsuite.contracts.chat.ReactionEmoji;
+import io.chatsuite.contracts.chat.ReactionRemoved;
 import io.chatsuite.contracts.chat.ReadCursorMoved;
 import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.contracts.chat.TimelineEvent;
@@ -49,7 +54,7 @@ import java.util.stream.Collectors;
  *
  * <p>The batch is cut into runs, in order: consecutive sends without attachments (nearly all the traffic) are decided
  * set-based by {@link SendBatch}, a few statements per run; any other command (edit, delete, read, a send with
- * attachments) alone, here, between the runs. Every command is thus decided after the ones before it in the batch,
+ * attachments, a reaction) alone, here, between the runs. Every command is thus decided after the ones before it in the batch,
  * so each conversation's events keep the batch's order and their seqs stay gapless.
  */
 @ApplicationScoped
@@ -62,14 +67,16 @@ public class CommandProcessor {
     private final ConversationRepository conversations;
     private final TimelineRepository timeline;
     private final AttachmentRepository attachments;
+    private final ReactionRepository reactions;
     private final Timeline appender;
     private final SendBatch sends;
     private final ChatConfig config;
     private final Clock clock;
 
     public CommandProcessor(Pool pool, ConversationRepository conversations, TimelineRepository timeline,
-                            AttachmentRepository attachments, Timeline appender, SendBatch sends, ChatConfig config,
-                            Clock clock) {
+                            AttachmentRepository attachments, ReactionRepository reactions, Timeline appender,
+                            SendBatch sends, ChatConfig config, Clock clock) {
+        this.reactions = reactions;
         this.sends = sends;
         this.pool = pool;
         this.conversations = conversations;
@@ -142,6 +149,10 @@ public class CommandProcessor {
         if (clientId.isPresent()) {
             return Optional.of(new Refused(command, ErrorCode.INVALID_FIELD, "id: " + clientId.get()));
         }
+        if (command instanceof ReactToMessage react) {
+            return ReactionEmoji.refusal(react.emoji())
+                    .map(reason -> new Refused(command, ErrorCode.INVALID_FIELD, "emoji: " + reason));
+        }
         String body = command instanceof SendMessage send ? send.body()
                 : command instanceof EditMessage edit ? edit.body() : null;
         return StorableText.refusal(body, StorableText.Kind.BODY)
@@ -150,13 +161,16 @@ public class CommandProcessor {
 
     private Uni<CommandOutcome> change(SqlClient tx, ChatCommand command, Membership membership) {
         if (membership.archived()) {
-            return refuse(command, ErrorCode.FORBIDDEN, "the room is archived: nothing can be sent, edited or deleted");
+            return refuse(command, ErrorCode.FORBIDDEN, "the room is archived: nothing can be sent, edited, deleted or reacted to");
         }
         if (command instanceof SendMessage send) {
             return send(tx, send, membership);
         }
         if (command instanceof EditMessage edit) {
             return edit(tx, edit);
+        }
+        if (command instanceof ReactToMessage react) {
+            return react(tx, react, membership);
         }
         return delete(tx, (DeleteMessage) command, membership);
     }
@@ -280,6 +294,45 @@ public class CommandProcessor {
                             delete.conversationId(), seq, at, delete.senderId(), delete.messageId())))
                     .chain(event -> accept(tx, delete, delete.messageId(), event));
         });
+    }
+
+    /**
+     * Adds or removes one reaction. Adding one the sender already has, or removing one they do not have, changes
+     * nothing and takes no seq; it is still acknowledged (with the conversation's current seq) and recorded under its
+     * command id, so a retry answers the same even if the reaction changed in between.
+     */
+    private Uni<CommandOutcome> react(SqlClient tx, ReactToMessage react, Membership membership) {
+        if (membership.kind() == ConversationKind.DIRECT && membership.blocked()) {
+            return refuse(react, ErrorCode.BLOCKED, "a block stands between you and this user");
+        }
+        return timeline.message(tx, react.conversationId(), react.messageId()).chain(message -> {
+            if (message.isEmpty() || message.get().deleted()) {
+                return refuse(react, ErrorCode.NOT_FOUND, "no such message");
+            }
+            Instant at = now();
+            Uni<Boolean> changed = react.remove()
+                    ? reactions.remove(tx, react.messageId(), react.senderId(), react.emoji())
+                    : reactions.add(tx, react.messageId(), react.senderId(), react.emoji(), at);
+            return changed.chain(isChange -> isChange
+                    ? appender.append(tx, react.conversationId(), at, seq -> react.remove()
+                                    ? new ReactionRemoved(react.conversationId(), seq, at, react.senderId(),
+                                            react.messageId(), react.emoji())
+                                    : new ReactionAdded(react.conversationId(), seq, at, react.senderId(),
+                                            react.messageId(), react.emoji()))
+                            .chain(event -> accept(tx, react, react.messageId(), event))
+                    : unchanged(tx, react, membership.lastSeq(), at));
+        });
+    }
+
+    /**
+     * A command that had nothing to change: acknowledged at the conversation's current seq. The conversation counts
+     * as changed, so the ack waits until the events up to that seq (the one that made the state) are on Kafka.
+     */
+    private Uni<CommandOutcome> unchanged(SqlClient tx, ReactToMessage react, long currentSeq, Instant at) {
+        ProcessedCommand result = new ProcessedCommand(react.conversationId(), react.messageId(), currentSeq, at);
+        return timeline.recordProcessed(tx, react.senderId(), react.sessionId(), react.clientId(), result)
+                .replaceWith(new Accepted(react, new AckFrame(react.clientId(), react.conversationId(),
+                        react.messageId(), currentSeq, at), react.conversationId(), null));
     }
 
     private Uni<CommandOutcome> markRead(SqlClient tx, MarkRead read) {

@@ -151,7 +151,7 @@ public class SendBatch {
         }
         if (membership.archived()) {
             return new Refused(send, ErrorCode.FORBIDDEN,
-                    "the room is archived: nothing can be sent, edited or deleted");
+                    "the room is archived: nothing can be sent, edited, deleted or reacted to");
         }
         if (membership.kind() == ConversationKind.DIRECT && membership.blocked()) {
             return new Refused(send, ErrorCode.BLOCKED, "a block stands between you and this user");

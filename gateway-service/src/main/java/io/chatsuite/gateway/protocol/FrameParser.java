@@ -7,6 +7,8 @@ import io.chatsuite.contracts.chat.DeleteMessage;
 import io.chatsuite.contracts.chat.EditMessage;
 import io.chatsuite.contracts.chat.MarkRead;
 import io.chatsuite.contracts.chat.MessageFormat;
+import io.chatsuite.contracts.chat.ReactToMessage;
+import io.chatsuite.contracts.chat.ReactionEmoji;
 import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.contracts.presence.TypingSignal;
 import io.chatsuite.contracts.protocol.ErrorCode;
@@ -54,6 +56,7 @@ public class FrameParser {
             "edit", Set.of("id", "type", "conversationId", "messageId", "body"),
             "delete", Set.of("id", "type", "conversationId", "messageId"),
             "read", Set.of("id", "type", "conversationId", "seq"),
+            "react", Set.of("id", "type", "conversationId", "messageId", "emoji", "remove"),
             "typing", Set.of("id", "type", "conversationId", "typing"),
             "idle", Set.of("id", "type", "idle"),
             "ping", Set.of("id", "type"));
@@ -109,6 +112,8 @@ public class FrameParser {
                     frame.uuid(id, "messageId")));
             case "read" -> new Command(new MarkRead(id, frame.uuid(id, "conversationId"), sender, session, now,
                     frame.nonNegativeLong(id, "seq")));
+            case "react" -> new Command(new ReactToMessage(id, frame.uuid(id, "conversationId"), sender, session,
+                    now, frame.uuid(id, "messageId"), emoji(frame, id), frame.optionalBoolean(id, "remove", false)));
             case "typing" -> new Typing(id, new TypingSignal(sender, frame.uuid(id, "conversationId"),
                     frame.optionalBoolean(id, "typing", true), now));
             case "idle" -> new Idle(id, frame.requiredBoolean(id, "idle"));
@@ -130,6 +135,14 @@ public class FrameParser {
             throw new FieldProblem(id, ErrorCode.INVALID_FIELD, "body: " + reason);
         });
         return body;
+    }
+
+    private static String emoji(Fields frame, String id) {
+        String emoji = frame.requiredText(id, "emoji");
+        ReactionEmoji.refusal(emoji).ifPresent(reason -> {
+            throw new FieldProblem(id, ErrorCode.INVALID_FIELD, "emoji: " + reason);
+        });
+        return emoji;
     }
 
     private static MessageFormat format(Fields frame, String id) {

@@ -274,6 +274,38 @@ class ChatSocketTests {
         }
     }
 
+    /** Issue 18 item 2: a reaction is one emoji; anything else is refused naming the field, with the client's id. */
+    @Test
+    void aReactionNeedsOneEmojiAndGoesToKafkaAsAReactCommand() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        UUID message = UUID.randomUUID();
+        String target = "\"conversationId\":\"" + conversation + "\",\"messageId\":\"" + message + "\"";
+        try (KafkaConsumer<String, String> commands = consumer("chat.commands");
+             TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "reacts"))) {
+            socket.send("{\"id\":\"r-text\",\"type\":\"react\"," + target + ",\"emoji\":\":thumbsup:\"}");
+            socket.send("{\"id\":\"r-two\",\"type\":\"react\"," + target + ",\"emoji\":\"👍👍\"}");
+            socket.send("{\"id\":\"r-none\",\"type\":\"react\"," + target + "}");
+            socket.send("{\"id\":\"r-flag\",\"type\":\"react\"," + target
+                    + ",\"emoji\":\"👍\",\"remove\":\"yes\"}");
+            for (String id : List.of("r-text", "r-two", "r-flag")) {
+                assertThat(socket.awaitFrameWithId(id).path("code").asText()).as(id).isEqualTo("invalid_field");
+            }
+            assertThat(socket.awaitFrameWithId("r-text").path("message").asText()).startsWith("emoji");
+            assertThat(socket.awaitFrameWithId("r-flag").path("message").asText()).startsWith("remove");
+            assertThat(socket.awaitFrameWithId("r-none").path("code").asText()).isEqualTo("missing_field");
+
+            socket.send("{\"id\":\"r-ok\",\"type\":\"react\"," + target + ",\"emoji\":\"👍🏽\",\"remove\":true}");
+            JsonNode command = awaitRecord(commands, conversation.toString());
+            assertThat(command.path("type").asText()).isEqualTo("react");
+            assertThat(command.path("clientId").asText()).isEqualTo("r-ok");
+            assertThat(command.path("senderId").asText()).isEqualTo(user.toString());
+            assertThat(command.path("messageId").asText()).isEqualTo(message.toString());
+            assertThat(command.path("emoji").asText()).isEqualTo("👍🏽");
+            assertThat(command.path("remove").asBoolean()).isTrue();
+        }
+    }
+
     @Test
     void aFieldTheFrameTypeDoesNotDefineIsRefusedByName() throws Exception {
         UUID conversation = UUID.randomUUID();

@@ -8,9 +8,10 @@ import java.util.UUID;
 
 /**
  * A message as it stands now. {@code senderName} is the sender's current display name (null if unknown). A deleted
- * message keeps its seq and place; its body is null and its attachments empty.
+ * message keeps its seq and place; its body is null and its attachments and reactions empty. {@code reactions} lists
+ * each emoji once, in the order it was first used.
  */
 public record MessageView(long seq, UUID messageId, UUID senderId, String senderName, String body,
                           MessageFormat format, List<AttachmentRef> attachments, Long replyTo, Instant sentAt,
-                          Instant editedAt, boolean deleted) {
+                          Instant editedAt, boolean deleted, List<ReactionView> reactions) {
 }

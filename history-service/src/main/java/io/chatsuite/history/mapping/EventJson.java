@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.chatsuite.contracts.chat.AttachmentRef;
 import io.chatsuite.contracts.chat.ChatEvent;
 import io.chatsuite.contracts.user.UserEvent;
+import io.chatsuite.history.api.ReactionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -16,6 +17,9 @@ import java.util.List;
 public class EventJson {
 
     private static final TypeReference<List<AttachmentRef>> ATTACHMENTS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<ReactionView>> REACTIONS = new TypeReference<>() {
     };
 
     private final ObjectMapper mapper;
@@ -50,6 +54,14 @@ public class EventJson {
             return mapper.readValue(json, ATTACHMENTS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored attachments are not readable", e);
+        }
+    }
+
+    public List<ReactionView> reactions(String json) {
+        try {
+            return mapper.readValue(json, REACTIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored reactions are not readable", e);
         }
     }
 

@@ -24,6 +24,13 @@ import java.util.UUID;
 public class MessageRepository {
 
     private static final String SENDER_NAME = Columns.nameOf("m.sender_id") + " AS sender_name";
+    /** Each message's reactions as JSON: one entry per emoji, first used first, its people in the order they came. */
+    private static final String REACTIONS = """
+            (SELECT coalesce(json_agg(json_build_object('emoji', r.emoji, 'count', r.n, 'userIds', r.users)
+                                      ORDER BY r.first_seq, r.emoji), '[]')::text
+             FROM (SELECT emoji, count(*) AS n, array_agg(user_id ORDER BY reacted_seq) AS users,
+                          min(reacted_seq) AS first_seq
+                   FROM reactions WHERE message_id = m.message_id GROUP BY emoji) r) AS reactions""";
 
     private final Pool pool;
     private final EventJson json;
@@ -137,10 +144,10 @@ public class MessageRepository {
     public Uni<List<MessageView>> newestBefore(UUID conversationId, long seq, int limit) {
         return pool.preparedQuery("""
                         SELECT m.seq, m.message_id, m.sender_id, %s, m.body, m.format, m.attachments::text AS attachments,
-                               m.reply_to, m.created_at, m.edited_at, m.deleted
+                               m.reply_to, m.created_at, m.edited_at, m.deleted, %s
                         FROM messages m
                         WHERE m.conversation_id = $1 AND m.seq < $2
-                        ORDER BY m.seq DESC LIMIT $3""".formatted(SENDER_NAME))
+                        ORDER BY m.seq DESC LIMIT $3""".formatted(SENDER_NAME, REACTIONS))
                 .execute(Tuple.of(conversationId, seq, limit))
                 .map(rows -> Columns.list(rows, this::view));
     }
@@ -172,7 +179,7 @@ public class MessageRepository {
         return new MessageView(row.getLong("seq"), row.getUUID("message_id"), row.getUUID("sender_id"),
                 row.getString("sender_name"), row.getString("body"), MessageFormat.valueOf(row.getString("format")),
                 json.attachments(row.getString("attachments")), row.getLong("reply_to"), instant(row, "created_at"),
-                instant(row, "edited_at"), row.getBoolean("deleted"));
+                instant(row, "edited_at"), row.getBoolean("deleted"), json.reactions(row.getString("reactions")));
     }
 
     private static MessageFormat format(MessageFormat format) {

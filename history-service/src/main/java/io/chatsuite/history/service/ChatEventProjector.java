@@ -10,12 +10,15 @@ import io.chatsuite.contracts.chat.MemberLeft;
 import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.MessageDeleted;
 import io.chatsuite.contracts.chat.MessageEdited;
+import io.chatsuite.contracts.chat.ReactionAdded;
+import io.chatsuite.contracts.chat.ReactionRemoved;
 import io.chatsuite.contracts.chat.ReadCursorMoved;
 import io.chatsuite.contracts.chat.TimelineEvent;
 import io.chatsuite.history.mapping.EventJson;
 import io.chatsuite.history.repository.ConversationRepository;
 import io.chatsuite.history.repository.MemberRepository;
 import io.chatsuite.history.repository.MessageRepository;
+import io.chatsuite.history.repository.ReactionRepository;
 import io.chatsuite.history.repository.TimelineEventRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -40,10 +43,13 @@ public class ChatEventProjector {
     private final ConversationRepository conversations;
     private final MemberRepository members;
     private final MessageRepository messages;
+    private final ReactionRepository reactions;
     private final EventJson json;
 
     public ChatEventProjector(Pool pool, TimelineEventRepository timeline, ConversationRepository conversations,
-                              MemberRepository members, MessageRepository messages, EventJson json) {
+                              MemberRepository members, MessageRepository messages, ReactionRepository reactions,
+                              EventJson json) {
+        this.reactions = reactions;
         this.pool = pool;
         this.timeline = timeline;
         this.conversations = conversations;
@@ -117,6 +123,7 @@ public class ChatEventProjector {
             change = conversations.update(tx, updated);
         } else if (event instanceof ConversationDeleted deleted) {
             return conversations.advance(tx, conversationId, deleted.seq(), null)
+                    .chain(() -> reactions.removeOfConversation(tx, conversationId))
                     .chain(() -> conversations.forget(tx, conversationId, deleted.seq()));
         } else if (event instanceof MemberJoined joined) {
             change = members.add(tx, conversationId, List.of(new Member(joined.userId(), joined.role())),
@@ -128,9 +135,15 @@ public class ChatEventProjector {
         } else if (event instanceof MessageEdited edited) {
             change = messages.edit(tx, conversationId, edited.messageId(), edited.body(), edited.occurredAt(),
                     SearchText.document(bodyOf(edited.body())));
+        } else if (event instanceof ReactionAdded added) {
+            // A reaction is no message: it moves the seq, never the last activity, preview or unread count.
+            change = reactions.add(tx, added);
+        } else if (event instanceof ReactionRemoved removed) {
+            change = reactions.remove(tx, removed);
         } else {
             MessageDeleted deleted = (MessageDeleted) event;
             change = messages.delete(tx, conversationId, deleted.messageId())
+                    .chain(() -> reactions.removeOfMessage(tx, deleted.messageId()))
                     .chain(() -> timeline.scrubMessage(tx, conversationId, deleted.messageId()));
         }
         return change.chain(() -> conversations.advance(tx, conversationId, event.seq(),

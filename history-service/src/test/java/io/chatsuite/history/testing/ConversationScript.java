@@ -13,6 +13,8 @@ import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.MessageDeleted;
 import io.chatsuite.contracts.chat.MessageEdited;
 import io.chatsuite.contracts.chat.MessageFormat;
+import io.chatsuite.contracts.chat.ReactionAdded;
+import io.chatsuite.contracts.chat.ReactionRemoved;
 import io.chatsuite.contracts.chat.ReadCursorMoved;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +72,14 @@ public final class ConversationScript {
 
     public MessageDeleted delete(MessageCreated message) {
         return new MessageDeleted(id, ++seq, now(), message.actorId(), message.messageId());
+    }
+
+    public ReactionAdded react(TestUser user, MessageCreated message, String emoji) {
+        return new ReactionAdded(id, ++seq, now(), user.id(), message.messageId(), emoji);
+    }
+
+    public ReactionRemoved unreact(TestUser user, MessageCreated message, String emoji) {
+        return new ReactionRemoved(id, ++seq, now(), user.id(), message.messageId(), emoji);
     }
 
     public MemberJoined join(TestUser user) {

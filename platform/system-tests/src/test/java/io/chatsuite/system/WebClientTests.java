@@ -469,6 +469,58 @@ class WebClientTests extends TwoGatewaySuite {
         Assertions.assertThat(dialogs).as("no native confirm()").isEmpty();
     }
 
+    /** Issue 18 item 2: reactions by keyboard and by click, live on the other side, correct after a reload. */
+    @Test
+    void reactionsShowWhoReactedToggleLiveAndSurviveAReload() {
+        Account uma = registeredAccount("uma");
+        Account vic = registeredAccount("vic");
+        String direct = api.direct(uma, vic);
+        Page umaPage = open(nodeA);
+        signIn(umaPage, uma);
+        umaPage.navigate(nodeA + "/c/" + direct);
+        send(umaPage, "react to this one");
+        Page vicPage = open(nodeB);
+        signIn(vicPage, vic);
+        vicPage.navigate(nodeB + "/c/" + direct);
+        assertThat(messages(vicPage, "react to this one")).hasCount(1);
+
+        // Vic picks the second common emoji with the keyboard alone.
+        Locator vicMessage = reactable(vicPage, "react to this one");
+        vicMessage.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add reaction")).focus();
+        vicPage.keyboard().press("Enter");
+        Locator menu = vicPage.getByRole(AriaRole.MENU, new Page.GetByRoleOptions().setName("Pick a reaction"));
+        assertThat(menu).isVisible();
+        vicPage.keyboard().press("ArrowRight");
+        vicPage.keyboard().press("Enter");
+        assertThat(menu).hasCount(0);
+
+        Locator umaHeart = reactable(umaPage, "react to this one").locator(".reaction-chip[data-emoji='❤️']");
+        Locator vicHeart = vicMessage.locator(".reaction-chip[data-emoji='❤️']");
+        assertThat(umaHeart).hasText("❤️1");
+        assertThat(umaHeart).hasAttribute("aria-pressed", "false");
+        assertThat(umaHeart).hasAttribute("title", "vic reacted with ❤️");
+        assertThat(vicHeart).hasAttribute("aria-pressed", "true");
+
+        // Uma adds hers by clicking the chip; Vic takes his back the same way.
+        umaHeart.click();
+        assertThat(vicHeart).hasText("❤️2");
+        assertThat(umaHeart).hasAttribute("aria-pressed", "true");
+        vicHeart.click();
+        assertThat(umaHeart).hasText("❤️1");
+        assertThat(umaHeart).hasAttribute("title", "You reacted with ❤️");
+        assertThat(vicHeart).hasAttribute("aria-pressed", "false");
+
+        umaPage.reload();
+        Locator afterReload = reactable(umaPage, "react to this one").locator(".reaction-chip");
+        assertThat(afterReload).hasCount(1);
+        assertThat(afterReload).hasText("❤️1");
+        assertThat(afterReload).hasAttribute("aria-pressed", "true");
+    }
+
+    private static Locator reactable(Page page, String text) {
+        return page.locator("article[data-seq]", new Page.LocatorOptions().setHasText(text));
+    }
+
     @Test
     void presenceDotsShowWhoIsOnline() {
         Account grace = registeredAccount("grace");

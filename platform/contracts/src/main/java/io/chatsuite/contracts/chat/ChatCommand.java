@@ -16,10 +16,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = SendMessage.class, name = "send"),
         @JsonSubTypes.Type(value = EditMessage.class, name = "edit"),
         @JsonSubTypes.Type(value = DeleteMessage.class, name = "delete"),
-        @JsonSubTypes.Type(value = MarkRead.class, name = "read")
+        @JsonSubTypes.Type(value = MarkRead.class, name = "read"),
+        @JsonSubTypes.Type(value = ReactToMessage.class, name = "react")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
-public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMessage, MarkRead {
+public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMessage, MarkRead, ReactToMessage {
 
     int VERSION = 1;
 
@@ -48,13 +49,16 @@ public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMess
         return VERSION;
     }
 
-    /** The command's protocol type (its {@code type} in JSON): send, edit, delete or read. */
+    /** The command's protocol type (its {@code type} in JSON): send, edit, delete, read or react. */
     static String typeName(ChatCommand command) {
         if (command instanceof SendMessage) {
             return "send";
         }
         if (command instanceof EditMessage) {
             return "edit";
+        }
+        if (command instanceof ReactToMessage) {
+            return "react";
         }
         return command instanceof DeleteMessage ? "delete" : "read";
     }

@@ -24,6 +24,8 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = MessageCreated.class, name = "message.created"),
         @JsonSubTypes.Type(value = MessageEdited.class, name = "message.edited"),
         @JsonSubTypes.Type(value = MessageDeleted.class, name = "message.deleted"),
+        @JsonSubTypes.Type(value = ReactionAdded.class, name = "reaction.added"),
+        @JsonSubTypes.Type(value = ReactionRemoved.class, name = "reaction.removed"),
         @JsonSubTypes.Type(value = ReadCursorMoved.class, name = "read.cursor-moved")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
