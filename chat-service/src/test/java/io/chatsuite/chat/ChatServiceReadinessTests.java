@@ -2,6 +2,7 @@ package io.chatsuite.chat;
 
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.ServiceChecks;
+import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
+// Not needed here, but the same resources as the module's other classes: one application for them all, no restart.
+@WithTestResource(TestTokenIssuer.class)
 class ChatServiceReadinessTests {
 
     @Inject

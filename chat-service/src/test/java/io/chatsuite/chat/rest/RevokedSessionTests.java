@@ -4,6 +4,7 @@ import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.RevokedBeforeStart;
 import io.chatsuite.devstack.testing.SessionRevocations;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 @WithTestResource(TestTokenIssuer.class)
-@WithTestResource(RevokedBeforeStart.class)
+// Global: every test class of the module starts after the revocation, so this class shares their application
+// instead of restarting it for a resource set of its own.
+@WithTestResource(value = RevokedBeforeStart.class, scope = TestResourceScope.GLOBAL)
 class RevokedSessionTests {
 
     private static final String PATH = "/api/conversations";

@@ -10,6 +10,7 @@ import io.chatsuite.devstack.testing.SessionRevocations;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.gateway.TestSocket;
 import io.chatsuite.gateway.session.CloseCodes;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 @WithTestResource(TestTokenIssuer.class)
-@WithTestResource(RevokedBeforeStart.class)
+// Global: every test class of the module starts after the revocation, so this class shares their application
+// instead of restarting it for a resource set of its own.
+@WithTestResource(value = RevokedBeforeStart.class, scope = TestResourceScope.GLOBAL)
 class RevokedSessionUpgradeTests {
 
     @TestHTTPResource("/")

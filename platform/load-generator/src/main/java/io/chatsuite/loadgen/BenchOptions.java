@@ -34,7 +34,7 @@ final class BenchOptions {
             latency:     --rate N/s (1000) --pairs N (rate/20) --duration SECONDS (60) --warmup SECONDS (5)
                          --drain SECONDS (10: the longest wait for deliveries still under way)
             throughput:  --start N/s (500) --max N/s (8000) --factor F (1.5) --step SECONDS (15) --pairs N (max/30)
-                         --drain SECONDS (5) --p99-limit MS (100)
+                         --warmup SECONDS (3) --drain SECONDS (5) --p99-limit MS (100)
             fanout:      --members N (1000) --repeats N (40) --interval MS (250) --drain SECONDS (15)
             reconnect:   --connections N (5000) --users N (1000)""";
 

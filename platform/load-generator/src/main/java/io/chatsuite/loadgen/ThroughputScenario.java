@@ -26,6 +26,7 @@ final class ThroughputScenario implements Scenario {
         double max = options.decimal("max", 8000);
         double factor = options.decimal("factor", 1.5);
         Duration step = options.seconds("step", 15);
+        Duration warmup = options.seconds("warmup", 3);
         Duration drain = options.seconds("drain", 5);
         double p99Limit = options.decimal("p99-limit", 100);
         int pairs = options.integer("pairs", (int) Math.max(1, Math.ceil(max / 30)));
@@ -33,7 +34,7 @@ final class ThroughputScenario implements Scenario {
         report.line("setup: %d users (%d reused, %d registered in %.1f s), %d pairs across %d gateways, %.1f s",
                 traffic.users(), traffic.preparation().reused(), traffic.preparation().registered(),
                 traffic.preparation().seconds(), pairs, context.gateways().size(), traffic.setupSeconds());
-        traffic.measure(Math.min(start, 200), Duration.ofSeconds(3), drain);
+        traffic.measure(Math.min(start, 200), warmup, drain);
         TargetProcesses processes = context.processes();
         List<Map<String, Object>> steps = new ArrayList<>();
         Map<String, Object> held = null;

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Revokes one session on user.events before the service under test starts (test resources start first), so a test
- * can show the service replays revocations it was not running for.
+ * can show the service replays revocations it was not running for. Registered with global scope, so it runs before
+ * every application of the module's tests and adds no application restart of its own.
  */
 public class RevokedBeforeStart implements QuarkusTestResourceLifecycleManager {
 
