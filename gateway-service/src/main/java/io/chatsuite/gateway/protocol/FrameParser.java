@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.DeleteMessage;
 import io.chatsuite.contracts.chat.EditMessage;
 import io.chatsuite.contracts.chat.MarkRead;
+import io.chatsuite.contracts.chat.MarkUnread;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.contracts.presence.TypingSignal;
@@ -54,6 +55,7 @@ public class FrameParser {
             "edit", Set.of("id", "type", "conversationId", "messageId", "body"),
             "delete", Set.of("id", "type", "conversationId", "messageId"),
             "read", Set.of("id", "type", "conversationId", "seq"),
+            "unread", Set.of("id", "type", "conversationId", "messageId"),
             "typing", Set.of("id", "type", "conversationId", "typing"),
             "idle", Set.of("id", "type", "idle"),
             "ping", Set.of("id", "type"));
@@ -109,6 +111,8 @@ public class FrameParser {
                     frame.uuid(id, "messageId")));
             case "read" -> new Command(new MarkRead(id, frame.uuid(id, "conversationId"), sender, session, now,
                     frame.nonNegativeLong(id, "seq")));
+            case "unread" -> new Command(new MarkUnread(id, frame.uuid(id, "conversationId"), sender, session, now,
+                    frame.uuid(id, "messageId")));
             case "typing" -> new Typing(id, new TypingSignal(sender, frame.uuid(id, "conversationId"),
                     frame.optionalBoolean(id, "typing", true), now));
             case "idle" -> new Idle(id, frame.requiredBoolean(id, "idle"));

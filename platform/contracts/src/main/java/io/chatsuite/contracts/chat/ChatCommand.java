@@ -16,10 +16,12 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = SendMessage.class, name = "send"),
         @JsonSubTypes.Type(value = EditMessage.class, name = "edit"),
         @JsonSubTypes.Type(value = DeleteMessage.class, name = "delete"),
-        @JsonSubTypes.Type(value = MarkRead.class, name = "read")
+        @JsonSubTypes.Type(value = MarkRead.class, name = "read"),
+        @JsonSubTypes.Type(value = MarkUnread.class, name = "unread")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
-public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMessage, MarkRead {
+public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMessage, MarkRead,
+        MarkUnread {
 
     int VERSION = 1;
 
@@ -48,7 +50,7 @@ public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMess
         return VERSION;
     }
 
-    /** The command's protocol type (its {@code type} in JSON): send, edit, delete or read. */
+    /** The command's protocol type (its {@code type} in JSON): send, edit, delete, read or unread. */
     static String typeName(ChatCommand command) {
         if (command instanceof SendMessage) {
             return "send";
@@ -56,6 +58,9 @@ public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMess
         if (command instanceof EditMessage) {
             return "edit";
         }
-        return command instanceof DeleteMessage ? "delete" : "read";
+        if (command instanceof DeleteMessage) {
+            return "delete";
+        }
+        return command instanceof MarkRead ? "read" : "unread";
     }
 }
