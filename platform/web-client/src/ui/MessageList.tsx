@@ -109,7 +109,8 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
 
   // Opening, once the first page is in: at the message asked for, or the first unread, or (by default) the end.
   const opened = useRef(false);
-  const [goTo, setGoTo] = useState<{ seq: number; highlight: boolean } | null>(null);
+  // Where to scroll once the rows are there: a message (seq), or the end (null).
+  const [goTo, setGoTo] = useState<{ seq: number | null; highlight: boolean } | null>(null);
   const [highlighted, setHighlighted] = useState<number | null>(null);
   useLayoutEffect(() => {
     if (opened.current || !timeline.loaded) return;
@@ -125,7 +126,7 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
       else {
         // Further back than the client loads at once: the end, as if nothing were asked.
         backAtBottom();
-        virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+        setGoTo({ seq: null, highlight: false });
       }
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -133,10 +134,11 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
 
   useLayoutEffect(() => {
     if (!goTo) return;
-    const index = rows.findIndex(row => row.kind === 'message' && row.message.seq >= goTo.seq);
+    const seq = goTo.seq;
+    const index = seq === null ? rows.length - 1 : rows.findIndex(row => row.kind === 'message' && row.message.seq >= seq);
     if (index < 0) return;
     setGoTo(null);
-    virtualizer.scrollToIndex(index, { align: goTo.highlight ? 'center' : 'start' });
+    virtualizer.scrollToIndex(index, { align: seq === null ? 'end' : goTo.highlight ? 'center' : 'start' });
     if (goTo.highlight) {
       setHighlighted(rows[index].kind === 'message' ? (rows[index] as { message: Message }).message.seq : null);
       window.setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
