@@ -76,6 +76,7 @@ export type ServerFrame =
   | { type: 'ack'; id: string; conversationId: Uuid; messageId: Uuid | null; seq: number; at: string }
   | { type: 'event'; event: TimelineEvent }
   | { type: 'receipt'; conversationId: Uuid; userId: Uuid; seq: number; at: string }
+  | { type: 'unread'; conversationId: Uuid; seq: number; unreadCount: number; at: string }
   | { type: 'error'; id: string | null; code: string; message: string }
   | { type: 'pong'; id: string }
   | { type: 'presence'; userId: Uuid; status: PresenceStatus; lastSeenAt: string | null }

@@ -8,8 +8,10 @@ const api = vi.hoisted(() => ({
   conversations: vi.fn(),
   conversation: vi.fn(),
   presence: vi.fn(),
+  messages: vi.fn(),
+  events: vi.fn(),
 }));
-const socket = vi.hoisted(() => ({ handlers: null as SocketHandlers | null }));
+const socket = vi.hoisted(() => ({ handlers: null as SocketHandlers | null, sent: [] as Record<string, unknown>[] }));
 const alerts = vi.hoisted(() => ({ playMessageSound: vi.fn(), showDesktopNotification: vi.fn() }));
 /** The animation frames asked for and not yet run. */
 const frames: (() => void)[] = [];
@@ -23,7 +25,7 @@ vi.mock('../live/socket', () => ({
     constructor(_url: string, handlers: SocketHandlers) { socket.handlers = handlers; }
     start() {}
     stop() {}
-    send() {}
+    send(frame: Record<string, unknown>) { socket.sent.push(frame); return true; }
   },
 }));
 
@@ -53,6 +55,7 @@ function stubBrowser() {
 
 function unstubBrowser() {
   frames.length = 0;
+  socket.sent.length = 0;
   vi.unstubAllGlobals();
   vi.clearAllMocks();
 }
@@ -141,10 +144,111 @@ describe('ChatStore previews', () => {
   });
 });
 
-async function storeWithTwoConversations() {
+describe('ChatStore read position', () => {
+  beforeEach(stubBrowser);
+  afterEach(unstubBrowser);
+
+  it('notes where I had read before opening marks it read, so the "New messages" line stays there', async () => {
+    const store = await storeWithTwoConversations({ latestSeq: 5, readSeq: 2, unreadCount: 3 });
+    pageOf('c1', 5);
+
+    await store.open('c1');
+
+    expect(store.readMarks.get('c1')).toBe(2);
+    expect(store.summaries.get('c1')).toMatchObject({ readSeq: 5, unreadCount: 0 });
+    expect(socket.sent).toContainEqual(expect.objectContaining({ type: 'read', conversationId: 'c1', seq: 5 }));
+    store.close('c1');
+    expect(store.readMarks.has('c1')).toBe(false);
+    store.stop();
+  });
+
+  it('notes no read position when nothing is unread, so the conversation opens at its end', async () => {
+    const store = await storeWithTwoConversations({ latestSeq: 5, readSeq: 5, unreadCount: 0 });
+    pageOf('c1', 5);
+
+    await store.open('c1');
+
+    expect(store.readMarks.has('c1')).toBe(false);
+    expect(store.readMarkOf('c1')).toBeUndefined();
+    store.stop();
+  });
+
+  it('marks a message unread: the cursor goes back before it, counts again and stays while the conversation is open', async () => {
+    const store = await storeWithTwoConversations({ latestSeq: 5, readSeq: 5, unreadCount: 0 });
+    pageOf('c1', 5);
+    await store.open('c1');
+    socket.sent.length = 0;
+
+    store.markUnread('c1', store.timelines.get('c1')!.message(3)!);
+
+    expect(socket.sent).toEqual([expect.objectContaining({ type: 'unread', conversationId: 'c1', messageId: 'm3' })]);
+    expect(store.summaries.get('c1')).toMatchObject({ readSeq: 2, unreadCount: 3 });
+    expect(store.readMarks.get('c1')).toBe(2);
+
+    // A new message while it is still open: counted, and nothing marks the conversation read behind my back.
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 6) });
+    expect(store.summaries.get('c1')?.unreadCount).toBe(4);
+    expect(socket.sent.filter(frame => frame.type === 'read')).toEqual([]);
+
+    // Once I leave and come back, reading marks it read again.
+    store.close('c1');
+    await store.open('c1');
+    expect(socket.sent).toContainEqual(expect.objectContaining({ type: 'read', conversationId: 'c1', seq: 6 }));
+    store.stop();
+  });
+
+  it('takes a cursor moved back on another device of mine from the unread frame', async () => {
+    const store = await storeWithTwoConversations({ latestSeq: 9, readSeq: 9, unreadCount: 0 });
+
+    socket.handlers!.onFrame({ type: 'unread', conversationId: 'c2', seq: 4, unreadCount: 5, at: '2026-11-27T10:05:00Z' });
+
+    expect(store.summaries.get('c2')).toMatchObject({ readSeq: 4, unreadCount: 5 });
+    expect(store.totalUnread).toBe(5);
+    store.stop();
+  });
+
+  it('loads older pages back to a message asked for, and no further', async () => {
+    const store = await storeWithTwoConversations({ latestSeq: 300, readSeq: 300, unreadCount: 0 });
+    api.messages.mockImplementation(async (_id: string, before: number | null, limit = 50) => {
+      const end = (before ?? 301) - 1;
+      const start = Math.max(1, end - limit + 1);
+      return {
+        conversationId: 'c1', nextBefore: start > 1 ? start : null,
+        messages: Array.from({ length: end - start + 1 }, (_, i) => view(start + i)),
+      };
+    });
+    api.events.mockResolvedValue({ conversationId: 'c1', events: [], hasMore: false, nextAfter: 300, latestSeq: 300 });
+    await store.open('c1');
+    expect(store.timelines.get('c1')!.messages[0].seq).toBe(251);
+
+    expect(await store.loadBackTo('c1', 120)).toBe(true);
+    const oldest = store.timelines.get('c1')!.messages[0].seq;
+    expect(oldest).toBeLessThanOrEqual(120);
+    expect(oldest).toBeGreaterThan(20);
+    store.stop();
+  });
+});
+
+function view(seq: number) {
+  return {
+    seq, messageId: `m${seq}`, senderId: 'grace', senderName: 'Grace', body: `message ${seq}`, format: 'markdown' as const,
+    attachments: [], replyTo: null, sentAt: '2026-11-27T10:00:00Z', editedAt: null, deleted: false,
+  };
+}
+
+/** history-service's newest page of a conversation with messages 1 to last from Grace, and nothing newer. */
+function pageOf(conversationId: string, last: number) {
+  api.messages.mockResolvedValue({
+    conversationId, nextBefore: null, messages: Array.from({ length: last }, (_, i) => view(i + 1)),
+  });
+  api.events.mockResolvedValue({ conversationId, events: [], hasMore: false, nextAfter: last, latestSeq: last });
+}
+
+async function storeWithTwoConversations(position: { latestSeq: number; readSeq: number; unreadCount: number }
+  = { latestSeq: 1, readSeq: 1, unreadCount: 0 }) {
   const summary = (id: string) => ({
     conversationId: id, kind: 'GROUP' as const, name: id, peerId: null, lastMessage: null,
-    lastActivityAt: '2026-11-27T10:00:00Z', latestSeq: 1, readSeq: 1, unreadCount: 0, archived: false,
+    lastActivityAt: '2026-11-27T10:00:00Z', ...position, archived: false,
   });
   api.summaries.mockResolvedValue([summary('c1'), summary('c2')]);
   api.presence.mockResolvedValue([]);

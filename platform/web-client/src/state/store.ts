@@ -10,7 +10,7 @@ import { playMessageSound, showDesktopNotification } from './alerts';
 import { Burst } from './burst';
 import { shallowEqual } from './equality';
 import { loadPreferences, savePreferences, type Preferences } from './preferences';
-import { Timeline, type Message, type PendingMessage } from './timeline';
+import { Timeline, unreadAfter, type Message, type PendingMessage } from './timeline';
 
 const ACK_TIMEOUT_MS = 15_000;
 const TYPING_RENEW_MS = 3_000;
@@ -20,6 +20,8 @@ const IDLE_AFTER_MS = 3 * 60_000;
 const SOUND_QUIET_MS = 3_000;
 /** A hidden tab gets no animation frames: changes are still delivered (the tab title counts unread) after this. */
 const HIDDEN_FLUSH_MS = 250;
+/** Opening at a message (the first unread, a search hit) loads older pages back to it, but no further than this. */
+const LOAD_BACK_AT_MOST = 2_000;
 
 interface Watcher {
   select(store: ChatStore): unknown;
@@ -51,6 +53,13 @@ export class ChatStore {
   preferences: Preferences = loadPreferences();
   toasts: Toast[] = [];
   activeConversation: Uuid | null = null;
+  /**
+   * Per open conversation, my read cursor when I opened it (or marked a message unread): the "New messages" line
+   * goes above the first message after it. Only where something was unread; forgotten when the conversation closes.
+   */
+  readMarks = new Map<Uuid, number>();
+  /** A message to open a conversation at (a search hit), taken once by the conversation's view. */
+  focus = new Map<Uuid, number>();
   navigate: (path: string) => void = () => {};
 
   private readonly watchers = new Set<Watcher>();
@@ -66,6 +75,8 @@ export class ChatStore {
   private readonly namesAsked = new Set<Uuid>();
   private lastTypingSent = new Map<Uuid, number>();
   private readSent = new Map<Uuid, number>();
+  /** Conversations I marked unread while they are open: not marked read again until I leave them. */
+  private readonly heldUnread = new Set<Uuid>();
   private idle = false;
   private idleTimer: number | undefined;
   private summaryRefresh: number | undefined;
@@ -244,7 +255,10 @@ export class ChatStore {
       // A conversation created a moment ago may not have reached history-service yet: ask again for a while.
       for (let attempt = 0; ; attempt++) {
         try {
-          timeline.loadNewest(await api.messages(conversationId, null));
+          // My read position is noted before the page (and any read of it) can move it.
+          const [page] = await Promise.all([api.messages(conversationId, null), this.summariesLoading]);
+          this.noteReadPosition(conversationId);
+          timeline.loadNewest(page);
           break;
         } catch (error) {
           const lagging = (error as { status?: number })?.status === 404 && attempt < 15;
@@ -259,15 +273,61 @@ export class ChatStore {
       }
       this.changed();
       await this.catchUp(conversationId);
+    } else {
+      this.noteReadPosition(conversationId);
     }
     this.markRead(conversationId);
   }
 
   close(conversationId: Uuid) {
+    this.readMarks.delete(conversationId);
+    this.heldUnread.delete(conversationId);
     if (this.activeConversation === conversationId) {
       this.activeConversation = null;
       this.changed();
     }
+  }
+
+  /** Where a "New messages" line goes in this conversation: after my cursor, if the server counts any unread. */
+  private noteReadPosition(conversationId: Uuid) {
+    const summary = this.summaries.get(conversationId);
+    if (summary && summary.unreadCount > 0) this.readMarks.set(conversationId, summary.readSeq);
+    else this.readMarks.delete(conversationId);
+  }
+
+  /** My read position for the "New messages" line: as noted on opening, or (before that) as the list says. */
+  readMarkOf(conversationId: Uuid): number | undefined {
+    if (this.readMarks.has(conversationId)) return this.readMarks.get(conversationId);
+    const summary = this.summaries.get(conversationId);
+    return summary && summary.unreadCount > 0 ? summary.readSeq : undefined;
+  }
+
+  /**
+   * Loads older pages until the message at seq is in the timeline, at most LOAD_BACK_AT_MOST messages back;
+   * whether it is there now.
+   */
+  async loadBackTo(conversationId: Uuid, seq: number): Promise<boolean> {
+    const timeline = this.timelines.get(conversationId);
+    if (!timeline) return false;
+    const newest = timeline.lastSeq;
+    while (timeline.nextBefore != null && (timeline.messages[0]?.seq ?? Infinity) > seq
+           && newest - (timeline.messages[0]?.seq ?? newest) < LOAD_BACK_AT_MOST) {
+      if (await this.loadOlder(conversationId) === 0) break;
+    }
+    return (timeline.messages[0]?.seq ?? Infinity) <= seq;
+  }
+
+  /** Opens the conversation at a message (a search hit). */
+  openAt(conversationId: Uuid, seq: number) {
+    this.focus.set(conversationId, seq);
+    this.navigate(`/c/${conversationId}`);
+  }
+
+  /** The message to open the conversation at, if one was asked for; asked once. */
+  takeFocus(conversationId: Uuid): number | undefined {
+    const seq = this.focus.get(conversationId);
+    this.focus.delete(conversationId);
+    return seq;
   }
 
   async loadOlder(conversationId: Uuid): Promise<number> {
@@ -354,7 +414,7 @@ export class ChatStore {
 
   edit(conversationId: Uuid, messageId: Uuid, body: string) {
     const id = this.newCommandId('e');
-    this.operations.set(id, 'edit');
+    this.operations.set(id, 'edit the message');
     if (!this.socket.send({ type: 'edit', id, conversationId, messageId, body })) this.toast('Offline: not edited.');
   }
 
@@ -370,13 +430,14 @@ export class ChatStore {
 
   remove(conversationId: Uuid, messageId: Uuid) {
     const id = this.newCommandId('d');
-    this.operations.set(id, 'delete');
+    this.operations.set(id, 'delete the message');
     if (!this.socket.send({ type: 'delete', id, conversationId, messageId })) this.toast('Offline: not deleted.');
   }
 
   markRead(conversationId: Uuid) {
     const timeline = this.timelines.get(conversationId);
-    if (!timeline || !timeline.loaded || document.hidden || this.activeConversation !== conversationId) return;
+    if (!timeline || !timeline.loaded || document.hidden || this.activeConversation !== conversationId
+        || this.heldUnread.has(conversationId)) return;
     const seq = timeline.lastSeq;
     const summary = this.summaries.get(conversationId);
     if (summary && (summary.unreadCount !== 0 || summary.readSeq < seq)) {
@@ -388,6 +449,40 @@ export class ChatStore {
         this.readSent.set(conversationId, seq);
       }
     }
+  }
+
+  /**
+   * Moves my read cursor back to just before a message (the one backwards move there is): the conversation counts
+   * it and what follows as unread again, here at once and on my other devices by the server's `unread` frame. While
+   * the conversation stays open it is not marked read again.
+   */
+  markUnread(conversationId: Uuid, message: Message) {
+    const id = this.newCommandId('u');
+    this.operations.set(id, 'mark the message as unread');
+    if (!this.socket.send({ type: 'unread', id, conversationId, messageId: message.messageId })) {
+      this.operations.delete(id);
+      this.toast('Offline: not marked as unread.');
+      return;
+    }
+    const timeline = this.timelines.get(conversationId);
+    this.cursorMovedBack(conversationId, message.seq - 1,
+      timeline ? unreadAfter(timeline.messages, message.seq - 1, this.me.id) : null);
+  }
+
+  /** My cursor went back (here or on another device): count again, and show the line where it is now. */
+  private cursorMovedBack(conversationId: Uuid, seq: number, unreadCount: number | null) {
+    const summary = this.summaries.get(conversationId);
+    if (summary) {
+      this.summaries.set(conversationId, {
+        ...summary, readSeq: seq, unreadCount: unreadCount ?? summary.unreadCount,
+      });
+    }
+    this.readSent.set(conversationId, seq);
+    if (this.activeConversation === conversationId) {
+      this.heldUnread.add(conversationId);
+      this.readMarks.set(conversationId, seq);
+    }
+    this.changed();
   }
 
   typed(conversationId: Uuid, hasText: boolean) {
@@ -531,6 +626,9 @@ export class ChatStore {
       case 'receipt':
         this.onReceipt(frame.conversationId, frame.userId, frame.seq);
         break;
+      case 'unread':
+        this.cursorMovedBack(frame.conversationId, frame.seq, frame.unreadCount);
+        break;
       case 'error':
         this.onError(frame.id, frame.code, frame.message);
         break;
@@ -568,7 +666,7 @@ export class ChatStore {
     const operation = id ? this.operations.get(id) : undefined;
     if (operation) {
       this.operations.delete(id!);
-      this.toast(`Could not ${operation} the message: ${text || code}`);
+      this.toast(`Could not ${operation}: ${text || code}`);
     }
   }
 
@@ -586,7 +684,7 @@ export class ChatStore {
           deleted: false, sentAt: event.occurredAt,
         };
         const fromOther = event.actorId !== this.me.id;
-        const seen = this.activeConversation === id && !document.hidden;
+        const seen = this.activeConversation === id && !document.hidden && !this.heldUnread.has(id);
         if (fromOther && !seen) next.unreadCount = summary.unreadCount + 1;
         if (fromOther) this.alert(id, event);
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../api/types';
-import { Timeline } from './timeline';
+import { firstUnread, Timeline, unreadAfter } from './timeline';
 
 const C = 'c1';
 const created = (seq: number, body = `m${seq}`, clientId?: string): TimelineEvent => ({
@@ -92,5 +92,18 @@ describe('a conversation timeline', () => {
     expect(t.messages.map(m => m.seq)).toEqual([1, 2, 3]);
     expect(t.message(3)?.body).toBe('c');
     expect(t.nextBefore).toBeNull();
+  });
+});
+
+describe('the first unread message', () => {
+  it('is the first live message from someone else after my cursor, counted the way history-service counts', () => {
+    const t = loaded(6);
+    t.messages[2] = { ...t.messages[2], senderId: 'me' };
+    t.messages[3] = { ...t.messages[3], deleted: true, body: null };
+
+    expect(firstUnread(t.messages, 2, 'me')?.seq).toBe(5);
+    expect(unreadAfter(t.messages, 2, 'me')).toBe(2);
+    expect(firstUnread(t.messages, 6, 'me')).toBeUndefined();
+    expect(unreadAfter(t.messages, 6, 'me')).toBe(0);
   });
 });

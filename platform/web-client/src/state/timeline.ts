@@ -170,3 +170,16 @@ function fromView(view: MessageView): Message {
     deleted: view.deleted, reactions: reactionsFromViews(view.reactions),
   };
 }
+
+/**
+ * The first message a reader whose cursor is at readSeq has not read: the first live message from someone else
+ * after it (history-service counts unread the same way); undefined when none of those is loaded.
+ */
+export function firstUnread(messages: readonly Message[], readSeq: number, me: Uuid): Message | undefined {
+  return messages.find(m => m.seq > readSeq && m.senderId !== me && !m.deleted);
+}
+
+/** How many loaded messages a reader whose cursor is at readSeq has not read (the same rule as firstUnread). */
+export function unreadAfter(messages: readonly Message[], readSeq: number, me: Uuid): number {
+  return messages.filter(m => m.seq > readSeq && m.senderId !== me && !m.deleted).length;
+}

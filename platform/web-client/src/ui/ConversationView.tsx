@@ -4,7 +4,7 @@ import type { Message } from '../state/timeline';
 import { Avatar, PresenceDot } from './common';
 import { Composer, type ComposerMode } from './Composer';
 import { ConversationInfo } from './ConversationInfo';
-import { MessageList } from './MessageList';
+import { LoadingMessages, MessageList } from './MessageList';
 import { countOf } from './format';
 import { navigate } from './router';
 import { useUploads } from './uploads';
@@ -92,7 +92,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
         {timeline
           ? <MessageList conversationId={id} timeline={timeline} onReply={reply} onEdit={edit}
                          canModerate={me?.role === 'owner' || me?.role === 'admin'} />
-          : <div className="message-list message-list--loading" role="status">Loading messages…</div>}
+          : <div className="message-list message-list--loading"><LoadingMessages /></div>}
         <div className="typing" aria-live="polite">
           {typing && `${typing} ${typing.includes(', ') ? 'are' : 'is'} typing…`}
         </div>

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Message, PendingMessage, Timeline } from '../state/timeline';
+import { firstUnread, type Message, type PendingMessage, type Timeline } from '../state/timeline';
 import { Markdown } from '../text/Markdown';
 import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
@@ -12,16 +12,20 @@ import { ReactionBar } from './Reactions';
 import { useChatStore, useStoreValue } from './useStore';
 
 type Row =
-  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null }
+  | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null; firstUnread: boolean }
   | { kind: 'pending'; key: string; pending: PendingMessage; header: boolean; day: string | null };
 
 const GROUP_WITHIN_MS = 5 * 60_000;
 const NEAR_BOTTOM_PX = 150;
+/** How long a message opened from search stays highlighted. */
+const HIGHLIGHT_MS = 3_000;
 
 /**
  * The conversation's messages in a virtualized list: only the rows on screen exist in the DOM, so ten thousand
  * messages scroll like ten. Scrolling near the top loads older pages; new messages keep the view at the bottom
- * when it was there.
+ * when it was there. It opens at a message asked for (a search hit), else at the first unread one under a "New
+ * messages" line when the server counts any unread, else at the end; away from the end, "Jump to latest (N)" counts
+ * the messages below that arrived since.
  */
 export const MessageList = memo(function MessageList({ conversationId, timeline, onReply, onEdit, canModerate }: {
   conversationId: string; timeline: Timeline; onReply(m: Message): void; onEdit(m: Message): void; canModerate: boolean;
@@ -33,6 +37,8 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     version: timeline.version, loaded: timeline.loaded, nextBefore: timeline.nextBefore,
     pending: s.pendingOf(conversationId),
   }), sameTimelineView);
+  // My read cursor when I opened the conversation (or marked a message unread); null when nothing was unread.
+  const readMark = useStoreValue(s => s.readMarks.get(conversationId) ?? null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const atBottom = useRef(true);
   const anchor = useRef<{ total: number; offset: number } | null>(null);
@@ -47,8 +53,10 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
       previous = { sender, at };
       return { day, header };
     };
+    const unreadSeq = readMark === null ? undefined : firstUnread(timeline.messages, readMark, store.me.id)?.seq;
     for (const message of timeline.messages) {
-      out.push({ kind: 'message', key: `m${message.seq}`, message, ...place(message.senderId, message.sentAt) });
+      out.push({ kind: 'message', key: `m${message.seq}`, message, firstUnread: message.seq === unreadSeq,
+        ...place(message.senderId, message.sentAt) });
     }
     for (const p of pending) {
       out.push({ kind: 'pending', key: `p${p.clientId}`, pending: p, ...place(store.me.id, p.createdAt) });
@@ -56,12 +64,13 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     return out;
     // timeline.version and the pending list identify every change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id]);
+  }, [timeline, timeline.version, pending.map(p => `${p.clientId}:${p.state}`).join(), store.me.id, readMark]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0),
+    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0)
+      + (rows[index]?.kind === 'message' && (rows[index] as { firstUnread: boolean }).firstUnread ? 32 : 0),
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
   });
@@ -83,6 +92,60 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     anchor.current = null;
   }, [rows, virtualizer]);
 
+  // Away from the end: the newest seq the reader had seen then; "Jump to latest (N)" counts the messages after it.
+  const [away, setAway] = useState(false);
+  const awayRef = useRef(false);
+  const seenSeq = useRef(0);
+  const leaveBottom = (seen: number) => {
+    atBottom.current = false;
+    awayRef.current = true;
+    seenSeq.current = seen;
+    setAway(true);
+  };
+  const backAtBottom = () => {
+    atBottom.current = true;
+    awayRef.current = false;
+    setAway(false);
+  };
+
+  // Opening, once the first page is in: at the message asked for, or the first unread, or (by default) the end.
+  const opened = useRef(false);
+  // Where to scroll once the rows are there: a message (seq), or the end (null).
+  const [goTo, setGoTo] = useState<{ seq: number | null; highlight: boolean } | null>(null);
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (opened.current || !timeline.loaded) return;
+    opened.current = true;
+    const focus = store.takeFocus(conversationId);
+    const mark = store.readMarkOf(conversationId);
+    const unread = mark === undefined ? undefined : (firstUnread(timeline.messages, mark, store.me.id)?.seq ?? mark + 1);
+    const target = focus ?? unread;
+    if (target === undefined || target > timeline.lastSeq) return;
+    leaveBottom(focus ?? mark ?? 0);
+    void store.loadBackTo(conversationId, target).then(there => {
+      if (there) setGoTo({ seq: target, highlight: focus !== undefined });
+      else {
+        // Further back than the client loads at once: the end, as if nothing were asked.
+        backAtBottom();
+        setGoTo({ seq: null, highlight: false });
+      }
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [timeline.loaded]);
+
+  useLayoutEffect(() => {
+    if (!goTo) return;
+    const seq = goTo.seq;
+    const index = seq === null ? rows.length - 1 : rows.findIndex(row => row.kind === 'message' && row.message.seq >= seq);
+    if (index < 0) return;
+    setGoTo(null);
+    virtualizer.scrollToIndex(index, { align: seq === null ? 'end' : goTo.highlight ? 'center' : 'start' });
+    if (goTo.highlight) {
+      setHighlighted(rows[index].kind === 'message' ? (rows[index] as { message: Message }).message.seq : null);
+      window.setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
+    }
+  }, [goTo, rows, virtualizer]);
+
   // New rows at the end: follow them if the reader was at the bottom.
   useEffect(() => {
     if (atBottom.current && rows.length > 0) {
@@ -93,10 +156,25 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
   const onScroll = () => {
     const element = scroller.current;
     if (!element) return;
-    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    const bottom = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
     if (element.scrollTop < 400) void loadOlder();
-    if (atBottom.current) store.markRead(conversationId);
+    // While opening at a message, the scrolls there are not the reader leaving or reaching the end.
+    if (goTo) return;
+    if (bottom && awayRef.current) backAtBottom();
+    else if (!bottom && !awayRef.current) leaveBottom(timeline.lastSeq);
+    atBottom.current = bottom;
+    if (bottom) store.markRead(conversationId);
   };
+
+  const jumpToLatest = () => {
+    backAtBottom();
+    virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    store.markRead(conversationId);
+  };
+  let arrivedBelow = 0;
+  if (away) {
+    for (let i = timeline.messages.length - 1; i >= 0 && timeline.messages[i].seq > seenSeq.current; i--) arrivedBelow++;
+  }
 
   // The first page may not fill the screen: keep loading until it scrolls.
   useEffect(() => {
@@ -116,7 +194,8 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
   const items = virtualizer.getVirtualItems();
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages"
-         aria-busy={loadingOlder} tabIndex={0} data-testid="message-list">
+         aria-busy={loadingOlder || !timeline.loaded} tabIndex={0} data-testid="message-list">
+      {!timeline.loaded && <LoadingMessages />}
       {timeline.nextBefore == null && timeline.loaded && (
         <p className="message-list__start">This is the beginning of the conversation.</p>
       )}
@@ -127,19 +206,38 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
                 {row.day && <div className="day-separator" role="separator"><span>{row.day}</span></div>}
+                {row.kind === 'message' && row.firstUnread && (
+                  <div className="unread-divider" role="separator" aria-label="New messages"
+                       data-testid="unread-divider"><span>New messages</span></div>
+                )}
                 {row.kind === 'message'
                   ? <MessageRow message={row.message} header={row.header} conversationId={conversationId}
                                 timeline={timeline} onReply={onReply} onEdit={onEdit} canModerate={canModerate}
-                                showStatus={row.message.seq === lastMine && pending.length === 0} />
+                                showStatus={row.message.seq === lastMine && pending.length === 0}
+                                highlighted={row.message.seq === highlighted} />
                   : <PendingRow pending={row.pending} header={row.header} />}
               </div>
             );
           })}
         </div>
       </div>
+      {away && (
+        <button type="button" className="jump-to-latest" onClick={jumpToLatest} data-testid="jump-to-latest">
+          Jump to latest{arrivedBelow > 0 ? ` (${arrivedBelow})` : ''}
+        </button>
+      )}
     </div>
   );
 });
+
+/** What the pane shows while a conversation's first page is on its way. */
+export function LoadingMessages() {
+  return (
+    <p className="message-list__loading" role="status" aria-live="polite" data-testid="messages-loading">
+      <span className="spinner" aria-hidden="true" /> Loading messages…
+    </p>
+  );
+}
 
 function sameTimelineView(a: { version: number; loaded: boolean; nextBefore: number | null; pending: PendingMessage[] },
                           b: typeof a): boolean {
@@ -148,9 +246,9 @@ function sameTimelineView(a: { version: number; loaded: boolean; nextBefore: num
 }
 
 const MessageRow = memo(function MessageRow({ message, header, conversationId, timeline, onReply, onEdit, canModerate,
-  showStatus }: {
+  showStatus, highlighted }: {
   message: Message; header: boolean; conversationId: string; timeline: Timeline; onReply(m: Message): void;
-  onEdit(m: Message): void; canModerate: boolean; showStatus: boolean;
+  onEdit(m: Message): void; canModerate: boolean; showStatus: boolean; highlighted: boolean;
 }) {
   const store = useChatStore();
   const confirm = useConfirm();
@@ -168,7 +266,8 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
   });
   const filesOnly = message.attachments.length > 0 && message.body === message.attachments.map(a => a.name).join(', ');
   return (
-    <article className={`message${header ? ' message--header' : ''}${mine ? ' message--mine' : ''}`}
+    <article className={`message${header ? ' message--header' : ''}${mine ? ' message--mine' : ''}${
+      highlighted ? ' message--highlighted' : ''}`} data-highlighted={highlighted || undefined}
              aria-label={`${sender} at ${formatTime(message.sentAt)}`} data-seq={message.seq} tabIndex={-1}>
       <div className="message__gutter">
         {header ? <Avatar id={message.senderId} name={sender} /> : (
@@ -212,6 +311,10 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
         <div className="message__actions" role="toolbar" aria-label="Message actions">
           <button className="icon-button" onClick={() => onReply(message)} aria-label="Reply"><Icon name="reply" size={16} /></button>
           {mine && <button className="icon-button" onClick={() => onEdit(message)} aria-label="Edit"><Icon name="edit" size={16} /></button>}
+          {!mine && (
+            <button className="icon-button" onClick={() => store.markUnread(conversationId, message)}
+                    aria-label="Mark as unread" title="Mark as unread"><Icon name="unread" size={16} /></button>
+          )}
           {(mine || canModerate) && (
             <button className="icon-button" aria-label="Delete"
                     onClick={async () => {

@@ -3,7 +3,6 @@ import { api } from '../api/http';
 import type { SearchHit } from '../api/types';
 import { PanelHeader } from './common';
 import { formatFull, formatWhen } from './format';
-import { navigate } from './router';
 import { useStore } from './useStore';
 
 /** Full-text search over the caller's conversations; matches are highlighted from ranges, never from markup. */
@@ -34,7 +33,7 @@ export function SearchPanel() {
           {hits?.map(hit => (
             <li key={`${hit.conversationId}:${hit.seq}`}>
               <a href={`/c/${hit.conversationId}`} className="search-hit"
-                 onClick={e => { e.preventDefault(); navigate(`/c/${hit.conversationId}`); }}>
+                 onClick={e => { e.preventDefault(); store.openAt(hit.conversationId, hit.seq); }}>
                 <span className="search-hit__meta">
                   <strong>{store.conversationName(hit.conversationId)}</strong> · {hit.senderName ?? store.nameOf(hit.senderId)}
                   {' · '}<time dateTime={hit.sentAt} title={formatFull(hit.sentAt)}>{formatWhen(hit.sentAt)}</time>

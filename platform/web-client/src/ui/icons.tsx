@@ -10,6 +10,7 @@ const paths = {
   file: 'M14 3H6v18h12V7l-4-4M14 3v4h4',
   chat: 'M4 5h16v11H9l-5 4V5',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M21 21l-5-5',
+  unread: 'M4 6h16v12H4V6M4 6l8 7 8-7',
 };
 
 export function Icon({ name, size = 18 }: { name: keyof typeof paths; size?: number }) {

@@ -157,6 +157,28 @@ public class ConversationRepository {
                 .map(rows -> first(rows).map(row -> row.getLong("read_seq")));
     }
 
+    /**
+     * Moves the reader's cursor back to {@code seq} ("mark as unread"), never forward; empty if it did not move (the
+     * message was unread already).
+     */
+    public Uni<Optional<Long>> moveReadCursorBack(SqlClient client, UUID conversationId, UUID userId, long seq) {
+        return client.preparedQuery("""
+                        UPDATE members SET read_seq = $3
+                        WHERE conversation_id = $1 AND user_id = $2 AND read_seq > $3
+                        RETURNING read_seq""")
+                .execute(Tuple.of(conversationId, userId, seq))
+                .map(rows -> first(rows).map(row -> row.getLong("read_seq")));
+    }
+
+    /** Live messages from others after {@code seq}: what history-service's summaries count as unread. */
+    public Uni<Long> unreadAfter(SqlClient client, UUID conversationId, UUID userId, long seq) {
+        return client.preparedQuery("""
+                        SELECT count(*) AS unread FROM messages
+                        WHERE conversation_id = $1 AND seq > $2 AND sender_id <> $3 AND NOT deleted""")
+                .execute(Tuple.of(conversationId, seq, userId))
+                .map(rows -> rows.iterator().next().getLong("unread"));
+    }
+
     static <T> List<T> map(RowSet<Row> rows, java.util.function.Function<Row, T> mapper) {
         List<T> result = new ArrayList<>(rows.size());
         rows.forEach(row -> result.add(mapper.apply(row)));

@@ -104,10 +104,10 @@ public class TimelineRepository {
 
     public Uni<Optional<MessageRow>> message(SqlClient client, UUID conversationId, UUID messageId) {
         return client.preparedQuery(
-                        "SELECT sender_id, deleted FROM messages WHERE message_id = $1 AND conversation_id = $2")
+                        "SELECT seq, sender_id, deleted FROM messages WHERE message_id = $1 AND conversation_id = $2")
                 .execute(Tuple.of(messageId, conversationId))
-                .map(rows -> first(rows).map(row -> new MessageRow(messageId, row.getUUID("sender_id"),
-                        row.getBoolean("deleted"))));
+                .map(rows -> first(rows).map(row -> new MessageRow(messageId, row.getLong("seq"),
+                        row.getUUID("sender_id"), row.getBoolean("deleted"))));
     }
 
     public Uni<Void> markDeleted(SqlClient client, UUID messageId) {
@@ -152,7 +152,7 @@ public class TimelineRepository {
     public record Watermark(long publishedSeq, long lastSeq) {
     }
 
-    public record MessageRow(UUID messageId, UUID senderId, boolean deleted) {
+    public record MessageRow(UUID messageId, long seq, UUID senderId, boolean deleted) {
     }
 
     /** What a command produced, replayed as the same ack when its id comes again. */

@@ -19,8 +19,16 @@ sealed interface CommandOutcome {
     record Accepted(ChatCommand command, AckFrame ack, UUID changed, StoredEvent stored) implements CommandOutcome {
     }
 
-    /** A read that moved the sender's cursor: other members get a receipt. */
-    record CursorMoved(ChatCommand command, AckFrame ack, ReadCursorMoved moved) implements CommandOutcome {
+    /**
+     * A read that moved the sender's cursor: other members get a receipt. Moved back ("mark as unread"), only the
+     * sender's own devices hear of it, with {@code unreadCount} (null for a read).
+     */
+    record CursorMoved(ChatCommand command, AckFrame ack, ReadCursorMoved moved, Long unreadCount)
+            implements CommandOutcome {
+
+        CursorMoved(ChatCommand command, AckFrame ack, ReadCursorMoved moved) {
+            this(command, ack, moved, null);
+        }
     }
 
     /** Refused: the sender gets an error frame with the command's id. */

@@ -12,6 +12,7 @@ import io.chatsuite.contracts.chat.ChatCommand;
 import io.chatsuite.contracts.protocol.ErrorCode;
 import io.chatsuite.contracts.protocol.ErrorFrame;
 import io.chatsuite.contracts.protocol.ReceiptFrame;
+import io.chatsuite.contracts.protocol.UnreadFrame;
 import io.chatsuite.kit.consumer.DeadLetteredRecord;
 import io.chatsuite.kit.consumer.FailureKind;
 import io.chatsuite.kit.consumer.RecordRetry;
@@ -181,21 +182,28 @@ public class CommandPipeline {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Each moved cursor goes to history (Kafka) and, as a receipt, to every member, the reader's devices too. */
+    /**
+     * Each moved cursor goes to history (Kafka) and, as a receipt, to every member, the reader's devices too. A cursor
+     * moved back goes only to the reader's own devices (an {@code unread} frame with the new count): the others have
+     * seen the receipt for what was read, and marking it unread again is the reader's own business.
+     */
     private Uni<Void> announceReads(List<CursorMoved> reads, FrameDelivery.Outgoing frames,
                                     Map<ChatCommand, Span> spans) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (CursorMoved read : reads) {
             var event = read.moved();
             Context trace = contextOf(read, spans);
-            ReceiptFrame receipt = new ReceiptFrame(event.conversationId(), event.actorId(), event.seq(),
-                    event.occurredAt());
             String payload = write(event);
-            Uni<Void> announce = events.publish(event.conversationId(), payload, trace)
-                    .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
-                    .chain(() -> pool.withConnection(c -> conversations.memberIds(c, event.conversationId())))
-                    .invoke(members -> members.forEach(member -> frames.add(member, receipt, trace)))
-                    .replaceWithVoid()
+            Uni<Void> published = events.publish(event.conversationId(), payload, trace)
+                    .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5);
+            Uni<Void> announce = (event.markedUnread()
+                    ? published.invoke(() -> frames.add(event.actorId(), new UnreadFrame(event.conversationId(),
+                            event.seq(), read.unreadCount(), event.occurredAt()), trace))
+                    : published
+                            .chain(() -> pool.withConnection(c -> conversations.memberIds(c, event.conversationId())))
+                            .invoke(members -> members.forEach(member -> frames.add(member, new ReceiptFrame(
+                                    event.conversationId(), event.actorId(), event.seq(), event.occurredAt()), trace)))
+                            .replaceWithVoid())
                     // One read that cannot be announced must not silence the batch's other replies.
                     .onFailure().invoke(failure -> LOG.warnf(failure, "announcing a read of %s failed",
                             event.conversationId()))

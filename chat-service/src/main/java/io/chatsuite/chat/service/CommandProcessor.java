@@ -18,6 +18,7 @@ import io.chatsuite.contracts.chat.ConversationKind;
 import io.chatsuite.contracts.chat.DeleteMessage;
 import io.chatsuite.contracts.chat.EditMessage;
 import io.chatsuite.contracts.chat.MarkRead;
+import io.chatsuite.contracts.chat.MarkUnread;
 import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.MessageDeleted;
 import io.chatsuite.contracts.chat.MessageEdited;
@@ -133,6 +134,9 @@ public class CommandProcessor {
         }
         if (command instanceof MarkRead read) {
             return withMembership(tx, read, membership -> markRead(tx, read));
+        }
+        if (command instanceof MarkUnread unread) {
+            return withMembership(tx, unread, membership -> markUnread(tx, unread));
         }
         return timeline.processed(tx, command.senderId(), command.sessionId(),
                 command.clientId()).chain(done -> done.isPresent()
@@ -348,6 +352,30 @@ public class CommandProcessor {
                         : conversations.membership(tx, read.conversationId(), read.senderId())
                                 .map(current -> new Accepted(read, new AckFrame(read.clientId(), read.conversationId(),
                                         null, current.map(Membership::readSeq).orElse(0L), at), null, null)));
+    }
+
+    /**
+     * Moves the cursor back to just before the message, the one backwards move. Like a read it takes no seq and no
+     * idempotency record: a retry sets the same position again. A message already unread changes nothing.
+     */
+    private Uni<CommandOutcome> markUnread(SqlClient tx, MarkUnread unread) {
+        return timeline.message(tx, unread.conversationId(), unread.messageId()).chain(message -> {
+            if (message.isEmpty() || message.get().deleted()) {
+                return refuse(unread, ErrorCode.NOT_FOUND, "messageId: no such message in this conversation");
+            }
+            long cursor = message.get().seq() - 1;
+            Instant at = now();
+            return conversations.moveReadCursorBack(tx, unread.conversationId(), unread.senderId(), cursor)
+                    .chain(moved -> moved.isPresent()
+                            ? conversations.unreadAfter(tx, unread.conversationId(), unread.senderId(), cursor)
+                                    .map(count -> new CursorMoved(unread, new AckFrame(unread.clientId(),
+                                            unread.conversationId(), null, cursor, at), new ReadCursorMoved(
+                                            unread.conversationId(), cursor, at, unread.senderId(), true), count))
+                            : conversations.membership(tx, unread.conversationId(), unread.senderId())
+                                    .map(current -> new Accepted(unread, new AckFrame(unread.clientId(),
+                                            unread.conversationId(), null,
+                                            current.map(Membership::readSeq).orElse(0L), at), null, null)));
+        });
     }
 
     private Uni<CommandOutcome> accept(SqlClient tx, ChatCommand command, UUID messageId, TimelineEvent event) {

@@ -11,6 +11,7 @@ import io.chatsuite.chat.ChatTestSupport.TestUser;
 import io.chatsuite.contracts.chat.DeleteMessage;
 import io.chatsuite.contracts.chat.EditMessage;
 import io.chatsuite.contracts.chat.MarkRead;
+import io.chatsuite.contracts.chat.MarkUnread;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
@@ -206,6 +207,80 @@ class CommandPipelineTests {
 
         chat.send(new MarkRead("read-2", room, bob.id(), bob.session(), Instant.now(), 1));
         assertThat(bobFrames.awaitReply("read-2").path("seq").asLong()).as("the cursor stays").isEqualTo(last);
+    }
+
+    /** Issue 18 item 7: the one backwards move of a read cursor, told to the reader's own devices only. */
+    @Test
+    void markingAMessageUnreadMovesTheCursorBackBeforeItAndTellsOnlyTheReadersDevices() {
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+        chat.send(send(alice, "u-1", "one"));
+        chat.send(send(alice, "u-2", "two"));
+        chat.send(send(bob, "u-own", "mine do not count"));
+        chat.send(send(alice, "u-3", "three"));
+        JsonNode second = aliceFrames.awaitReply("u-2");
+        long last = aliceFrames.awaitReply("u-3").path("seq").asLong();
+        bobFrames.awaitReply("u-own");
+        chat.send(new MarkRead("u-read", room, bob.id(), bob.session(), Instant.now(), last));
+        assertThat(bobFrames.awaitReply("u-read").path("seq").asLong()).isEqualTo(last);
+
+        // From bob's phone: his laptop (same user channel) hears the new cursor and count.
+        TestUser bobsPhone = chat.device(bob.id(), bob.name());
+        long secondSeq = second.path("seq").asLong();
+        chat.send(new MarkUnread("u-back", room, bob.id(), bobsPhone.session(), Instant.now(),
+                UUID.fromString(second.path("messageId").asText())));
+        assertThat(bobFrames.awaitReply("u-back").path("seq").asLong()).isEqualTo(secondSeq - 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !bobFrames.ofType("unread").isEmpty());
+        JsonNode unread = bobFrames.ofType("unread").get(0);
+        assertThat(unread.path("conversationId").asText()).isEqualTo(room.toString());
+        assertThat(unread.path("seq").asLong()).isEqualTo(secondSeq - 1);
+        assertThat(unread.path("unreadCount").asLong()).as("two and three; bob's own does not count").isEqualTo(2);
+        assertThat(given().auth().oauth2(bob.token()).get("/api/conversations/" + room).then().statusCode(200)
+                .extract().jsonPath().getLong("members.find { it.userId == '" + bob.id() + "' }.readSeq"))
+                .isEqualTo(secondSeq - 1);
+
+        // A message already unread moves nothing; reading moves the cursor forward again as always.
+        chat.send(new MarkUnread("u-again", room, bob.id(), bob.session(), Instant.now(),
+                UUID.fromString(aliceFrames.awaitReply("u-3").path("messageId").asText())));
+        assertThat(bobFrames.awaitReply("u-again").path("seq").asLong()).isEqualTo(secondSeq - 1);
+        chat.send(new MarkRead("u-read-2", room, bob.id(), bob.session(), Instant.now(), last));
+        assertThat(bobFrames.awaitReply("u-read-2").path("seq").asLong()).isEqualTo(last);
+        assertThat(bobFrames.ofType("unread")).hasSize(1);
+        // The other members saw bob read it all; marking it unread again is his own business.
+        assertThat(aliceFrames.ofType("unread")).isEmpty();
+        assertThat(aliceFrames.ofType("receipt")).noneMatch(receipt -> receipt.path("seq").asLong() < last);
+    }
+
+    @Test
+    void markUnreadNeedsAMemberAndALiveMessageOfThatConversation() {
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+        Frames malloryFrames = chat.listen(mallory);
+        chat.send(send(alice, "n-1", "in the room"));
+        UUID inRoom = UUID.fromString(aliceFrames.awaitReply("n-1").path("messageId").asText());
+        UUID direct = UUID.fromString(given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
+                .body(Map.of("userId", bob.id())).post("/api/conversations/direct").then().statusCode(200)
+                .extract().path("conversation.id"));
+        chat.send(new SendMessage("n-2", direct, alice.id(), alice.session(), Instant.now(), "elsewhere",
+                MessageFormat.MARKDOWN, null, List.of()));
+        UUID elsewhere = UUID.fromString(aliceFrames.awaitReply("n-2").path("messageId").asText());
+        chat.send(send(alice, "n-3", "soon gone"));
+        UUID gone = UUID.fromString(aliceFrames.awaitReply("n-3").path("messageId").asText());
+        chat.send(new DeleteMessage("n-4", room, alice.id(), alice.session(), Instant.now(), gone));
+        aliceFrames.awaitReply("n-4");
+
+        chat.send(new MarkUnread("m-unread", room, mallory.id(), mallory.session(), Instant.now(), inRoom));
+        chat.send(new MarkUnread("b-other", room, bob.id(), bob.session(), Instant.now(), elsewhere));
+        chat.send(new MarkUnread("b-none", room, bob.id(), bob.session(), Instant.now(), UUID.randomUUID()));
+        chat.send(new MarkUnread("b-gone", room, bob.id(), bob.session(), Instant.now(), gone));
+
+        assertThat(malloryFrames.awaitReply("m-unread").path("code").asText()).isEqualTo("not_found");
+        assertThat(malloryFrames.awaitReply("m-unread").path("message").asText()).isEqualTo("no such conversation");
+        for (String id : List.of("b-other", "b-none", "b-gone")) {
+            assertThat(bobFrames.awaitReply(id).path("code").asText()).as(id).isEqualTo("not_found");
+            assertThat(bobFrames.awaitReply(id).path("message").asText()).as(id).startsWith("messageId");
+        }
+        assertThat(bobFrames.ofType("unread")).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.DeleteMessage;
 import io.chatsuite.contracts.chat.EditMessage;
 import io.chatsuite.contracts.chat.MarkRead;
+import io.chatsuite.contracts.chat.MarkUnread;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.contracts.chat.ReactToMessage;
 import io.chatsuite.contracts.chat.ReactionEmoji;
@@ -57,6 +58,7 @@ public class FrameParser {
             "delete", Set.of("id", "type", "conversationId", "messageId"),
             "read", Set.of("id", "type", "conversationId", "seq"),
             "react", Set.of("id", "type", "conversationId", "messageId", "emoji", "remove"),
+            "unread", Set.of("id", "type", "conversationId", "messageId"),
             "typing", Set.of("id", "type", "conversationId", "typing"),
             "idle", Set.of("id", "type", "idle"),
             "ping", Set.of("id", "type"));
@@ -114,6 +116,8 @@ public class FrameParser {
                     frame.nonNegativeLong(id, "seq")));
             case "react" -> new Command(new ReactToMessage(id, frame.uuid(id, "conversationId"), sender, session,
                     now, frame.uuid(id, "messageId"), emoji(frame, id), frame.optionalBoolean(id, "remove", false)));
+            case "unread" -> new Command(new MarkUnread(id, frame.uuid(id, "conversationId"), sender, session, now,
+                    frame.uuid(id, "messageId")));
             case "typing" -> new Typing(id, new TypingSignal(sender, frame.uuid(id, "conversationId"),
                     frame.optionalBoolean(id, "typing", true), now));
             case "idle" -> new Idle(id, frame.requiredBoolean(id, "idle"));

@@ -306,6 +306,31 @@ class ChatSocketTests {
         }
     }
 
+    /** Issue 18 item 7: "mark as unread" names a message; the gateway forwards it as the user's own command. */
+    @Test
+    void anUnreadFrameNamesAMessageAndGoesToKafkaAsTheUsersUnreadCommand() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        UUID message = UUID.randomUUID();
+        try (KafkaConsumer<String, String> commands = consumer("chat.commands");
+             TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "rereader"))) {
+            socket.send("{\"id\":\"u0\",\"type\":\"unread\",\"conversationId\":\"" + conversation + "\"}");
+            socket.send("{\"id\":\"u1\",\"type\":\"unread\",\"conversationId\":\"" + conversation
+                    + "\",\"messageId\":\"" + message + "\",\"seq\":3}");
+            assertThat(socket.awaitFrameWithId("u0").path("code").asText()).isEqualTo("missing_field");
+            assertThat(socket.awaitFrameWithId("u0").path("message").asText()).startsWith("messageId");
+            assertThat(socket.awaitFrameWithId("u1").path("message").asText()).startsWith("seq");
+
+            socket.send("{\"id\":\"u2\",\"type\":\"unread\",\"conversationId\":\"" + conversation
+                    + "\",\"messageId\":\"" + message + "\"}");
+            JsonNode command = awaitRecord(commands, conversation.toString());
+            assertThat(command.path("type").asText()).isEqualTo("unread");
+            assertThat(command.path("clientId").asText()).isEqualTo("u2");
+            assertThat(command.path("messageId").asText()).isEqualTo(message.toString());
+            assertThat(command.path("senderId").asText()).isEqualTo(user.toString());
+        }
+    }
+
     @Test
     void aFieldTheFrameTypeDoesNotDefineIsRefusedByName() throws Exception {
         UUID conversation = UUID.randomUUID();

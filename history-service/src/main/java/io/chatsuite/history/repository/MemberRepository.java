@@ -44,4 +44,13 @@ public class MemberRepository {
                 .execute(Tuple.of(conversationId, userId, seq))
                 .replaceWithVoid();
     }
+
+    /** Moves a member's read cursor back ("mark as unread"); a higher seq changes nothing. */
+    public Uni<Void> moveReadCursorBack(SqlClient tx, UUID conversationId, UUID userId, long seq) {
+        return tx.preparedQuery("""
+                        UPDATE members SET read_seq = least(read_seq, $3)
+                        WHERE conversation_id = $1 AND user_id = $2""")
+                .execute(Tuple.of(conversationId, userId, seq))
+                .replaceWithVoid();
+    }
 }

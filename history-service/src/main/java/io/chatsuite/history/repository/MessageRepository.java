@@ -158,7 +158,7 @@ public class MessageRepository {
      */
     public Uni<List<Match>> search(UUID userId, String query, int limit, long offset) {
         return pool.preparedQuery("""
-                        SELECT m.conversation_id, m.seq, m.message_id, m.sender_id, %s, m.body, m.created_at
+                        SELECT m.conversation_id, m.seq, m.message_id, m.sender_id, %s, m.body, m.format, m.created_at
                         FROM messages m
                         JOIN members mb ON mb.conversation_id = m.conversation_id AND mb.user_id = $1
                         WHERE m.search_vector @@ websearch_to_tsquery('simple', $2)
@@ -167,12 +167,12 @@ public class MessageRepository {
                 .execute(Tuple.of(userId, query, limit, offset))
                 .map(rows -> Columns.list(rows, row -> new Match(row.getUUID("conversation_id"), row.getLong("seq"),
                         row.getUUID("message_id"), row.getUUID("sender_id"), row.getString("sender_name"),
-                        row.getString("body"), instant(row, "created_at"))));
+                        row.getString("body"), row.getString("format"), instant(row, "created_at"))));
     }
 
-    /** A message found by search, with its whole body to cut a snippet from. */
+    /** A message found by search, with its whole body (and its format, to read it as plain text) to cut a snippet from. */
     public record Match(UUID conversationId, long seq, UUID messageId, UUID senderId, String senderName, String body,
-                        Instant sentAt) {
+                        String format, Instant sentAt) {
     }
 
     private MessageView view(Row row) {

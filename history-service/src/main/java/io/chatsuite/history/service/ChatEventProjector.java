@@ -103,7 +103,9 @@ public class ChatEventProjector {
 
     private Uni<Void> applyOne(SqlClient tx, ChatEvent event) {
         if (event instanceof ReadCursorMoved read) {
-            return members.moveReadCursor(tx, read.conversationId(), read.actorId(), read.seq());
+            return read.markedUnread()
+                    ? members.moveReadCursorBack(tx, read.conversationId(), read.actorId(), read.seq())
+                    : members.moveReadCursor(tx, read.conversationId(), read.actorId(), read.seq());
         }
         TimelineEvent timelineEvent = (TimelineEvent) event;
         // A deleted conversation stays deleted: a redelivered older event must not bring any of it back.

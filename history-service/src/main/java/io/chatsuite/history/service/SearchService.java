@@ -2,6 +2,7 @@ package io.chatsuite.history.service;
 
 import io.chatsuite.history.api.SearchPage;
 import io.chatsuite.history.api.SearchPage.SearchHit;
+import io.chatsuite.history.mapping.PlainTextPreview;
 import io.chatsuite.history.repository.MessageRepository;
 import io.chatsuite.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,9 @@ public class SearchService {
                 found.stream().limit(size)
                         .map(match -> new SearchHit(match.conversationId(), match.seq(), match.messageId(),
                                 match.senderId(), match.senderName(), match.sentAt(),
-                                SearchText.snippet(match.body(), text, SNIPPET_LENGTH)))
+                                // Plain text, as the conversation list's previews: no Markdown markers to read past.
+                                SearchText.snippet(PlainTextPreview.of(match.body(), match.format(),
+                                        Integer.MAX_VALUE), text, SNIPPET_LENGTH)))
                         .toList(),
                 page, size, found.size() > size));
     }

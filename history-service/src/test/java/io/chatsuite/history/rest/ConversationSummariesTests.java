@@ -70,6 +70,35 @@ class ConversationSummariesTests {
         assertThat(summary.latestSeq()).isEqualTo(chat.seq());
     }
 
+    /** Issue 18 item 7: the one backwards move of a cursor, on purpose; reads still only move it forward. */
+    @Test
+    void aMessageMarkedUnreadCountsAgainWithWhatFollowsItUntilReadAgain() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        ConversationScript chat = new ConversationScript();
+        events.publish(chat.group("Again", alice, bob));
+        MessageCreated m1 = chat.message(alice, "one");
+        MessageCreated m2 = chat.message(alice, "two");
+        MessageCreated own = chat.message(bob, "mine do not count");
+        MessageCreated m3 = chat.message(alice, "three");
+        events.publish(m1, m2, own, m3, chat.read(bob, chat.seq()));
+        awaitSeq(bob, chat);
+        awaitUnread(bob, chat, 0);
+
+        events.publish(chat.markUnread(bob, m2));
+        awaitUnread(bob, chat, 2);
+        assertThat(history.summary(bob, chat.id()).readSeq()).isEqualTo(m2.seq() - 1);
+        assertThat(history.summary(alice, chat.id()).unreadCount()).as("alice's own count").isEqualTo(1);
+
+        // A plain read lower than the cursor still changes nothing; reading on moves it forward again.
+        events.publish(chat.read(bob, 1));
+        events.publish(chat.read(bob, m2.seq()));
+        awaitUnread(bob, chat, 1);
+        assertThat(history.summary(bob, chat.id()).readSeq()).isEqualTo(m2.seq());
+        events.publish(chat.read(bob, chat.seq()));
+        awaitUnread(bob, chat, 0);
+    }
+
     @Test
     void aNewMembersUnreadCountStartsWhenTheyJoined() {
         TestUser alice = TestUser.named("alice");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.chatsuite.contracts.chat.MessageCreated;
+import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.history.api.SearchPage;
@@ -116,6 +117,24 @@ class SearchResourceTests {
         Snippet cut = first.hits().get(0).snippet();
         assertThat(cut.text()).hasSize(160).contains("zebra");
         assertThat(highlighted(cut)).containsExactly("zebra");
+    }
+
+    /** Issue 19 item 3: snippets read like the message on screen, with the matches still marked. */
+    @Test
+    void snippetsArePlainTextWithoutMarkdownMarkers() {
+        TestUser alice = TestUser.named("alice");
+        ConversationScript chat = new ConversationScript();
+        MessageCreated marked = chat.message(alice, "the **walrus** plan:\n\n`ship it` see [the doc](https://example.org/w)");
+        MessageCreated plain = chat.message(alice, "a **walrus** typed as plain text", MessageFormat.PLAIN, null,
+                List.of());
+        events.publish(chat.group("Snippets", alice), marked, plain);
+        history.awaitStored(alice, chat.id(), chat.seq());
+
+        List<SearchHit> hits = history.search(alice, "walrus", 0, 10).hits();
+
+        assertThat(hits).extracting(hit -> hit.snippet().text())
+                .containsExactly("a **walrus** typed as plain text", "the walrus plan: ship it see the doc");
+        assertThat(hits).allSatisfy(hit -> assertThat(highlighted(hit.snippet())).containsExactly("walrus"));
     }
 
     @Test

@@ -108,6 +108,11 @@ public final class ConversationScript {
         return new ReadCursorMoved(id, upTo, now(), reader.id());
     }
 
+    /** "Mark as unread": the reader's cursor moved back to just before the message. Takes no seq either. */
+    public ReadCursorMoved markUnread(TestUser reader, MessageCreated message) {
+        return new ReadCursorMoved(id, message.seq() - 1, now(), reader.id(), true);
+    }
+
     private static Instant now() {
         long millis = CLOCK.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
         return Instant.ofEpochMilli(millis);

@@ -82,6 +82,34 @@ class PayloadJsonTests {
     }
 
     @Test
+    void aCursorMarkedUnreadSaysSoAndOneStoredBeforeMarkingUnreadExistedReadsAsAForwardMove() throws Exception {
+        ChatEvent back = new ReadCursorMoved(UUID.randomUUID(), 3, AT, UUID.randomUUID(), true);
+        String json = mapper.writeValueAsString(back);
+        assertThat(mapper.readTree(json).get("markedUnread").asBoolean()).isTrue();
+        assertThat(mapper.readValue(json, ChatEvent.class)).isEqualTo(back);
+
+        String older = json.replace(",\"markedUnread\":true", "");
+        assertThat(older).doesNotContain("markedUnread");
+        assertThat(((ReadCursorMoved) mapper.readValue(older, ChatEvent.class)).markedUnread()).isFalse();
+    }
+
+    @Test
+    void markUnreadIsTheUnreadCommandAndItsFrameTheUnreadFrame() throws Exception {
+        ChatCommand unread = new io.chatsuite.contracts.chat.MarkUnread("u-1", UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), AT, UUID.randomUUID());
+        String json = mapper.writeValueAsString(unread);
+        assertThat(mapper.readTree(json).get("type").asText()).isEqualTo("unread");
+        assertThat(mapper.readValue(json, ChatCommand.class)).isEqualTo(unread);
+        assertThat(ChatCommand.typeName(unread)).isEqualTo("unread");
+
+        var frame = mapper.readTree(mapper.writeValueAsString(new io.chatsuite.contracts.protocol.UnreadFrame(
+                UUID.randomUUID(), 4, 7, AT)));
+        assertThat(frame.get("type").asText()).isEqualTo("unread");
+        assertThat(frame.get("seq").asLong()).isEqualTo(4);
+        assertThat(frame.get("unreadCount").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void commandsDefaultTheirOptionalParts() throws Exception {
         String json = """
                 {"type":"send","v":1,"clientId":"c-9","conversationId":"%s","senderId":"%s",

@@ -439,6 +439,136 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(page.getByTestId("composer-counter")).hasText("10 characters left");
     }
 
+    /** Issue 19 item 3 and issue 18 item 7: a conversation opens where the reader stopped. */
+    @Test
+    void aConversationShowsItsLoadingOpensAtTheFirstUnreadAndOffersAJumpToTheLatest() throws Exception {
+        Account quinn = registeredAccount("quinn");
+        Account rae = registeredAccount("rae");
+        String direct = api.direct(rae, quinn);
+        try (ChatClient raeSocket = ChatClient.connect(nodeB, api.login(rae))) {
+            raeSocket.sendUntilAcked("r0", direct, "already read");
+            Page page = open(nodeA);
+            signIn(page, quinn);
+            openConversation(page, "rae");
+            assertThat(messages(page, "already read")).hasCount(1);
+            page.navigate(nodeA + "/");
+            for (int i = 1; i <= 40; i++) {
+                raeSocket.sendUntilAcked("r" + i, direct, "unread number " + i);
+            }
+            assertThat(page.locator("a[data-conversation='" + direct + "'] .badge")).hasText("40");
+
+            // The first page is held back: the pane says it is loading instead of staying blank.
+            List<com.microsoft.playwright.Route> held = new CopyOnWriteArrayList<>();
+            page.route("**/api/history/conversations/" + direct + "/messages*", held::add);
+            page.locator("a[data-conversation='" + direct + "']").click();
+            assertThat(page.getByTestId("messages-loading")).isVisible();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                    .setHasText("Loading messages"))).isVisible();
+            await().atMost(LIVE).until(() -> !held.isEmpty());
+            page.unroute("**/api/history/conversations/" + direct + "/messages*");
+            held.forEach(com.microsoft.playwright.Route::resume);
+
+            // It opens at the first unread message, under a "New messages" line, with a way down to the newest.
+            assertThat(page.getByTestId("unread-divider")).isVisible();
+            assertThat(page.getByTestId("unread-divider")).hasCount(1);
+            assertThat(page.locator(".message__body", new Page.LocatorOptions().setHasText(
+                    Pattern.compile("^unread number 1$")))).isInViewport();
+            Locator jump = page.getByTestId("jump-to-latest");
+            assertThat(jump).hasText("Jump to latest (40)");
+            jump.click();
+            assertThat(messages(page, "unread number 40")).isInViewport();
+            assertThat(jump).hasCount(0);
+
+            // Scrolled up, the button counts what arrives below from then on.
+            page.getByTestId("message-list").evaluate("list => list.scrollTop = 0");
+            assertThat(jump).hasText("Jump to latest");
+            raeSocket.sendUntilAcked("r41", direct, "arrived while up there");
+            raeSocket.sendUntilAcked("r42", direct, "and another");
+            assertThat(jump).hasText("Jump to latest (2)");
+            jump.click();
+            assertThat(messages(page, "and another")).isInViewport();
+        }
+    }
+
+    /** Issue 18 item 7: mark as unread moves my cursor back on purpose, on every device of mine. */
+    @Test
+    void aMessageMarkedUnreadCountsAgainOnEveryDeviceAndTheConversationReopensThere() throws Exception {
+        Account uma = registeredAccount("uma");
+        Account vic = registeredAccount("vic");
+        String direct = api.direct(vic, uma);
+        try (ChatClient vicSocket = ChatClient.connect(nodeB, api.login(vic))) {
+            for (int i = 1; i <= 5; i++) {
+                vicSocket.sendUntilAcked("v" + i, direct, "line number " + i);
+            }
+            Page laptop = open(nodeA);
+            signIn(laptop, uma);
+            Page phone = open(nodeB);
+            signIn(phone, uma);
+            laptop.navigate(nodeA + "/c/" + direct);
+            assertThat(messages(laptop, "line number 5")).isVisible();
+            Locator phoneBadge = phone.locator("a[data-conversation='" + direct + "'] .badge");
+            assertThat(phoneBadge).hasCount(0);
+
+            Locator third = laptop.locator("article.message", new Page.LocatorOptions().setHasText("line number 3"));
+            third.hover();
+            third.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark as unread")).click();
+
+            // Here at once: the line moves above it and the list counts three again, and it stays so while open.
+            assertThat(laptop.getByTestId("unread-divider")).hasCount(1);
+            assertThat(laptop.locator("[data-testid=unread-divider] + article.message")).containsText("line number 3");
+            assertThat(laptop.locator("a[data-conversation='" + direct + "'] .badge")).hasText("3");
+            // On the other device, live.
+            assertThat(phoneBadge).hasText("3");
+
+            // Coming back to it (a reload: from history-service's count): it opens at the message marked unread, and
+            // reading it clears it everywhere.
+            await("history-service counts three again").atMost(LIVE).until(() -> {
+                for (com.fasterxml.jackson.databind.JsonNode summary
+                        : api.call("GET", "/api/history/conversations", uma.token(), null, 200)) {
+                    if (summary.path("conversationId").asText().equals(direct)) {
+                        return summary.path("unreadCount").asLong() == 3;
+                    }
+                }
+                return false;
+            });
+            laptop.navigate(nodeA + "/");
+            assertThat(laptop.locator("a[data-conversation='" + direct + "'] .badge")).hasText("3");
+            laptop.locator("a[data-conversation='" + direct + "']").click();
+            assertThat(laptop.getByTestId("unread-divider")).isVisible();
+            assertThat(laptop.locator(".message__body", new Page.LocatorOptions().setHasText(
+                    Pattern.compile("^line number 3$")))).isInViewport();
+            assertThat(phoneBadge).hasCount(0);
+        }
+    }
+
+    /** Issue 19 item 3: a search hit opens its conversation at the message, far back as it may be. */
+    @Test
+    void aSearchHitShowsPlainTextAndOpensItsConversationAtTheMessage() throws Exception {
+        Account wes = registeredAccount("wes");
+        Account xia = registeredAccount("xia");
+        String direct = api.direct(xia, wes);
+        try (ChatClient xiaSocket = ChatClient.connect(nodeB, api.login(xia))) {
+            for (int i = 1; i <= 90; i++) {
+                xiaSocket.sendUntilAcked("x" + i, direct, i == 5 ? "the **haystack** hides a `needle`"
+                        : "filler line " + i);
+            }
+            Page page = open(nodeA);
+            signIn(page, wes);
+            page.navigate(nodeA + "/search");
+            page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search messages")).fill("haystack");
+            Locator hit = page.locator(".search-hit");
+            assertThat(hit).hasCount(1);
+            assertThat(hit.locator(".search-hit__text")).hasText("the haystack hides a needle");
+            assertThat(hit.locator("mark")).hasText("haystack");
+
+            hit.click();
+            Locator found = page.locator("article.message", new Page.LocatorOptions().setHasText("hides a needle"));
+            assertThat(found).isInViewport();
+            assertThat(found).hasAttribute("data-highlighted", "true");
+            assertThat(messages(page, "filler line 90")).not().isInViewport();
+        }
+    }
+
     @Test
     void deletingAMessageAsksInAnAccessibleDialogNotTheBrowsersConfirm() {
         Account sam = registeredAccount("sam");

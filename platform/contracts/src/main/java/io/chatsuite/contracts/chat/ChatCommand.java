@@ -17,10 +17,12 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = EditMessage.class, name = "edit"),
         @JsonSubTypes.Type(value = DeleteMessage.class, name = "delete"),
         @JsonSubTypes.Type(value = MarkRead.class, name = "read"),
-        @JsonSubTypes.Type(value = ReactToMessage.class, name = "react")
+        @JsonSubTypes.Type(value = ReactToMessage.class, name = "react"),
+        @JsonSubTypes.Type(value = MarkUnread.class, name = "unread")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
-public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMessage, MarkRead, ReactToMessage {
+public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMessage, MarkRead, ReactToMessage,
+        MarkUnread {
 
     int VERSION = 1;
 
@@ -49,7 +51,7 @@ public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMess
         return VERSION;
     }
 
-    /** The command's protocol type (its {@code type} in JSON): send, edit, delete, read or react. */
+    /** The command's protocol type (its {@code type} in JSON): send, edit, delete, read, react or unread. */
     static String typeName(ChatCommand command) {
         if (command instanceof SendMessage) {
             return "send";
@@ -60,6 +62,9 @@ public sealed interface ChatCommand permits SendMessage, EditMessage, DeleteMess
         if (command instanceof ReactToMessage) {
             return "react";
         }
-        return command instanceof DeleteMessage ? "delete" : "read";
+        if (command instanceof DeleteMessage) {
+            return "delete";
+        }
+        return command instanceof MarkRead ? "read" : "unread";
     }
 }

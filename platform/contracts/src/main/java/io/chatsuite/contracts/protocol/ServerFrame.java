@@ -15,10 +15,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ErrorFrame.class, name = "error"),
         @JsonSubTypes.Type(value = PongFrame.class, name = "pong"),
         @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence"),
-        @JsonSubTypes.Type(value = TypingFrame.class, name = "typing")
+        @JsonSubTypes.Type(value = TypingFrame.class, name = "typing"),
+        @JsonSubTypes.Type(value = UnreadFrame.class, name = "unread")
 })
 public sealed interface ServerFrame
-        permits AckFrame, EventFrame, ReceiptFrame, ErrorFrame, PongFrame, PresenceFrame, TypingFrame {
+        permits AckFrame, EventFrame, ReceiptFrame, ErrorFrame, PongFrame, PresenceFrame, TypingFrame,
+        UnreadFrame {
 
     /** The Redis channel that reaches every socket of a user, on whichever gateway node holds them. */
     static String channelOf(java.util.UUID userId) {
