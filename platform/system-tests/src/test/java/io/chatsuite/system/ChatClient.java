@@ -9,14 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** A WebSocket client of the suite, as a program would be: it connects to a gateway and records every frame. */
 final class ChatClient implements AutoCloseable {
@@ -26,49 +23,18 @@ final class ChatClient implements AutoCloseable {
     private static final Duration SEND_DEADLINE = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** The least pause before a refused send goes again: at most five retries a second, as a polite client. */
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
-    /** How often a waiting send looks for its ack: cheap (acks are indexed by id), so an ack is seen at once. */
-    private static final Duration ACK_POLL = Duration.ofMillis(5);
-
     private final WebSocket socket;
-    private final Frames frames;
+    private final ConcurrentLinkedQueue<JsonNode> frames;
     private final CompletableFuture<Integer> closeCode;
 
-    private ChatClient(WebSocket socket, Frames frames, CompletableFuture<Integer> closeCode) {
+    private ChatClient(WebSocket socket, ConcurrentLinkedQueue<JsonNode> frames, CompletableFuture<Integer> closeCode) {
         this.socket = socket;
         this.frames = frames;
         this.closeCode = closeCode;
     }
 
-    /** Every frame in arrival order; replies, acks and refusals also by command id, as sends wait on them. */
-    private static final class Frames {
-        final ConcurrentLinkedQueue<JsonNode> all = new ConcurrentLinkedQueue<>();
-        final Map<String, JsonNode> acks = new ConcurrentHashMap<>();
-        final Map<String, Long> errors = new ConcurrentHashMap<>();
-        final Map<String, JsonNode> replies = new ConcurrentHashMap<>();
-
-        void add(JsonNode frame) {
-            String id = frame.path("id").asText(null);
-            if (id != null) {
-                replies.putIfAbsent(id, frame);
-                String type = frame.path("type").asText();
-                if (type.equals("ack")) {
-                    acks.putIfAbsent(id, frame);
-                } else if (type.equals("error")) {
-                    errors.merge(id, 1L, Long::sum);
-                }
-            }
-            all.add(frame);
-        }
-
-        Stream<JsonNode> stream() {
-            return all.stream();
-        }
-    }
-
     static ChatClient connect(String gatewayUrl, String token) throws Exception {
-        Frames frames = new Frames();
+        ConcurrentLinkedQueue<JsonNode> frames = new ConcurrentLinkedQueue<>();
         CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         WebSocket socket = HTTP.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
@@ -128,20 +94,17 @@ final class ChatClient implements AutoCloseable {
      * Sends a message and waits for its ack, sending it again with the same id after a refusal that asks for a
      * retry (rate limited, unavailable): what a well-behaved client does. Retries are at most five a second (the
      * per-user command rate refills meanwhile); an id still not acked after {@link #SEND_DEADLINE} fails the test.
-     * The ack is looked for from the start, so a send takes as long as the suite takes to ack it, not a poll period.
      */
     JsonNode sendUntilAcked(String id, String conversationId, String body) {
         long[] refusalsAtSend = {errorCount(id)};
-        long[] sentAt = {System.nanoTime()};
         sendMessage(id, conversationId, body);
-        await("ack of " + id).atMost(SEND_DEADLINE).pollDelay(Duration.ZERO).pollInterval(ACK_POLL).until(() -> {
+        await("ack of " + id).atMost(SEND_DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (ack(id) != null) {
                 return true;
             }
             long refusals = errorCount(id);
-            if (refusals > refusalsAtSend[0] && System.nanoTime() - sentAt[0] >= RETRY_PAUSE.toNanos()) {
+            if (refusals > refusalsAtSend[0]) {
                 refusalsAtSend[0] = refusals;
-                sentAt[0] = System.nanoTime();
                 sendMessage(id, conversationId, body);
             }
             return false;
@@ -150,11 +113,13 @@ final class ChatClient implements AutoCloseable {
     }
 
     JsonNode ack(String id) {
-        return frames.acks.get(id);
+        return frames.stream().filter(f -> id.equals(f.path("id").asText(null)) && f.path("type").asText().equals("ack"))
+                .findFirst().orElse(null);
     }
 
     long errorCount(String id) {
-        return frames.errors.getOrDefault(id, 0L);
+        return frames.stream()
+                .filter(f -> id.equals(f.path("id").asText(null)) && f.path("type").asText().equals("error")).count();
     }
 
     JsonNode awaitReply(String id) {
@@ -163,7 +128,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     JsonNode reply(String id) {
-        return frames.replies.get(id);
+        return frames.stream().filter(f -> id.equals(f.path("id").asText(null))).findFirst().orElse(null);
     }
 
     /** The events of one type received so far, in arrival order. */

@@ -62,9 +62,7 @@ final class RoamingClient implements AutoCloseable {
     JsonNode sendUntilAcked(String id, String body) {
         String frame = "{\"type\":\"send\",\"id\":\"" + id + "\",\"conversationId\":\"" + conversationId
                 + "\",\"body\":" + ChatClient.quote(body) + "}";
-        // The first attempt at once, a retry at most five times a second.
-        await("ack of " + id).atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
+        await("ack of " + id).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
             WebSocket current = socket;
             int refusals = errors.getOrDefault(id, 0);
             if (current == null) {
@@ -78,9 +76,7 @@ final class RoamingClient implements AutoCloseable {
             // Settled by an ack, a refusal to retry after, or the socket going away (retry on the next one); a
             // silence is retried too, with the same id, which is what makes it safe.
             try {
-                // Looked at every few ms (cheap map reads), so an ack is seen as it arrives, not a poll period later.
-                await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
-                        .until(() ->
+                await().atMost(Duration.ofSeconds(30)).until(() ->
                         acks.containsKey(id) || errors.getOrDefault(id, 0) > refusals || socket != current);
             } catch (ConditionTimeoutException silence) {
                 return false;

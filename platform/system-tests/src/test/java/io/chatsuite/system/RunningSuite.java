@@ -219,9 +219,7 @@ final class RunningSuite implements AutoCloseable {
         List<String> instances = endpoints.stringPropertyNames().stream()
                 .filter(name -> name.matches("[a-z]+-service(-\\d+)?")).sorted().toList();
         for (String instance : instances) {
-            // Looked at once first: most instances are ready already, and each class starts with this wait.
-            await(instance + " is ready").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions()
+            await(instance + " is ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                     .until(() -> get(instance, "/q/health/ready").statusCode() == 200);
         }
     }

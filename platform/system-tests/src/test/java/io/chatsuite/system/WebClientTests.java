@@ -1034,9 +1034,7 @@ class WebClientTests extends TwoGatewaySuite {
                 for (int n = 0; n < count; n++) {
                     String id = idOf(prefix, i, n);
                     ChatClient client = clients.get(i);
-                    // Looked at once first: by now most replies are in, and there are hundreds of ids to check.
-                    await("reply to " + id).atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO)
-                            .until(() -> client.reply(id) != null);
+                    await("reply to " + id).atMost(Duration.ofMinutes(1)).until(() -> client.reply(id) != null);
                     if (client.ack(id) == null) {
                         client.sendUntilAcked(id, conversationId, body.apply(i, n));
                     }
@@ -1105,8 +1103,7 @@ class WebClientTests extends TwoGatewaySuite {
         page.getByLabel("Find people by name").fill(username);
         Locator message = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
                 Pattern.compile("^Message ")));
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (page.url().contains("/c/")) {
                 return true;
             }
@@ -1141,8 +1138,7 @@ class WebClientTests extends TwoGatewaySuite {
     }
 
     private static void clickUntilGone(Locator button) {
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (button.count() > 0) {
                 button.first().click();
             }
