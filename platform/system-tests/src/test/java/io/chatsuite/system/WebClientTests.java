@@ -1138,6 +1138,8 @@ class WebClientTests extends TwoGatewaySuite {
     }
 
     private static void clickUntilGone(Locator button) {
+        // It must be there first: a button that has not appeared yet (search results still loading) is not "gone".
+        assertThat(button.first()).isVisible();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (button.count() > 0) {
                 button.first().click();
