@@ -16,11 +16,16 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +41,12 @@ import org.jboss.logging.Logger;
  * context and asks LocalSessions, at that moment, whether the user still has a socket: a socket opening while the
  * user's last one closes (a page reload) asks after its own registration, so the last command Redis gets for a user
  * always matches the sockets the user has, whatever order the open and the close ran in.
+ *
+ * <p>A socket is announced only once Redis has its user's channel in effect: the client library completes a SUBSCRIBE
+ * as soon as its bytes are written, and Redis's confirmation arrives later as a push matched to nothing, so
+ * {@link #subscribe} waits for that push itself (Redis confirms a connection's SUBSCRIBEs one per channel, in the
+ * order sent). Until then the socket's frames wait (websockets-next runs a socket's callbacks one at a time, after
+ * {@code @OnOpen} completes), so neither its first ack nor a message published after it can pass it by.
  *
  * <p>A connection is dead when it closes, and also when Redis stops answering on it: a hung or unreachable Redis
  * (a stopped process, a lost host or network) closes nothing, and a subscriber only ever listens, so without a
@@ -65,6 +76,12 @@ public class UserChannelSubscriptions {
     /** Every command and the connection's handlers run here, in the order they were asked for. */
     private final Context context;
     private final AtomicLong reconnects = new AtomicLong();
+    /**
+     * Per user, one entry for each SUBSCRIBE of their channel sent on the current connection and not yet confirmed,
+     * in the order sent: what to run when its confirmation arrives (nothing for a resubscription). Users without an
+     * outstanding SUBSCRIBE have no entry, so this stays as small as the subscribes in flight. Context only.
+     */
+    private final Map<UUID, ArrayDeque<Runnable>> unconfirmed = new HashMap<>();
     private volatile RedisConnection connection;
     private volatile boolean stopping;
     /** When the unanswered PING on the current connection was sent, or 0 when none is outstanding. */
@@ -79,7 +96,9 @@ public class UserChannelSubscriptions {
         this.vertx = vertx;
         this.sessions = sessions;
         this.spans = spans;
-        this.client = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
+        // RESP3 said, not negotiated: pub/sub messages and confirmations are pushes, never taken for replies.
+        this.client = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl)
+                .setPreferredProtocolVersion(ProtocolVersion.RESP3));
         this.context = ((VertxInternal) vertx.getDelegate()).createEventLoopContext();
         sessions.onLastSocketGone(user -> follow(user).subscribe().with(done -> { }, failure -> { }));
     }
@@ -100,6 +119,7 @@ public class UserChannelSubscriptions {
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
+        context.runOnContext(ignored -> releaseUnconfirmed());
         RedisConnection open = connection;
         if (open != null) {
             open.close().subscribe().with(done -> { }, failure -> { });
@@ -108,7 +128,9 @@ public class UserChannelSubscriptions {
 
     /**
      * Call once the user's socket is registered in {@link LocalSessions}: subscribes the user's channel; completes
-     * when Redis confirmed it (or at once while reconnecting, which subscribes every user's channel).
+     * when Redis has confirmed it, so every frame published on the channel from then on reaches the socket. While the
+     * node has no connection it completes at once: the reconnect subscribes every user's channel, and commands are
+     * answered {@code unavailable} meanwhile. A connection lost before the confirmation completes it too.
      */
     public Uni<Void> subscribe(UUID userId) {
         return follow(userId);
@@ -116,9 +138,41 @@ public class UserChannelSubscriptions {
 
     /** Subscribes or unsubscribes the user's channel, as the user's sockets on this node are when it runs. */
     private Uni<Void> follow(UUID userId) {
-        return Uni.createFrom().<Void>emitter(done -> context.runOnContext(ignored ->
-                send(sessions.socketsOf(userId) > 0 ? Command.SUBSCRIBE : Command.UNSUBSCRIBE, List.of(userId))
-                        .subscribe().with(done::complete, done::fail)));
+        return Uni.createFrom().<Void>emitter(done -> context.runOnContext(ignored -> {
+            if (sessions.socketsOf(userId) == 0) {
+                send(Command.UNSUBSCRIBE, List.of(userId)).subscribe().with(done::complete, done::fail);
+            } else if (connection == null) {
+                done.complete(null);
+            } else {
+                awaitConfirmation(userId, () -> done.complete(null));
+                send(Command.SUBSCRIBE, List.of(userId)).subscribe().with(sent -> { }, done::fail);
+            }
+        }));
+    }
+
+    /** Registers what to run when Redis confirms the SUBSCRIBE of the user's channel about to be sent. Context only. */
+    private void awaitConfirmation(UUID userId, Runnable confirmed) {
+        unconfirmed.computeIfAbsent(userId, user -> new ArrayDeque<>(2)).add(confirmed);
+    }
+
+    /** A subscribe confirmation arrived for the user's channel: the oldest SUBSCRIBE of it is in effect. */
+    private void confirmed(UUID userId) {
+        ArrayDeque<Runnable> waiting = unconfirmed.get(userId);
+        if (waiting == null) {
+            return;
+        }
+        Runnable first = waiting.poll();
+        if (waiting.isEmpty()) {
+            unconfirmed.remove(userId);
+        }
+        first.run();
+    }
+
+    /** The connection is gone: nothing sent on it will be confirmed; the sockets waiting go on (a reconnect follows). */
+    private void releaseUnconfirmed() {
+        List<Runnable> waiting = unconfirmed.values().stream().flatMap(ArrayDeque::stream).toList();
+        unconfirmed.clear();
+        waiting.forEach(Runnable::run);
     }
 
     public boolean isConnected() {
@@ -160,13 +214,14 @@ public class UserChannelSubscriptions {
                 opened.close().subscribe().with(done -> { }, ignored -> { });
                 return;
             }
-            opened.handler(this::onPush);
+            opened.handler(push -> onPush(opened, push));
             opened.exceptionHandler(failure -> lost(opened, failure));
             opened.endHandler(() -> lost(opened, null));
             pingSentAt = 0;
             lastHeard = System.nanoTime();
             connection = opened;
-            resubscribeAll();
+            // The client may call back on another thread; commands and their bookkeeping go from the context.
+            context.runOnContext(ignored -> resubscribeAll(opened));
         }, failure -> {
             vertx.cancelTimer(deadline);
             if (!settled.compareAndSet(false, true)) {
@@ -213,6 +268,7 @@ public class UserChannelSubscriptions {
             return;
         }
         connection = null;
+        context.runOnContext(ignored -> releaseUnconfirmed());
         // A connection that failed but is still open would go on delivering beside its replacement.
         which.close().subscribe().with(done -> { }, ignored -> { });
         if (stopping) {
@@ -232,28 +288,47 @@ public class UserChannelSubscriptions {
         vertx.setTimer(backoff.toMillis(), timer -> connect(next));
     }
 
-    private void resubscribeAll() {
+    private void resubscribeAll(RedisConnection opened) {
+        if (connection != opened) {
+            return;
+        }
         List<UUID> users = List.copyOf(sessions.users());
+        // Their confirmations must not be taken for those of SUBSCRIBEs sent after them.
+        users.forEach(user -> awaitConfirmation(user, () -> { }));
         for (int from = 0; from < users.size(); from += RESUBSCRIBE_CHUNK) {
             send(Command.SUBSCRIBE, users.subList(from, Math.min(users.size(), from + RESUBSCRIBE_CHUNK)))
                     .subscribe().with(done -> { }, failure -> { });
         }
     }
 
-    private void onPush(Response push) {
+    private void onPush(RedisConnection from, Response push) {
         lastHeard = System.nanoTime();
-        // ["message", channel, payload]; subscribe confirmations arrive as replies to their requests.
-        if (push.size() != 3 || !"message".equals(push.get(0).toString())) {
+        if (push.type() != ResponseType.PUSH) {
+            // A PONG whose request the client dropped: it hands a push arriving while a PING waits to this handler
+            // and forgets the PING. Still the answer to the heartbeat's PING.
+            pingSentAt = 0;
             return;
         }
-        String channel = push.get(1).toString();
-        if (!channel.startsWith(PREFIX)) {
+        // ["message", channel, payload] or ["subscribe", channel, count] (one per channel of a SUBSCRIBE, in order).
+        if (push.size() != 3) {
             return;
         }
-        UUID userId;
-        try {
-            userId = UUID.fromString(channel.substring(PREFIX.length()));
-        } catch (IllegalArgumentException e) {
+        String kind = push.get(0).toString();
+        UUID userId = userOf(push.get(1).toString());
+        if (userId == null) {
+            return;
+        }
+        if ("subscribe".equals(kind)) {
+            // Pushes arrive on the connection's own thread; the waiting list is the context's.
+            context.runOnContext(ignored -> {
+                if (from == connection) {
+                    // A late confirmation from a connection given up on confirms nothing of its replacement.
+                    confirmed(userId);
+                }
+            });
+            return;
+        }
+        if (!"message".equals(kind)) {
             return;
         }
         // The envelope with the publisher's trace context never reaches the client: sockets get the frame alone.
@@ -262,5 +337,16 @@ public class UserChannelSubscriptions {
         TracedFrame published = TracedFrame.read(targeted.published());
         spans.deliver(published.traceparent(), userId,
                 user -> sessions.deliver(user, targeted.sessionId(), published.frame()));
+    }
+
+    private static UUID userOf(String channel) {
+        if (!channel.startsWith(PREFIX)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(channel.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -30,6 +30,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -78,6 +79,11 @@ public class ChatSocket {
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
         VerifiedToken token = connection.userData().remove(TokenUpgradeCheck.VERIFIED);
+        // The handshake is over: the request's headers, held by Vert.x for the socket's life, are needed no more.
+        MultiMap requestHeaders = connection.userData().remove(TokenUpgradeCheck.REQUEST_HEADERS);
+        if (requestHeaders != null) {
+            requestHeaders.clear();
+        }
         sessions.open(connection, token, clock.millis());
         return subscriptions.subscribe(token.userId());
     }

@@ -27,6 +27,11 @@ public class TokenUpgradeCheck implements HttpUpgradeCheck {
 
     /** Where {@code ChatSocket.onOpen} finds what was verified (and removes it). */
     public static final UserData.TypedKey<VerifiedToken> VERIFIED = new UserData.TypedKey<>("chat.verified-token");
+    /**
+     * The request's headers, which Vert.x's socket keeps for its whole life: {@code ChatSocket.onOpen} empties them
+     * once the handshake no longer needs them (and removes this key).
+     */
+    public static final UserData.TypedKey<MultiMap> REQUEST_HEADERS = new UserData.TypedKey<>("chat.request-headers");
 
     private static final Logger LOG = Logger.getLogger(TokenUpgradeCheck.class);
     private static final String BEARER = "Bearer ";
@@ -60,6 +65,7 @@ public class TokenUpgradeCheck implements HttpUpgradeCheck {
             }
             context.userData().put(VERIFIED, token);
             keepOnlyHandshakeHeaders(context.httpRequest().headers());
+            context.userData().put(REQUEST_HEADERS, context.httpRequest().headers());
             return CheckResult.permitUpgrade();
         });
     }

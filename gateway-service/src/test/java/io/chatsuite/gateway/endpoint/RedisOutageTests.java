@@ -6,18 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
+import io.chatsuite.gateway.RedisProcess;
 import io.chatsuite.gateway.TestSocket;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,8 +50,8 @@ class RedisOutageTests {
         try (TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(UUID.randomUUID(), "r"))) {
             await("ready before the outage").atMost(Duration.ofMinutes(1))
                     .until(() -> given().get("/q/health/ready").statusCode() == 200);
-            ProcessHandle redis = thisNodesRedis();
-            signal(redis, "STOP");
+            RedisProcess redis = RedisProcess.listeningOn(redisUrl);
+            redis.freeze();
             try {
                 AtomicInteger sent = new AtomicInteger();
                 // Two commands a second, far below the per-user limit: the answer is about Redis, not the rate.
@@ -69,7 +66,7 @@ class RedisOutageTests {
                         .until(() -> given().get("/q/health/ready").statusCode() == 503);
                 assertThat(socket.isOpen()).as("the socket stays open through the outage").isTrue();
             } finally {
-                signal(redis, "CONT");
+                redis.thaw();
             }
 
             await("ready again once Redis answers").atMost(Duration.ofMinutes(1))
@@ -85,37 +82,5 @@ class RedisOutageTests {
     private static String send(String id, String conversation) {
         return "{\"id\":\"" + id + "\",\"type\":\"send\",\"conversationId\":\"" + conversation
                 + "\",\"body\":\"are you there?\"}";
-    }
-
-    /**
-     * The redis-server this node talks to, by its port: it rewrites its command line to {@code redis-server
-     * 127.0.0.1:PORT}, and the launcher started it with {@code --port PORT}.
-     */
-    private ProcessHandle thisNodesRedis() {
-        String port = redisUrl.substring(redisUrl.lastIndexOf(':') + 1).replaceAll("\\D.*", "");
-        List<ProcessHandle> candidates = ProcessHandle.current().descendants()
-                .filter(process -> {
-                    String line = commandLine(process);
-                    return line.contains("redis-server") && (line.contains(":" + port + " ")
-                            || line.endsWith(":" + port) || line.contains("--port " + port + " "));
-                })
-                .toList();
-        assertThat(candidates).as("the redis-server on port " + port + " under this test JVM").hasSize(1);
-        return candidates.get(0);
-    }
-
-    private static void signal(ProcessHandle process, String signal) throws IOException, InterruptedException {
-        int status = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start()
-                .waitFor();
-        assertThat(status).as("kill -s " + signal).isZero();
-    }
-
-    private static String commandLine(ProcessHandle process) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ')
-                    .trim();
-        } catch (IOException gone) {
-            return "";
-        }
     }
 }
