@@ -14,6 +14,7 @@ class FakeWebSocket {
   send(data: string) { this.sent.push(JSON.parse(data)); }
   close() { this.readyState = 3; }
   open() { this.readyState = FakeWebSocket.OPEN; this.onopen?.(); }
+  receive(frame: object) { this.onmessage?.({ data: JSON.stringify(frame) }); }
 }
 
 describe('ChatSocket', () => {
@@ -53,7 +54,9 @@ describe('ChatSocket', () => {
     });
     socket.start();
     await vi.advanceTimersByTimeAsync(0);
-    FakeWebSocket.made.at(-1)!.open();
+    const made = FakeWebSocket.made.at(-1)!;
+    made.open();
+    made.receive({ type: 'pong', id: 'ready' });
     return socket;
   }
 
@@ -70,6 +73,7 @@ describe('ChatSocket', () => {
     listeners.get('online')!();
     await vi.advanceTimersByTimeAsync(0);
     FakeWebSocket.made.at(-1)!.open();
+    FakeWebSocket.made.at(-1)!.receive({ type: 'pong', id: 'ready' });
     expect(statuses.at(-1)).toBe('online');
     expect(opened).toEqual([false, true]);
     socket.stop();
@@ -81,7 +85,7 @@ describe('ChatSocket', () => {
 
     await vi.advanceTimersByTimeAsync(4_750);
 
-    expect(first.sent.some(frame => frame.type === 'ping')).toBe(true);
+    expect(first.sent.some(frame => frame.type === 'ping' && (frame as { id?: string }).id !== 'ready')).toBe(true);
     expect(statuses.at(-1)).toBe('reconnecting');
     socket.stop();
   });
@@ -93,8 +97,32 @@ describe('ChatSocket', () => {
       await vi.advanceTimersByTimeAsync(250);
       first.onmessage!({ data: '{"type":"presence"}' });
     }
-    expect(first.sent).toEqual([]);
+    expect(first.sent).toEqual([{ type: 'ping', id: 'ready' }]);
     expect(statuses.at(-1)).toBe('online');
+    socket.stop();
+  });
+
+  it('resumes only once the socket has answered its first frame, so nothing published meanwhile is missed', async () => {
+    statuses = [];
+    opened = [];
+    const socket = new ChatSocket('ws://localhost/ws', {
+      token: async () => 'token',
+      onStatus: status => statuses.push(status),
+      onOpen: reconnected => opened.push(reconnected),
+      onFrame: () => undefined,
+      onRevoked: () => undefined,
+    });
+    socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const first = FakeWebSocket.made[0];
+    first.open();
+    expect(first.sent[0]).toEqual({ type: 'ping', id: 'ready' });
+    expect(opened).toEqual([]);
+
+    first.receive({ type: 'pong', id: 'ready' });
+    expect(opened).toEqual([false]);
+    first.receive({ type: 'pong', id: 'ping-1' });
+    expect(opened).toEqual([false]);
     socket.stop();
   });
 });

@@ -7,7 +7,10 @@ export interface SocketHandlers {
   /** A fresh access token for the next upgrade, or null when the session is gone. */
   token(): Promise<string | null>;
   onStatus(status: ConnectionStatus, retryInMs?: number): void;
-  /** The socket is (again) open: resume from history, resend what is unacknowledged. */
+  /**
+   * The socket is (again) open and answering, so every frame for this user from now on reaches it: resume from
+   * history, resend what is unacknowledged.
+   */
   onOpen(reconnected: boolean): void;
   onFrame(frame: ServerFrame): void;
   /** The server revoked the session (close 4001): sign out. */
@@ -40,6 +43,8 @@ export class ChatSocket {
   private pingTimer: number | undefined;
   private lastFrameAt = 0;
   private pingSentAt: number | null = null;
+  /** Set from the upgrade until the socket's first frame: whether that open is a reconnect. */
+  private awaitingFirstFrame: boolean | null = null;
 
   constructor(private readonly url: string, private readonly handlers: SocketHandlers) {}
 
@@ -129,10 +134,18 @@ export class ChatSocket {
       this.lastFrameAt = Date.now();
       this.handlers.onStatus('online');
       this.startPinging();
-      this.handlers.onOpen(reconnected);
+      // The gateway reads frames only once Redis has this user's channel: the first answer means nothing published
+      // from then on can miss this socket, so the resume waits for it (docs/protocol.md, "Ready").
+      this.awaitingFirstFrame = reconnected;
+      if (this.send({ type: 'ping', id: 'ready' })) this.pingSentAt = Date.now();
     };
     socket.onmessage = message => {
       this.lastFrameAt = Date.now();
+      if (this.awaitingFirstFrame !== null) {
+        const reconnected = this.awaitingFirstFrame;
+        this.awaitingFirstFrame = null;
+        this.handlers.onOpen(reconnected);
+      }
       let frame: ServerFrame;
       try {
         frame = JSON.parse(message.data as string);
