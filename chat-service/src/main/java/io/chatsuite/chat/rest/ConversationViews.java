@@ -29,10 +29,13 @@ public final class ConversationViews {
         }
     }
 
-    public record MemberView(UUID userId, String displayName, MemberRole role, Instant joinedAt, long readSeq) {
+    /** A member; {@code username} is what {@code @username} mentions them by (the composer suggests it). */
+    public record MemberView(UUID userId, String displayName, MemberRole role, Instant joinedAt, long readSeq,
+                             String username) {
 
         static MemberView of(MemberRow row) {
-            return new MemberView(row.userId(), row.displayName(), row.role(), row.joinedAt(), row.readSeq());
+            return new MemberView(row.userId(), row.displayName(), row.role(), row.joinedAt(), row.readSeq(),
+                    row.username());
         }
     }
 
