@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.chat.ChatTestSupport;
@@ -88,7 +89,8 @@ class MentionCommandTests {
 
         patch(alice, "{\"roomMentions\":\"everyone\"}").then().statusCode(200);
         given().auth().oauth2(bob.token()).get("/api/conversations/" + room).then().statusCode(200)
-                .body("conversation.roomMentions", equalTo("everyone"));
+                .body("conversation.roomMentions", equalTo("everyone"))
+                .body("members.username", hasItems(alice.name(), bob.name(), carol.name()));
         chat.send(send(bob, "member-room-allowed", "@room now?"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> aliceFrames.events("message.created").size() == 3);
