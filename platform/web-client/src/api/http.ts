@@ -52,7 +52,9 @@ export const api = {
     call<ConversationDetails>('POST', '/api/rooms', { name, topic: topic || null, isPublic }),
   findRooms: (q: string) => call<ConversationView[]>('GET', `/api/rooms?q=${enc(q)}&size=50`),
   /** A JSON merge patch: only the settings given change; a topic of null clears it. */
-  updateRoom: (id: Uuid, changes: { name?: string; topic?: string | null; isPublic?: boolean }) =>
+  updateRoom: (id: Uuid, changes: {
+    name?: string; topic?: string | null; isPublic?: boolean; roomMentions?: 'admins' | 'everyone';
+  }) =>
     call<ConversationDetails>('PATCH', `/api/rooms/${enc(id)}`, changes),
   archiveRoom: (id: Uuid, archived: boolean) =>
     call<ConversationDetails>('POST', `/api/rooms/${enc(id)}/${archived ? 'archive' : 'unarchive'}`),

@@ -14,8 +14,14 @@ export type MessageFormat = 'markdown' | 'plain';
 export interface ConversationView {
   id: Uuid; kind: ConversationKind; name: string | null; topic: string | null; isPublic: boolean;
   createdAt: string; lastSeq: number; archived: boolean;
+  /** Who may use @room and @here: the owner and admins, or every member. */
+  roomMentions?: 'admins' | 'everyone';
 }
-export interface MemberView { userId: Uuid; displayName: string; role: MemberRole; joinedAt: string; readSeq: number }
+export interface MemberView {
+  userId: Uuid; displayName: string; role: MemberRole; joinedAt: string; readSeq: number;
+  /** What @username mentions them by. */
+  username?: string | null;
+}
 export interface ConversationDetails { conversation: ConversationView; members: MemberView[] }
 
 export interface LastMessage {
@@ -25,6 +31,8 @@ export interface ConversationSummary {
   conversationId: Uuid; kind: ConversationKind; name: string | null; peerId: Uuid | null;
   lastMessage: LastMessage | null; lastActivityAt: string; latestSeq: number; readSeq: number; unreadCount: number;
   archived: boolean;
+  /** Unread messages from others that mention me, by name or as one of the room (@room, @here). */
+  mentionCount?: number;
 }
 
 export interface AttachmentRef {
@@ -39,6 +47,7 @@ export interface MessageView {
   seq: number; messageId: Uuid; senderId: Uuid; senderName: string | null; body: string | null;
   format: MessageFormat; attachments: AttachmentRef[]; replyTo: number | null; sentAt: string;
   editedAt: string | null; deleted: boolean; reactions?: ReactionView[];
+  mentionedUserIds?: Uuid[]; roomMentioned?: boolean;
 }
 export interface MessagePage { conversationId: Uuid; messages: MessageView[]; nextBefore: number | null }
 
@@ -47,8 +56,11 @@ export interface TimelineEvent {
   // message.created
   messageId?: Uuid; clientId?: string; body?: string | null; format?: MessageFormat; replyTo?: number | null;
   attachments?: AttachmentRef[];
+  // message.created: whom the server found mentioned (members by name; the whole room)
+  mentionedUserIds?: Uuid[]; roomMentioned?: boolean;
   // conversation.created / updated
   kind?: ConversationKind; name?: string | null; topic?: string | null; isPublic?: boolean; archived?: boolean;
+  everyoneMentionsRoom?: boolean;
   members?: { userId: Uuid; role: MemberRole }[];
   // conversation.deleted: everyone who was a member
   formerMembers?: Uuid[];

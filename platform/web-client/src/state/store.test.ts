@@ -110,6 +110,26 @@ describe('ChatStore', () => {
     store.stop();
   });
 
+  it('counts mentions of me beside the unread count, and a mention sounds even in a muted conversation', async () => {
+    const store = await storeWithTwoConversations();
+    store.setPreferences({ mutedConversations: ['c1'] });
+
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 2) });
+    socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c1', 3), mentionedUserIds: ['someone-else'] } });
+    expect(alerts.playMessageSound).not.toHaveBeenCalled();
+    socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c1', 4), mentionedUserIds: ['me'] } });
+    socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c1', 5), roomMentioned: true } });
+    runFrames();
+
+    expect(alerts.playMessageSound).toHaveBeenCalledTimes(1);
+    expect(store.summaries.get('c1')?.unreadCount).toBe(4);
+    expect(store.summaries.get('c1')?.mentionCount).toBe(2);
+    // My own @room mentions nobody I need to hear about.
+    socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c2', 2), actorId: 'me', roomMentioned: true } });
+    expect(store.summaries.get('c2')?.mentionCount ?? 0).toBe(0);
+    store.stop();
+  });
+
   it('plays one sound for a burst of messages, not one per message', async () => {
     const store = await storeWithTwoConversations();
 

@@ -10,7 +10,7 @@ import { playMessageSound, showDesktopNotification } from './alerts';
 import { Burst } from './burst';
 import { shallowEqual } from './equality';
 import { loadPreferences, savePreferences, type Preferences } from './preferences';
-import { Timeline, unreadAfter, type Message, type PendingMessage } from './timeline';
+import { mentions, Timeline, unreadAfter, type Message, type PendingMessage } from './timeline';
 
 const ACK_TIMEOUT_MS = 15_000;
 const TYPING_RENEW_MS = 3_000;
@@ -163,7 +163,8 @@ export class ChatStore {
         const next = fresh.get(id);
         if (next && known.latestSeq > next.latestSeq) {
           behind = true;
-          fresh.set(id, { ...next, ...pick(known), unreadCount: Math.max(known.unreadCount, next.unreadCount) });
+          fresh.set(id, { ...next, ...pick(known), unreadCount: Math.max(known.unreadCount, next.unreadCount),
+            mentionCount: Math.max(known.mentionCount ?? 0, next.mentionCount ?? 0) });
         }
         if (!next && this.details.has(id)) {
           behind = true;
@@ -202,7 +203,7 @@ export class ChatStore {
       conversationId, kind: details.conversation.kind, name: details.conversation.name ?? peer?.displayName ?? null,
       peerId: peer?.userId ?? null, lastMessage: null, lastActivityAt: details.conversation.createdAt,
       latestSeq: details.conversation.lastSeq, archived: details.conversation.archived,
-      readSeq: details.members.find(m => m.userId === this.me.id)?.readSeq ?? 0, unreadCount: 0,
+      readSeq: details.members.find(m => m.userId === this.me.id)?.readSeq ?? 0, unreadCount: 0, mentionCount: 0,
     });
     this.changed();
     if (peer) void this.loadPresence([peer.userId]);
@@ -441,7 +442,9 @@ export class ChatStore {
     const seq = timeline.lastSeq;
     const summary = this.summaries.get(conversationId);
     if (summary && (summary.unreadCount !== 0 || summary.readSeq < seq)) {
-      this.summaries.set(conversationId, { ...summary, unreadCount: 0, readSeq: Math.max(summary.readSeq, seq) });
+      this.summaries.set(conversationId, {
+        ...summary, unreadCount: 0, mentionCount: 0, readSeq: Math.max(summary.readSeq, seq),
+      });
       this.changed();
     }
     if (seq > (this.readSent.get(conversationId) ?? 0) && seq > 0) {
@@ -476,6 +479,8 @@ export class ChatStore {
       this.summaries.set(conversationId, {
         ...summary, readSeq: seq, unreadCount: unreadCount ?? summary.unreadCount,
       });
+      // The frame counts unread messages, not mentions: history-service's summary says how many of them mention me.
+      this.scheduleSummaryRefresh();
     }
     this.readSent.set(conversationId, seq);
     if (this.activeConversation === conversationId) {
@@ -685,8 +690,12 @@ export class ChatStore {
         };
         const fromOther = event.actorId !== this.me.id;
         const seen = this.activeConversation === id && !document.hidden && !this.heldUnread.has(id);
+        const mentioned = mentions({
+          senderId: event.actorId, mentionedUserIds: event.mentionedUserIds ?? [], roomMentioned: !!event.roomMentioned,
+        }, this.me.id);
         if (fromOther && !seen) next.unreadCount = summary.unreadCount + 1;
-        if (fromOther) this.alert(id, event);
+        if (mentioned && !seen) next.mentionCount = (summary.mentionCount ?? 0) + 1;
+        if (fromOther) this.alert(id, event, mentioned);
       }
       // The preview follows an edit or delete of the message it shows, at once.
       const last = summary.lastMessage;
@@ -749,7 +758,8 @@ export class ChatStore {
     if (userId === this.me.id && summary && seq > summary.readSeq) {
       // Read on another device of mine.
       const unread = seq >= summary.latestSeq ? 0 : summary.unreadCount;
-      this.summaries.set(conversationId, { ...summary, readSeq: seq, unreadCount: unread });
+      const mentionCount = unread === 0 ? 0 : summary.mentionCount;
+      this.summaries.set(conversationId, { ...summary, readSeq: seq, unreadCount: unread, mentionCount });
       if (unread !== 0) this.scheduleSummaryRefresh();
     }
     this.changed();
@@ -831,15 +841,16 @@ export class ChatStore {
     });
   }
 
-  private alert(conversationId: Uuid, event: TimelineEvent) {
-    if (this.isMuted(conversationId)) return;
+  /** A mention of me pierces the conversation's mute (it is the point of a mention). */
+  private alert(conversationId: Uuid, event: TimelineEvent, mentioned = false) {
+    if (this.isMuted(conversationId) && !mentioned) return;
     const visibleHere = this.activeConversation === conversationId && !document.hidden;
     // Every message moves the burst on, so a steady stream stays one burst however long it lasts.
     if (this.sound.starts(Date.now()) && this.preferences.sound && !visibleHere) playMessageSound();
     if (document.hidden && this.preferences.desktopNotifications) {
       const sender = this.nameOf(event.actorId);
       const where = this.summaries.get(conversationId)?.kind === 'GROUP'
-        ? `${sender} in ${this.conversationName(conversationId)}` : sender;
+        ? `${sender}${mentioned ? ' mentioned you' : ''} in ${this.conversationName(conversationId)}` : sender;
       showDesktopNotification(where, event.body ? plainText(event.body).slice(0, 200) : 'Sent an attachment',
         conversationId, () => this.navigate(`/c/${conversationId}`));
     }
@@ -898,7 +909,7 @@ export class ChatStore {
 function pick(summary: ConversationSummary): Partial<ConversationSummary> {
   return {
     latestSeq: summary.latestSeq, lastMessage: summary.lastMessage, lastActivityAt: summary.lastActivityAt,
-    unreadCount: summary.unreadCount,
+    unreadCount: summary.unreadCount, mentionCount: summary.mentionCount,
   };
 }
 

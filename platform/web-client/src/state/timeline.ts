@@ -13,6 +13,14 @@ export interface Message {
   editedAt: string | null;
   deleted: boolean;
   reactions: Reaction[];
+  /** Members the server found mentioned by name; {@code roomMentioned}: the whole room (@room, @here). */
+  mentionedUserIds: Uuid[];
+  roomMentioned: boolean;
+}
+
+/** Whether a message mentions this user: by name, or as one of the room (never their own @room). */
+export function mentions(message: Pick<Message, 'senderId' | 'mentionedUserIds' | 'roomMentioned'>, userId: Uuid) {
+  return message.senderId !== userId && (message.mentionedUserIds.includes(userId) || message.roomMentioned);
 }
 
 export type SendState = 'sending' | 'sent' | 'failed';
@@ -108,6 +116,7 @@ export class Timeline {
           seq: event.seq, messageId: event.messageId!, senderId: event.actorId, body: event.body ?? null,
           format: event.format ?? 'markdown', attachments: event.attachments ?? [], replyTo: event.replyTo ?? null,
           sentAt: event.occurredAt, editedAt: null, deleted: event.body == null, reactions: [],
+          mentionedUserIds: event.mentionedUserIds ?? [], roomMentioned: event.roomMentioned ?? false,
         };
         this.put(message);
         this.onMessage(message, event);
@@ -168,6 +177,7 @@ function fromView(view: MessageView): Message {
     seq: view.seq, messageId: view.messageId, senderId: view.senderId, body: view.body, format: view.format,
     attachments: view.attachments ?? [], replyTo: view.replyTo, sentAt: view.sentAt, editedAt: view.editedAt,
     deleted: view.deleted, reactions: reactionsFromViews(view.reactions),
+    mentionedUserIds: view.mentionedUserIds ?? [], roomMentioned: view.roomMentioned ?? false,
   };
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { AttachmentRef } from '../api/types';
 import { loadDraft, saveDraft } from '../state/drafts';
+import { completeMention, mentionAt, suggestMentions, type MentionQuery } from '../state/mentionSuggestions';
 import type { Message } from '../state/timeline';
 import { plainText } from '../text/markdown';
 import type { Uploads } from './uploads';
@@ -28,6 +29,14 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
   const input = useRef<HTMLTextAreaElement>(null);
   const files = useRef<HTMLInputElement>(null);
   const editing = mode.kind === 'edit';
+  // The @mention being typed at the caret, and which suggestion the arrow keys are on.
+  const [mention, setMention] = useState<MentionQuery | null>(null);
+  const [chosen, setChosen] = useState(0);
+  const details = store.details.get(conversationId);
+  const myRole = details?.members.find(m => m.userId === store.me.id)?.role;
+  const roomWords = details?.conversation.kind === 'GROUP'
+    && (myRole === 'owner' || myRole === 'admin' || details.conversation.roomMentions === 'everyone');
+  const suggestions = mention ? suggestMentions(mention.query, details?.members ?? [], store.me.id, roomWords) : [];
 
   useEffect(() => {
     // An edit borrows the text box; the draft waits in storage and comes back when the edit ends.
@@ -36,8 +45,10 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
     if (mode.kind !== 'new') input.current?.focus();
   }, [mode, store, conversationId]);
 
-  const change = (value: string) => {
+  const change = (value: string, caret: number) => {
     setText(value);
+    setMention(mentionAt(value, caret));
+    setChosen(0);
     if (editing) return;
     saveDraft(store.me.id, conversationId, value);
     // Someone fixing an old message is not "typing" a new one.
@@ -75,7 +86,34 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
     uploads.clear();
   };
 
+  const complete = (username: string) => {
+    const area = input.current;
+    if (!mention || !area) return;
+    const done = completeMention(text, area.selectionStart, mention, username);
+    change(done.text, done.caret);
+    setMention(null);
+    requestAnimationFrame(() => { area.focus(); area.setSelectionRange(done.caret, done.caret); });
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions.length > 0 && !e.nativeEvent.isComposing) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const step = e.key === 'ArrowDown' ? 1 : suggestions.length - 1;
+        setChosen((chosen + step) % suggestions.length);
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        complete(suggestions[Math.min(chosen, suggestions.length - 1)].username);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setMention(null);
+        return;
+      }
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       submit();
@@ -124,17 +162,33 @@ export function Composer({ conversationId, mode, onCancel, onSend, onEditLast, u
           ))}
         </ul>
       )}
-      <div className="composer__row">
+      <div className="composer__row" style={{ position: 'relative' }}>
+        {suggestions.length > 0 && (
+          <ul className="mention-suggestions" role="listbox" id={`mentions-${conversationId}`}
+              aria-label="Mention someone">
+            {suggestions.map((s, i) => (
+              <li key={s.username} id={`mention-${conversationId}-${i}`} role="option"
+                  aria-selected={i === Math.min(chosen, suggestions.length - 1)}
+                  onMouseDown={e => { e.preventDefault(); complete(s.username); }}>
+                <strong>@{s.username}</strong> <span className="hint">{s.label}</span>
+              </li>
+            ))}
+          </ul>
+        )}
         <button type="button" className="icon-button" onClick={() => files.current?.click()} aria-label="Attach files"
                 disabled={mode.kind === 'edit'}><Icon name="attach" /></button>
         <input ref={files} type="file" multiple hidden aria-hidden="true" tabIndex={-1} data-testid="file-input"
                onChange={e => { uploads.add([...(e.target.files ?? [])]); e.target.value = ''; }} />
         <textarea ref={input} rows={1} value={text} aria-label="Message" aria-invalid={over > 0}
+                  aria-autocomplete="list"
+                  aria-controls={suggestions.length > 0 ? `mentions-${conversationId}` : undefined}
+                  aria-activedescendant={suggestions.length > 0
+                    ? `mention-${conversationId}-${Math.min(chosen, suggestions.length - 1)}` : undefined}
                   aria-describedby={text.length >= COUNT_FROM ? `counter-${conversationId}` : undefined}
                   placeholder={mode.kind === 'edit' ? 'Edit your message' : 'Write a message…'}
                   title="Enter sends, Shift+Enter starts a new line. **bold**, *italic*, `code` and links work."
-                  onChange={e => change(e.target.value)}
-                  onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => store.typed(conversationId, false)} />
+                  onChange={e => change(e.target.value, e.target.selectionStart)}
+                  onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => { store.typed(conversationId, false); setMention(null); }} />
         <button type="submit" className="primary send-button" disabled={uploads.busy || over > 0}
                 aria-label={mode.kind === 'edit' ? 'Save edit' : 'Send'}>
           {mode.kind === 'edit' ? 'Save' : 'Send'}

@@ -67,12 +67,14 @@ function RoomInfo({ id }: { id: string }) {
   const [name, setName] = useState(room.name ?? '');
   const [topic, setTopic] = useState(room.topic ?? '');
   const [isPublic, setPublic] = useState(room.isPublic);
+  const [roomMentions, setRoomMentions] = useState(room.roomMentions ?? 'admins');
 
   useEffect(() => {
     setName(room.name ?? '');
     setTopic(room.topic ?? '');
     setPublic(room.isPublic);
-  }, [room.name, room.topic, room.isPublic]);
+    setRoomMentions(room.roomMentions ?? 'admins');
+  }, [room.name, room.topic, room.isPublic, room.roomMentions]);
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -86,10 +88,11 @@ function RoomInfo({ id }: { id: string }) {
   const save = (e: FormEvent) => {
     e.preventDefault();
     // A merge patch of what changed: settings someone else changed meanwhile are left as they are.
-    const changes: { name?: string; topic?: string | null; isPublic?: boolean } = {};
+    const changes: Parameters<typeof api.updateRoom>[1] = {};
     if (name.trim() !== (room.name ?? '')) changes.name = name.trim();
     if (topic.trim() !== (room.topic ?? '')) changes.topic = topic.trim() || null;
     if (isPublic !== room.isPublic) changes.isPublic = isPublic;
+    if (roomMentions !== (room.roomMentions ?? 'admins')) changes.roomMentions = roomMentions;
     if (Object.keys(changes).length) void run(() => api.updateRoom(id, changes));
   };
 
@@ -122,6 +125,13 @@ function RoomInfo({ id }: { id: string }) {
             <label>Topic<input maxLength={500} value={topic} onChange={e => setTopic(e.target.value)} /></label>
             <label className="checkbox">
               <input type="checkbox" checked={isPublic} onChange={e => setPublic(e.target.checked)} /> Public
+            </label>
+            <label>Who may mention everyone (@room, @here)
+              <select value={roomMentions}
+                      onChange={e => setRoomMentions(e.target.value === 'everyone' ? 'everyone' : 'admins')}>
+                <option value="admins">Owner and admins</option>
+                <option value="everyone">Every member</option>
+              </select>
             </label>
             <button className="primary" type="submit">Save</button>
           </form>

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { firstUnread, type Message, type PendingMessage, type Timeline } from '../state/timeline';
+import { firstUnread, mentions, type Message, type PendingMessage, type Timeline } from '../state/timeline';
 import { Markdown } from '../text/Markdown';
 import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
@@ -253,6 +253,7 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
   const store = useChatStore();
   const confirm = useConfirm();
   const mine = message.senderId === store.me.id;
+  const mentionsMe = !message.deleted && mentions(message, store.me.id);
   // Only what this row shows: the row re-renders when one of these changes, and not for other messages.
   const { sender, replied, repliedSender, readers, isDirect } = useStoreValue(s => {
     const replied = message.replyTo != null ? timeline.message(message.replyTo) : undefined;
@@ -267,8 +268,9 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
   const filesOnly = message.attachments.length > 0 && message.body === message.attachments.map(a => a.name).join(', ');
   return (
     <article className={`message${header ? ' message--header' : ''}${mine ? ' message--mine' : ''}${
-      highlighted ? ' message--highlighted' : ''}`} data-highlighted={highlighted || undefined}
-             aria-label={`${sender} at ${formatTime(message.sentAt)}`} data-seq={message.seq} tabIndex={-1}>
+      highlighted ? ' message--highlighted' : ''}${mentionsMe ? ' message--mention' : ''}`}
+             data-highlighted={highlighted || undefined} data-mention={mentionsMe || undefined}
+             aria-label={`${sender}${mentionsMe ? ' mentioned you' : ''} at ${formatTime(message.sentAt)}`} data-seq={message.seq} tabIndex={-1}>
       <div className="message__gutter">
         {header ? <Avatar id={message.senderId} name={sender} /> : (
           <time className="message__hover-time" dateTime={message.sentAt} title={formatFull(message.sentAt)}>

@@ -100,12 +100,14 @@ const ConversationEntry = memo(function ConversationEntry({ id, active }: { id: 
     ? `${last.senderId === store.me.id ? 'You: ' : lastSender ? `${lastSender}: ` : ''}${last.deleted ? 'deleted message' : last.preview ?? ''}`
     : summary.kind === 'GROUP' ? 'Room created' : 'Say hello';
   const unread = summary.unreadCount;
+  const mentionCount = summary.mentionCount ?? 0;
   return (
     <li>
       <a href={`/c/${id}`} onClick={go} data-conversation={id}
          className={`conversation${active ? ' conversation--active' : ''}${unread ? ' conversation--unread' : ''}`}
          aria-current={active ? 'page' : undefined}
-         aria-label={`${name}${summary.archived ? ', archived' : ''}${unread ? `, ${unread} unread` : ''}`}>
+         aria-label={`${name}${summary.archived ? ', archived' : ''}${unread ? `, ${unread} unread` : ''}${
+           mentionCount ? `, ${mentionCount} ${mentionCount === 1 ? 'mention' : 'mentions'}` : ''}`}>
         <span className="conversation__avatar">
           {summary.kind === 'GROUP'
             ? <span className="avatar avatar--room" aria-hidden="true">#</span>
@@ -122,6 +124,9 @@ const ConversationEntry = memo(function ConversationEntry({ id, active }: { id: 
           <span className="conversation__bottom">
             <span className="conversation__preview">{preview}</span>
             {muted && <span className="muted-icon" role="img" aria-label="muted" title="Muted"><Icon name="bellOff" size={14} /></span>}
+            {mentionCount > 0 && (
+              <span className="badge badge--mention" aria-hidden="true" data-mentions={mentionCount}>@{mentionCount}</span>
+            )}
             {unread > 0 && <span className="badge" aria-hidden="true" data-unread={unread}>{unread}</span>}
           </span>
         </span>

@@ -43,11 +43,13 @@ public class ConversationRepository {
     }
 
     public Uni<Void> update(SqlClient client, UUID id, String name, String topic, boolean isPublic,
-                            boolean archived) {
+                            boolean archived, boolean everyoneMentionsRoom) {
         return client.preparedQuery("""
-                        UPDATE conversations SET name = $2, topic = $3, is_public = $4, archived = $5
+                        UPDATE conversations SET name = $2, topic = $3, is_public = $4, archived = $5,
+                                                 everyone_mentions_room = $6
                         WHERE id = $1""")
-                .execute(Tuple.from(Arrays.asList(id, name, topic, isPublic, archived))).replaceWithVoid();
+                .execute(Tuple.from(Arrays.asList(id, name, topic, isPublic, archived, everyoneMentionsRoom)))
+                .replaceWithVoid();
     }
 
     /** The room is gone: no members, never listed or joined again. Its row keeps the timeline's seq. */
@@ -102,7 +104,7 @@ public class ConversationRepository {
 
     public Uni<List<MemberRow>> members(SqlClient client, UUID conversationId) {
         return client.preparedQuery("""
-                        SELECT m.user_id, m.role, m.joined_at, m.read_seq, u.display_name
+                        SELECT m.user_id, m.role, m.joined_at, m.read_seq, u.display_name, u.username
                         FROM members m LEFT JOIN known_users u ON u.user_id = m.user_id
                         WHERE m.conversation_id = $1 ORDER BY m.joined_at, m.user_id""")
                 .execute(Tuple.of(conversationId))

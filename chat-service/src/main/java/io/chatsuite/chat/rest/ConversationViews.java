@@ -15,20 +15,27 @@ public final class ConversationViews {
     private ConversationViews() {
     }
 
-    /** A conversation; {@code archived} rooms are read-only. */
+    /**
+     * A conversation; {@code archived} rooms are read-only. {@code roomMentions}: who may use {@code @room} and
+     * {@code @here}, {@code "admins"} (owner and admins, the default) or {@code "everyone"}.
+     */
     public record ConversationView(UUID id, ConversationKind kind, String name, String topic, boolean isPublic,
-                                   Instant createdAt, long lastSeq, boolean archived) {
+                                   Instant createdAt, long lastSeq, boolean archived, String roomMentions) {
 
         static ConversationView of(ConversationRow row) {
             return new ConversationView(row.id(), row.kind(), row.name(), row.topic(), row.isPublic(),
-                    row.createdAt(), row.lastSeq(), row.archived());
+                    row.createdAt(), row.lastSeq(), row.archived(),
+                    RoomPatch.roomMentionsName(row.everyoneMentionsRoom()));
         }
     }
 
-    public record MemberView(UUID userId, String displayName, MemberRole role, Instant joinedAt, long readSeq) {
+    /** A member; {@code username} is what {@code @username} mentions them by (the composer suggests it). */
+    public record MemberView(UUID userId, String displayName, MemberRole role, Instant joinedAt, long readSeq,
+                             String username) {
 
         static MemberView of(MemberRow row) {
-            return new MemberView(row.userId(), row.displayName(), row.role(), row.joinedAt(), row.readSeq());
+            return new MemberView(row.userId(), row.displayName(), row.role(), row.joinedAt(), row.readSeq(),
+                    row.username());
         }
     }
 

@@ -15,6 +15,8 @@ final class RoomPatch {
 
     static final int NAME_LENGTH = 100;
     static final int TOPIC_LENGTH = 500;
+    static final String ADMINS = "admins";
+    static final String EVERYONE = "everyone";
 
     private RoomPatch() {
     }
@@ -25,11 +27,29 @@ final class RoomPatch {
         }
         for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (!field.getKey().equals("name") && !field.getKey().equals("topic")
-                    && !field.getKey().equals("isPublic")) {
-                throw ProblemException.invalidField(field.getKey(), "not a room setting (name, topic, isPublic)");
+                    && !field.getKey().equals("isPublic") && !field.getKey().equals("roomMentions")) {
+                throw ProblemException.invalidField(field.getKey(),
+                        "not a room setting (name, topic, isPublic, roomMentions)");
             }
         }
-        return new RoomChange(name(patch.get("name")), topic(patch.get("topic")), isPublic(patch.get("isPublic")));
+        return new RoomChange(name(patch.get("name")), topic(patch.get("topic")), isPublic(patch.get("isPublic")),
+                everyoneMentionsRoom(patch.get("roomMentions")));
+    }
+
+    /** The wire name of who may mention a room whole. */
+    static String roomMentionsName(boolean everyone) {
+        return everyone ? EVERYONE : ADMINS;
+    }
+
+    private static Optional<Boolean> everyoneMentionsRoom(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isTextual() || !(value.asText().equals(ADMINS) || value.asText().equals(EVERYONE))) {
+            throw ProblemException.invalidField("roomMentions",
+                    "who may use @room and @here: \"admins\" (owner and admins) or \"everyone\"");
+        }
+        return Optional.of(value.asText().equals(EVERYONE));
     }
 
     private static Optional<String> name(JsonNode value) {

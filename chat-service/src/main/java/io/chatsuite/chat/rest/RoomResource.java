@@ -76,9 +76,9 @@ public class RoomResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a room's name, topic or visibility (owner and admins)",
+    @Operation(summary = "Change a room's name, topic, visibility or who may mention it whole (owner and admins)",
             description = "A JSON merge patch (RFC 7396): fields left out stay as they are; \"topic\": null clears the"
-                    + " topic; name and isPublic cannot be cleared. Other fields are refused by name.")
+                    + " topic; name, isPublic and roomMentions cannot be cleared. Other fields are refused by name.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH,
             schema = @Schema(implementation = RoomSettingsPatch.class),
             examples = @ExampleObject(name = "topic only", value = "{\"topic\": \"release planning\"}")))
@@ -97,7 +97,9 @@ public class RoomResource {
     @Schema(name = "RoomSettingsPatch")
     public record RoomSettingsPatch(@Schema(maxLength = RoomPatch.NAME_LENGTH) String name,
                                     @Schema(maxLength = RoomPatch.TOPIC_LENGTH, nullable = true) String topic,
-                                    Boolean isPublic) {
+                                    Boolean isPublic,
+                                    @Schema(enumeration = {RoomPatch.ADMINS, RoomPatch.EVERYONE},
+                                            description = "who may use @room and @here") String roomMentions) {
     }
 
     @POST

@@ -71,12 +71,14 @@ public class CommandProcessor {
     private final ReactionRepository reactions;
     private final Timeline appender;
     private final SendBatch sends;
+    private final MentionResolver mentions;
     private final ChatConfig config;
     private final Clock clock;
 
     public CommandProcessor(Pool pool, ConversationRepository conversations, TimelineRepository timeline,
                             AttachmentRepository attachments, ReactionRepository reactions, Timeline appender,
-                            SendBatch sends, ChatConfig config, Clock clock) {
+                            SendBatch sends, MentionResolver mentions, ChatConfig config, Clock clock) {
+        this.mentions = mentions;
         this.reactions = reactions;
         this.sends = sends;
         this.pool = pool;
@@ -231,9 +233,12 @@ public class CommandProcessor {
             }
             UUID messageId = UUID.randomUUID();
             Instant at = now();
-            return appender.append(tx, send.conversationId(), at, seq -> new MessageCreated(send.conversationId(), seq,
-                            at, send.senderId(), messageId, send.clientId(), body, send.format(), send.replyTo(),
-                            refs.get()))
+            return mentions.resolve(tx, List.of(new MentionResolver.Send(send.conversationId(), send.senderId(),
+                            membership, body)))
+                    .map(found -> found.get(0))
+                    .chain(names -> appender.append(tx, send.conversationId(), at, seq -> new MessageCreated(
+                            send.conversationId(), seq, at, send.senderId(), messageId, send.clientId(), body,
+                            send.format(), send.replyTo(), refs.get(), names.userIds(), names.room())))
                     .call(event -> timeline.insertMessage(tx, messageId, send.conversationId(), event.seq(),
                             send.senderId()))
                     .call(() -> attachmentIds.isEmpty() ? Uni.createFrom().voidItem()

@@ -92,7 +92,7 @@ public class ConversationService {
         UUID id = UUID.randomUUID();
         Instant at = now();
         Uni<ConversationCreated> created = conversations.insert(tx,
-                        new ConversationRow(id, kind, name, topic, isPublic, actor, at, 0, false), directKey)
+                        new ConversationRow(id, kind, name, topic, isPublic, actor, at, 0, false, false), directKey)
                 .chain(() -> timeline.append(tx, id, at,
                         seq -> new ConversationCreated(id, seq, at, actor, kind, name, topic, isPublic, members)));
         return created.call(event -> Multi.createFrom().iterable(members)
@@ -221,7 +221,8 @@ public class ConversationService {
         return changeRoom(roomId, tx -> requireOwner(tx, roomId, actor)
                 .chain(() -> requireLiveRoom(tx, roomId))
                 .chain(room -> saveSettings(tx, actor, room, new ConversationRow(room.id(), room.kind(), room.name(),
-                        room.topic(), room.isPublic(), room.createdBy(), room.createdAt(), room.lastSeq(), archived))));
+                        room.topic(), room.isPublic(), room.createdBy(), room.createdAt(), room.lastSeq(), archived,
+                        room.everyoneMentionsRoom()))));
     }
 
     /**
@@ -246,9 +247,11 @@ public class ConversationService {
             return Uni.createFrom().voidItem();
         }
         Instant at = now();
-        return conversations.update(tx, after.id(), after.name(), after.topic(), after.isPublic(), after.archived())
+        return conversations.update(tx, after.id(), after.name(), after.topic(), after.isPublic(), after.archived(),
+                        after.everyoneMentionsRoom())
                 .chain(() -> timeline.append(tx, after.id(), at, seq -> new ConversationUpdated(after.id(), seq, at,
-                        actor, after.name(), after.topic(), after.isPublic(), after.archived())))
+                        actor, after.name(), after.topic(), after.isPublic(), after.archived(),
+                        after.everyoneMentionsRoom())))
                 .replaceWithVoid();
     }
 

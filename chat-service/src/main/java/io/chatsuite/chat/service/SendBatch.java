@@ -33,7 +33,8 @@ import java.util.UUID;
 /**
  * Decides a run of sends without attachments set-based, inside the batch's transaction, in four round trips whatever
  * the run's size: the command ids already processed and the senders' memberships (two statements, pipelined), every
- * conversation's seqs at once, then every event, message and processed id at once. Each send is refused or accepted
+ * conversation's seqs at once and every mentioned member at once (pipelined), then every event, message and
+ * processed id at once. Each send is refused or accepted
  * exactly as one decided alone ({@link CommandProcessor}) would be; a command id repeated within the run gets its
  * first occurrence's answer, as a retry across batches does.
  */
@@ -43,11 +44,13 @@ public class SendBatch {
     private final SendBatchRepository statements;
     private final Timeline timeline;
     private final ChatConfig config;
+    private final MentionResolver mentions;
 
-    public SendBatch(SendBatchRepository statements, Timeline timeline, ChatConfig config) {
+    public SendBatch(SendBatchRepository statements, Timeline timeline, ChatConfig config, MentionResolver mentions) {
         this.statements = statements;
         this.timeline = timeline;
         this.config = config;
+        this.mentions = mentions;
     }
 
     /** The outcome of each send, in order; {@code at} is the batch's time, the events' occurredAt. */
@@ -114,7 +117,15 @@ public class SendBatch {
         }
         UUID[] ids = newEvents.keySet().toArray(UUID[]::new);
         Integer[] counts = newEvents.values().toArray(Integer[]::new);
-        return statements.takeSeqs(tx, ids, counts).chain(lastSeqs -> {
+        List<MentionResolver.Send> mentioning = accepted.stream().map(sends::get)
+                .map(send -> new MentionResolver.Send(send.conversationId(), send.senderId(),
+                        memberships.get(new MemberKey(send.conversationId(), send.senderId())), send.body()))
+                .toList();
+        // Both go out at once: the connection pipelines them.
+        Uni<Map<UUID, Long>> seqs = statements.takeSeqs(tx, ids, counts);
+        Uni<List<MentionResolver.Mentioned>> mentioned = mentions.resolve(tx, mentioning);
+        return Uni.combine().all().unis(seqs, mentioned).asTuple().chain(found -> {
+            Map<UUID, Long> lastSeqs = found.getItem1();
             Map<UUID, Long> next = new HashMap<>();
             newEvents.forEach((id, count) -> next.put(id, lastSeqs.get(id) - count + 1));
             int size = accepted.size();
@@ -126,8 +137,10 @@ public class SendBatch {
                 SendMessage send = sends.get(i);
                 long seq = next.merge(send.conversationId(), 1L, Long::sum) - 1;
                 UUID messageId = UUID.randomUUID();
+                MentionResolver.Mentioned names = found.getItem2().get(k);
                 String payload = timeline.write(new MessageCreated(send.conversationId(), seq, at, send.senderId(),
-                        messageId, send.clientId(), send.body(), send.format(), send.replyTo(), List.of()));
+                        messageId, send.clientId(), send.body(), send.format(), send.replyTo(), List.of(),
+                        names.userIds(), names.room()));
                 rows.conversationIds()[k] = send.conversationId();
                 rows.seqs()[k] = seq;
                 rows.payloads()[k] = payload;

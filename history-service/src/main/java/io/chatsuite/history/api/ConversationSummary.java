@@ -6,12 +6,13 @@ import java.util.UUID;
 
 /**
  * One of the caller's conversations. {@code name} is a room's name, or for a direct conversation the other user's
- * display name ({@code peerId}). {@code unreadCount} counts live messages from others after {@code readSeq}.
+ * display name ({@code peerId}). {@code unreadCount} counts live messages from others after {@code readSeq};
+ * {@code mentionCount} those of them that mention the caller, by name or as a member of the room ({@code @room}).
  * An {@code archived} room is read-only (deleted rooms are not listed at all).
  */
 public record ConversationSummary(UUID conversationId, ConversationKind kind, String name, UUID peerId,
                                   LastMessage lastMessage, Instant lastActivityAt, long latestSeq, long readSeq,
-                                  long unreadCount, boolean archived) {
+                                  long unreadCount, boolean archived, long mentionCount) {
 
     /**
      * The newest message: the first characters of its plain text (Markdown removed), or none if it was deleted;

@@ -9,9 +9,11 @@ import java.util.UUID;
 /**
  * A message as it stands now. {@code senderName} is the sender's current display name (null if unknown). A deleted
  * message keeps its seq and place; its body is null and its attachments and reactions empty. {@code reactions} lists
- * each emoji once, in the order it was first used.
+ * each emoji once, in the order it was first used. {@code mentionedUserIds} and {@code roomMentioned} are whom its
+ * message.created event mentioned (the members by name, and the whole room).
  */
 public record MessageView(long seq, UUID messageId, UUID senderId, String senderName, String body,
                           MessageFormat format, List<AttachmentRef> attachments, Long replyTo, Instant sentAt,
-                          Instant editedAt, boolean deleted, List<ReactionView> reactions) {
+                          Instant editedAt, boolean deleted, List<ReactionView> reactions,
+                          List<UUID> mentionedUserIds, boolean roomMentioned) {
 }

@@ -129,7 +129,13 @@ public class ConversationRepository {
                                last.created_at AS last_created_at,
                                (SELECT count(*) FROM messages newer
                                 WHERE newer.conversation_id = c.conversation_id AND newer.seq > m.read_seq
-                                  AND NOT newer.deleted AND newer.sender_id <> m.user_id) AS unread
+                                  AND NOT newer.deleted AND newer.sender_id <> m.user_id) AS unread,
+                               (SELECT count(*) FROM messages mentioning
+                                WHERE mentioning.conversation_id = c.conversation_id AND mentioning.seq > m.read_seq
+                                  AND NOT mentioning.deleted AND mentioning.sender_id <> m.user_id
+                                  AND (mentioning.room_mentioned OR cardinality(mentioning.mentioned_user_ids) > 0)
+                                  AND (mentioning.room_mentioned OR m.user_id = ANY (mentioning.mentioned_user_ids)))
+                                   AS mentions
                         FROM members m
                         JOIN conversations c ON c.conversation_id = m.conversation_id
                         LEFT JOIN LATERAL (
@@ -162,6 +168,6 @@ public class ConversationRepository {
         return new ConversationSummary(row.getUUID("conversation_id"), kind,
                 kind == ConversationKind.DIRECT ? row.getString("peer_name") : row.getString("name"),
                 row.getUUID("peer_id"), last, instant(row, "last_activity_at"), row.getLong("last_seq"),
-                row.getLong("read_seq"), row.getLong("unread"), row.getBoolean("archived"));
+                row.getLong("read_seq"), row.getLong("unread"), row.getBoolean("archived"), row.getLong("mentions"));
     }
 }

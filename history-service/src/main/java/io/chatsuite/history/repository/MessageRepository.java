@@ -43,13 +43,13 @@ public class MessageRepository {
     public Uni<Void> insert(SqlClient tx, MessageCreated message, String searchWords) {
         return tx.preparedQuery("""
                         INSERT INTO messages (conversation_id, seq, message_id, sender_id, body, format, attachments,
-                                              reply_to, created_at, search_vector)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, to_tsvector('simple', $10))
+                                              reply_to, created_at, search_vector, mentioned_user_ids, room_mentioned)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, to_tsvector('simple', $10), $11, $12)
                         ON CONFLICT DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(message.conversationId(), message.seq(),
                         message.messageId(), message.actorId(), message.body(), format(message.format()).name(),
                         json.write(message.attachments()), message.replyTo(), utc(message.occurredAt()),
-                        searchWords)))
+                        searchWords, message.mentionedUserIds().toArray(UUID[]::new), message.roomMentioned())))
                 .replaceWithVoid();
     }
 
@@ -71,6 +71,9 @@ public class MessageRepository {
         String[] attachments = new String[n];
         Long[] replies = new Long[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
+        // Arrays of arrays do not travel as parameters: each message's mentioned ids as text, '{id,id}', cast back.
+        String[] mentioned = new String[n];
+        Boolean[] roomMentioned = new Boolean[n];
         for (int i = 0; i < n; i++) {
             MessageCreated message = messages.get(i);
             conversations[i] = message.conversationId();
@@ -82,14 +85,17 @@ public class MessageRepository {
             attachments[i] = json.write(message.attachments());
             replies[i] = message.replyTo();
             times[i] = utc(message.occurredAt());
+            mentioned[i] = message.mentionedUserIds().stream().map(UUID::toString)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            roomMentioned[i] = message.roomMentioned();
         }
         return tx.preparedQuery("""
                         WITH input AS (
                             SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[],
                                                  $6::text[], $7::text[], $8::bigint[], $9::timestamptz[], $10::text[],
-                                                 $11::text[])
+                                                 $11::text[], $12::text[], $13::boolean[])
                                 AS i(conversation_id, seq, message_id, sender_id, body, format, attachments, reply_to,
-                                     created_at, payload, search_words)
+                                     created_at, payload, search_words, mentioned_user_ids, room_mentioned)
                         ), fresh AS (
                             INSERT INTO timeline_events (conversation_id, seq, message_id, occurred_at, payload)
                             SELECT i.conversation_id, i.seq, i.message_id, i.created_at, i.payload::jsonb FROM input i
@@ -101,9 +107,11 @@ public class MessageRepository {
                             SELECT i.* FROM input i JOIN fresh f USING (conversation_id, seq)
                         ), stored AS (
                             INSERT INTO messages (conversation_id, seq, message_id, sender_id, body, format,
-                                                  attachments, reply_to, created_at, search_vector)
+                                                  attachments, reply_to, created_at, search_vector,
+                                                  mentioned_user_ids, room_mentioned)
                             SELECT conversation_id, seq, message_id, sender_id, body, format, attachments::jsonb,
-                                   reply_to, created_at, to_tsvector('simple', search_words)
+                                   reply_to, created_at, to_tsvector('simple', search_words),
+                                   mentioned_user_ids::uuid[], room_mentioned
                             FROM new_messages
                             ON CONFLICT DO NOTHING
                         )
@@ -117,7 +125,8 @@ public class MessageRepository {
                         .addArrayOfUUID(senders).addArrayOfString(bodies).addArrayOfString(formats)
                         .addArrayOfString(attachments).addArrayOfLong(replies).addArrayOfOffsetDateTime(times)
                         .addArrayOfString(payloads.toArray(String[]::new))
-                        .addArrayOfString(searchWords.toArray(String[]::new)))
+                        .addArrayOfString(searchWords.toArray(String[]::new)).addArrayOfString(mentioned)
+                        .addArrayOfBoolean(roomMentioned))
                 .replaceWithVoid();
     }
 
@@ -144,7 +153,8 @@ public class MessageRepository {
     public Uni<List<MessageView>> newestBefore(UUID conversationId, long seq, int limit) {
         return pool.preparedQuery("""
                         SELECT m.seq, m.message_id, m.sender_id, %s, m.body, m.format, m.attachments::text AS attachments,
-                               m.reply_to, m.created_at, m.edited_at, m.deleted, %s
+                               m.reply_to, m.created_at, m.edited_at, m.deleted, m.mentioned_user_ids,
+                               m.room_mentioned, %s
                         FROM messages m
                         WHERE m.conversation_id = $1 AND m.seq < $2
                         ORDER BY m.seq DESC LIMIT $3""".formatted(SENDER_NAME, REACTIONS))
@@ -179,7 +189,8 @@ public class MessageRepository {
         return new MessageView(row.getLong("seq"), row.getUUID("message_id"), row.getUUID("sender_id"),
                 row.getString("sender_name"), row.getString("body"), MessageFormat.valueOf(row.getString("format")),
                 json.attachments(row.getString("attachments")), row.getLong("reply_to"), instant(row, "created_at"),
-                instant(row, "edited_at"), row.getBoolean("deleted"), json.reactions(row.getString("reactions")));
+                instant(row, "edited_at"), row.getBoolean("deleted"), json.reactions(row.getString("reactions")),
+                List.of(row.getArrayOfUUIDs("mentioned_user_ids")), row.getBoolean("room_mentioned"));
     }
 
     private static MessageFormat format(MessageFormat format) {

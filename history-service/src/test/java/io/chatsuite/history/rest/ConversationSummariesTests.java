@@ -9,6 +9,7 @@ import io.chatsuite.contracts.user.UserRegistered;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.history.api.ConversationSummary;
+import io.chatsuite.history.api.MessageView;
 import io.chatsuite.history.testing.ConversationScript;
 import io.chatsuite.history.testing.HistoryClient;
 import io.chatsuite.history.testing.TestEvents;
@@ -17,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -97,6 +99,43 @@ class ConversationSummariesTests {
         assertThat(history.summary(bob, chat.id()).readSeq()).isEqualTo(m2.seq());
         events.publish(chat.read(bob, chat.seq()));
         awaitUnread(bob, chat, 0);
+    }
+
+    /** Issue 18 item 3: each reader's mentions among their unread messages, beside the unread count. */
+    @Test
+    void mentionCountsAreEachReadersOwnAndFollowReadsAndDeletes() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        TestUser carol = TestUser.named("carol");
+        ConversationScript chat = new ConversationScript();
+        events.publish(chat.group("Mentions", alice, bob, carol));
+        MessageCreated toBob = chat.mentioning(alice, "@bob look", List.of(bob), false);
+        MessageCreated toBoth = chat.mentioning(alice, "@bob @carol", List.of(bob, carol), false);
+        MessageCreated plain = chat.message(alice, "no mention");
+        MessageCreated room = chat.mentioning(carol, "@room hi", List.of(), true);
+        events.publish(toBob, toBoth, plain, room);
+        awaitUnread(bob, chat, 4);
+
+        assertThat(history.summary(bob, chat.id()).mentionCount()).isEqualTo(3);
+        assertThat(history.summary(carol, chat.id()).mentionCount()).as("her own @room is not hers to read")
+                .isEqualTo(1);
+        assertThat(history.summary(alice, chat.id()).mentionCount()).as("mentioned by the room alone").isEqualTo(1);
+        List<MessageView> page = history.allMessages(bob, chat.id());
+        assertThat(page).filteredOn(m -> m.seq() == toBoth.seq()).singleElement()
+                .satisfies(m -> assertThat(m.mentionedUserIds()).containsExactly(bob.id(), carol.id()));
+        assertThat(page).filteredOn(m -> m.seq() == room.seq()).singleElement()
+                .satisfies(m -> assertThat(m.roomMentioned()).isTrue());
+
+        events.publish(chat.delete(toBob));
+        awaitUnread(bob, chat, 3);
+        assertThat(history.summary(bob, chat.id()).mentionCount()).isEqualTo(2);
+        events.publish(chat.read(bob, plain.seq()));
+        awaitUnread(bob, chat, 1);
+        assertThat(history.summary(bob, chat.id()).mentionCount()).isEqualTo(1);
+        // A later mention counts again.
+        events.publish(chat.mentioning(carol, "@bob again", List.of(bob), false));
+        awaitUnread(bob, chat, 2);
+        assertThat(history.summary(bob, chat.id()).mentionCount()).isEqualTo(2);
     }
 
     @Test

@@ -66,6 +66,12 @@ public final class ConversationScript {
                 format, replyTo, attachments);
     }
 
+    /** A message whose event names these members as mentioned, and the room if {@code room}. */
+    public MessageCreated mentioning(TestUser sender, String body, List<TestUser> mentioned, boolean room) {
+        return new MessageCreated(id, ++seq, now(), sender.id(), UUID.randomUUID(), "c-" + UUID.randomUUID(), body,
+                MessageFormat.MARKDOWN, null, List.of(), mentioned.stream().map(TestUser::id).toList(), room);
+    }
+
     public MessageEdited edit(MessageCreated message, String body) {
         return new MessageEdited(id, ++seq, now(), message.actorId(), message.messageId(), body);
     }

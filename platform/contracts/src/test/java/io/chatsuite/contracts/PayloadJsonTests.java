@@ -55,6 +55,24 @@ class PayloadJsonTests {
     }
 
     @Test
+    void messageCreatedCarriesItsMentionsAndOldEventsMentionNobody() throws Exception {
+        UUID bob = UUID.randomUUID();
+        MessageCreated created = new MessageCreated(UUID.randomUUID(), 4, AT, UUID.randomUUID(), UUID.randomUUID(),
+                "c-2", "@bob @room", MessageFormat.PLAIN, null, List.of(), List.of(bob), true);
+
+        String json = mapper.writeValueAsString(created);
+
+        assertThat(mapper.readTree(json).get("mentionedUserIds").get(0).asText()).isEqualTo(bob.toString());
+        assertThat(mapper.readTree(json).get("roomMentioned").asBoolean()).isTrue();
+        assertThat(mapper.readValue(json, ChatEvent.class)).isEqualTo(created);
+        String old = json.replace(",\"mentionedUserIds\":[\"" + bob + "\"],\"roomMentioned\":true", "");
+        assertThat(old).doesNotContain("mentioned");
+        MessageCreated read = (MessageCreated) mapper.readValue(old, ChatEvent.class);
+        assertThat(read.mentionedUserIds()).isEmpty();
+        assertThat(read.roomMentioned()).isFalse();
+    }
+
+    @Test
     void formatsAndRolesAreWrittenInLowerCaseAndOldUpperCaseEventsStillRead() throws Exception {
         UUID room = UUID.randomUUID();
         ChatEvent joined = new io.chatsuite.contracts.chat.MemberJoined(room, 2, AT, UUID.randomUUID(),

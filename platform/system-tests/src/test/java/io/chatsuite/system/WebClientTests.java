@@ -647,6 +647,49 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(afterReload).hasAttribute("aria-pressed", "true");
     }
 
+    /** Issue 18 item 3: the composer suggests members; a mention shows in a room its reader muted. */
+    @Test
+    void aMentionSuggestedByTheComposerShowsItsBadgeAndHighlightEvenInAMutedRoom() throws Exception {
+        Account gina = registeredAccount("gina");
+        Account hank = registeredAccount("hank");
+        String room = api.room(gina, "Mentions " + hank.username(), hank);
+        Page hankPage = open(nodeA);
+        signIn(hankPage, hank);
+        hankPage.navigate(nodeA + "/c/" + room);
+        hankPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mute this conversation")).click();
+        hankPage.navigate(nodeA + "/");
+
+        Page ginaPage = open(nodeB);
+        signIn(ginaPage, gina);
+        ginaPage.navigate(nodeB + "/c/" + room);
+        Locator composer = ginaPage.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        composer.pressSequentially("hi @" + hank.username().substring(0, 4));
+        Locator suggestion = ginaPage.getByRole(AriaRole.OPTION,
+                new Page.GetByRoleOptions().setName(Pattern.compile("@" + hank.username())));
+        assertThat(suggestion).isVisible();
+        composer.press("Enter");
+        assertThat(composer).hasValue("hi @" + hank.username() + " ");
+        composer.pressSequentially("look at this");
+        composer.press("Enter");
+        assertThat(composer).hasValue("");
+        send(ginaPage, "and a plain one");
+
+        Locator entry = hankPage.locator("a[data-conversation='" + room + "']");
+        assertThat(entry.locator(".badge--mention")).hasText("@1",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(LIVE.toMillis()));
+        assertThat(entry.locator(".badge[data-unread]")).hasText("2");
+        assertThat(entry).hasAttribute("aria-label", Pattern.compile("2 unread, 1 mention$"));
+        assertThat(entry.locator(".muted-icon")).isVisible();
+        // Still there after a reload: history-service counts it.
+        hankPage.reload();
+        assertThat(entry.locator(".badge--mention")).hasText("@1");
+
+        entry.click();
+        assertThat(hankPage.locator("article[data-mention]")).containsText("look at this");
+        assertThat(hankPage.locator("article[data-mention]")).hasCount(1);
+        assertThat(entry.locator(".badge--mention")).hasCount(0);
+    }
+
     private static Locator reactable(Page page, String text) {
         return page.locator("article[data-seq]", new Page.LocatorOptions().setHasText(text));
     }
