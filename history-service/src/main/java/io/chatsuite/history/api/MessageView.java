@@ -9,9 +9,19 @@ import java.util.UUID;
 /**
  * A message as it stands now. {@code senderName} is the sender's current display name (null if unknown). A deleted
  * message keeps its seq and place; its body is null and its attachments and reactions empty. {@code reactions} lists
- * each emoji once, in the order it was first used.
+ * each emoji once, in the order it was first used. {@code threadRootId} is set on a thread reply
+ * ({@code alsoToConversation}: shown in the conversation's list too); {@code thread} on a root with live replies.
  */
 public record MessageView(long seq, UUID messageId, UUID senderId, String senderName, String body,
                           MessageFormat format, List<AttachmentRef> attachments, Long replyTo, Instant sentAt,
-                          Instant editedAt, boolean deleted, List<ReactionView> reactions) {
+                          Instant editedAt, boolean deleted, List<ReactionView> reactions, UUID threadRootId,
+                          boolean alsoToConversation, ThreadSummary thread) {
+
+    /** A message of the conversation's list that has no thread. */
+    public MessageView(long seq, UUID messageId, UUID senderId, String senderName, String body, MessageFormat format,
+                       List<AttachmentRef> attachments, Long replyTo, Instant sentAt, Instant editedAt,
+                       boolean deleted, List<ReactionView> reactions) {
+        this(seq, messageId, senderId, senderName, body, format, attachments, replyTo, sentAt, editedAt, deleted,
+                reactions, null, false, null);
+    }
 }

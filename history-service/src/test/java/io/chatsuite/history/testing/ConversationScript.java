@@ -66,6 +66,12 @@ public final class ConversationScript {
                 format, replyTo, attachments);
     }
 
+    /** A reply in the thread under {@code root}; {@code alsoToConversation}: shown in the conversation's list too. */
+    public MessageCreated threadReply(TestUser sender, MessageCreated root, String body, boolean alsoToConversation) {
+        return new MessageCreated(id, ++seq, now(), sender.id(), UUID.randomUUID(), "c-" + UUID.randomUUID(), body,
+                MessageFormat.MARKDOWN, null, List.of(), root.messageId(), alsoToConversation);
+    }
+
     public MessageEdited edit(MessageCreated message, String body) {
         return new MessageEdited(id, ++seq, now(), message.actorId(), message.messageId(), body);
     }
