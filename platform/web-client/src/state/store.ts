@@ -720,7 +720,11 @@ export class ChatStore {
     const summary = this.summaries.get(id);
     if (summary && event.seq > summary.latestSeq) {
       const next = { ...summary, latestSeq: event.seq };
-      if (event.type === 'message.created') {
+      if (event.type === 'message.created' && event.threadRootId && !event.alsoToConversation) {
+        // A thread-only reply is no preview; whether it is unread for me depends on following its thread, which
+        // history-service knows: ask it rather than guess.
+        if (event.actorId !== this.me.id) this.scheduleSummaryRefresh();
+      } else if (event.type === 'message.created') {
         next.lastActivityAt = event.occurredAt;
         next.lastMessage = {
           seq: event.seq, messageId: event.messageId ?? null, senderId: event.actorId,
