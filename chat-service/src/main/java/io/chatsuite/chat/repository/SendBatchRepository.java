@@ -117,15 +117,17 @@ public class SendBatchRepository {
                             INSERT INTO events (conversation_id, seq, payload, occurred_at)
                             SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[])),
                         stored_messages AS (
-                            INSERT INTO messages (message_id, conversation_id, seq, sender_id, thread_root_id)
-                            SELECT * FROM unnest($5::uuid[], $1::uuid[], $2::bigint[], $6::uuid[], $9::uuid[]))
+                            INSERT INTO messages (message_id, conversation_id, seq, sender_id, thread_root_id,
+                                                  also_to_conversation)
+                            SELECT * FROM unnest($5::uuid[], $1::uuid[], $2::bigint[], $6::uuid[], $9::uuid[],
+                                                 $10::boolean[]))
                         INSERT INTO processed_commands (sender_id, session_id, client_id, conversation_id, message_id,
                                                         seq, occurred_at)
                         SELECT * FROM unnest($6::uuid[], $7::uuid[], $8::text[], $1::uuid[], $5::uuid[], $2::bigint[],
                                              $4::timestamptz[])""")
                 .execute(Tuple.from(List.<Object>of(sends.conversationIds(), sends.seqs(), sends.payloads(),
                         sends.occurredAt(), sends.messageIds(), sends.senderIds(), sends.sessionIds(),
-                        sends.clientIds(), sends.threadRootIds())))
+                        sends.clientIds(), sends.threadRootIds(), sends.alsoToConversation())))
                 .replaceWithVoid();
     }
 
@@ -143,6 +145,6 @@ public class SendBatchRepository {
      */
     public record StoredSends(UUID[] conversationIds, Long[] seqs, String[] payloads, OffsetDateTime[] occurredAt,
                               UUID[] messageIds, UUID[] senderIds, UUID[] sessionIds, String[] clientIds,
-                              UUID[] threadRootIds) {
+                              UUID[] threadRootIds, Boolean[] alsoToConversation) {
     }
 }

@@ -256,7 +256,7 @@ public class CommandProcessor {
                             at, send.senderId(), messageId, send.clientId(), body, send.format(), send.replyTo(),
                             refs.get(), send.threadRootId(), send.alsoToConversation()))
                     .call(event -> timeline.insertMessage(tx, messageId, send.conversationId(), event.seq(),
-                            send.senderId(), send.threadRootId()))
+                            send.senderId(), send.threadRootId(), send.alsoToConversation()))
                     .call(() -> attachmentIds.isEmpty() ? Uni.createFrom().voidItem()
                             : attachments.attach(tx, attachmentIds, send.conversationId(), messageId))
                     .chain(event -> accept(tx, send, messageId, event));

@@ -133,7 +133,8 @@ public class SendBatch {
             newEvents.forEach((id, count) -> next.put(id, lastSeqs.get(id) - count + 1));
             int size = accepted.size();
             StoredSends rows = new StoredSends(new UUID[size], new Long[size], new String[size],
-                    new OffsetDateTime[size], new UUID[size], new UUID[size], new UUID[size], new String[size], new UUID[size]);
+                    new OffsetDateTime[size], new UUID[size], new UUID[size], new UUID[size], new String[size], new UUID[size],
+                    new Boolean[size]);
             OffsetDateTime occurredAt = at.atOffset(ZoneOffset.UTC);
             for (int k = 0; k < size; k++) {
                 int i = accepted.get(k);
@@ -152,6 +153,7 @@ public class SendBatch {
                 rows.sessionIds()[k] = session(send);
                 rows.clientIds()[k] = send.clientId();
                 rows.threadRootIds()[k] = send.threadRootId();
+                rows.alsoToConversation()[k] = send.alsoToConversation();
                 outcomes[i] = new Accepted(send, new AckFrame(send.clientId(), send.conversationId(), messageId, seq,
                         at), send.conversationId(), new StoredEvent(send.conversationId(), seq, payload));
             }

@@ -9,6 +9,8 @@ import io.chatsuite.chat.ChatTestSupport;
 import io.chatsuite.chat.ChatTestSupport.Frames;
 import io.chatsuite.chat.ChatTestSupport.TestUser;
 import io.chatsuite.contracts.chat.DeleteMessage;
+import io.chatsuite.contracts.chat.MarkRead;
+import io.chatsuite.contracts.chat.MarkUnread;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
@@ -112,6 +114,41 @@ class ThreadReplyCommandTests {
         // Nothing refused took a seq: the next message follows the delete.
         chat.send(send(alice, "after", "after", null, false));
         assertThat(aliceFrames.awaitReply("after").path("seq").asLong()).isEqualTo(rootSeq + 3);
+    }
+
+    /** A thread-only reply is unread (in an unread frame's count) only for who posted in its thread, as in history. */
+    @Test
+    void markingUnreadCountsAThreadOnlyReplyOnlyForThoseWhoPostedInItsThread() {
+        TestUser carol = chat.newUser("carol" + suffix());
+        chat.awaitKnown(alice, carol);
+        given().auth().oauth2(alice.token()).contentType(ContentType.JSON).body(Map.of("userId", carol.id()))
+                .post("/api/rooms/" + room + "/members").then().statusCode(200);
+        Frames carolFrames = chat.listen(carol);
+        chat.send(send(bob, "t-only", "only in the thread", root, false));
+        chat.send(send(bob, "t-shared", "in the thread and the room", root, true));
+        chat.send(send(bob, "main", "in the room", null, false));
+        long last = bobFrames.awaitReply("main").path("seq").asLong();
+        for (TestUser reader : List.of(alice, carol)) {
+            Frames frames = reader == alice ? aliceFrames : carolFrames;
+            chat.send(new MarkRead("r-" + reader.name(), room, reader.id(), reader.session(), Instant.now(), last));
+            frames.awaitReply("r-" + reader.name());
+            chat.send(new MarkUnread("u-" + reader.name(), room, reader.id(), reader.session(), Instant.now(), root));
+            frames.awaitReply("u-" + reader.name());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !aliceFrames.ofType("unread").isEmpty()
+                && !carolFrames.ofType("unread").isEmpty());
+        // Alice wrote the root: all three of Bob's messages. Carol posted nothing there: the root and the two shown
+        // in the room.
+        assertThat(aliceFrames.ofType("unread").get(0).path("unreadCount").asLong()).isEqualTo(3);
+        assertThat(carolFrames.ofType("unread").get(0).path("unreadCount").asLong()).isEqualTo(3);
+        chat.send(new MarkRead("r2-carol", room, carol.id(), carol.session(), Instant.now(), last));
+        carolFrames.awaitReply("r2-carol");
+        chat.send(new MarkUnread("u2-carol", room, carol.id(), carol.session(), Instant.now(),
+                UUID.fromString(bobFrames.awaitReply("t-only").path("messageId").asText())));
+        carolFrames.awaitReply("u2-carol");
+        await().atMost(Duration.ofSeconds(10)).until(() -> carolFrames.ofType("unread").size() == 2);
+        assertThat(carolFrames.ofType("unread").get(1).path("unreadCount").asLong())
+                .as("the thread-only reply does not count for carol").isEqualTo(2);
     }
 
     private SendMessage send(TestUser user, String clientId, String body, UUID threadRootId, boolean alsoToRoom) {
