@@ -72,7 +72,7 @@ public class MessageRepository {
                                     $12)
                             ON CONFLICT DO NOTHING
                             RETURNING conversation_id, message_id, sender_id, thread_root_id)
-                        %s""".formatted(FOLLOW_THREADS.formatted("stored")))
+                        %s""".formatted(FOLLOW_THREADS.formatted("stored", ThreadFollowRepository.POSTED)))
                 .execute(Tuple.from(Arrays.asList(message.conversationId(), message.seq(),
                         message.messageId(), message.actorId(), message.body(), format(message.format()).name(),
                         json.write(message.attachments()), message.replyTo(), utc(message.occurredAt()),
@@ -83,14 +83,14 @@ public class MessageRepository {
     /**
      * Who follows a thread because they posted in it: each new reply's sender, and its root's sender (the root may be
      * stored by the same statement, so it is looked for among the new rows too). The first reason stays.
-     * {@code %s}: the new messages, with conversation_id, message_id, sender_id and thread_root_id.
+     * {@code %1$s}: the new messages, with conversation_id, message_id, sender_id and thread_root_id.
      */
     private static final String FOLLOW_THREADS = """
             INSERT INTO thread_follows (conversation_id, root_id, user_id, reason)
-            SELECT n.conversation_id, n.thread_root_id, n.sender_id, 'posted' FROM %1$s n
+            SELECT n.conversation_id, n.thread_root_id, n.sender_id, '%2$s' FROM %1$s n
             WHERE n.thread_root_id IS NOT NULL
             UNION
-            SELECT n.conversation_id, n.thread_root_id, root.sender_id, 'posted' FROM %1$s n
+            SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%2$s' FROM %1$s n
             JOIN (SELECT message_id, sender_id FROM messages UNION ALL SELECT message_id, sender_id FROM %1$s) root
               ON root.message_id = n.thread_root_id
             ON CONFLICT DO NOTHING""";
@@ -163,7 +163,7 @@ public class MessageRepository {
                         FROM (SELECT conversation_id, max(seq) AS seq, max(created_at) AS activity_at
                               FROM new_messages GROUP BY conversation_id) n
                         WHERE c.conversation_id = n.conversation_id""".formatted(
-                        FOLLOW_THREADS.formatted("new_messages")))
+                        FOLLOW_THREADS.formatted("new_messages", ThreadFollowRepository.POSTED)))
                 .execute(Tuple.tuple().addArrayOfUUID(conversations).addArrayOfLong(seqs).addArrayOfUUID(ids)
                         .addArrayOfUUID(senders).addArrayOfString(bodies).addArrayOfString(formats)
                         .addArrayOfString(attachments).addArrayOfLong(replies).addArrayOfOffsetDateTime(times)
@@ -223,13 +223,6 @@ public class MessageRepository {
                         ORDER BY m.seq LIMIT $4""".formatted(VIEW_COLUMNS, THREAD_JOIN))
                 .execute(Tuple.of(conversationId, rootId, seq, limit))
                 .map(rows -> Columns.list(rows, this::view));
-    }
-
-    /** Whether the user follows the thread under {@code rootId} (its new replies count as their unread). */
-    public Uni<Boolean> follows(UUID rootId, UUID userId) {
-        return pool.preparedQuery("SELECT 1 FROM thread_follows WHERE root_id = $1 AND user_id = $2")
-                .execute(Tuple.of(rootId, userId))
-                .map(rows -> rows.size() > 0);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.chatsuite.history.api.ThreadPage;
 import io.chatsuite.history.mapping.EventJson;
 import io.chatsuite.history.repository.ConversationRepository;
 import io.chatsuite.history.repository.MessageRepository;
+import io.chatsuite.history.repository.ThreadFollowRepository;
 import io.chatsuite.history.repository.TimelineEventRepository;
 import io.chatsuite.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +28,12 @@ public class TimelineService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final TimelineEventRepository timeline;
+    private final ThreadFollowRepository follows;
     private final EventJson json;
 
     public TimelineService(ConversationRepository conversations, MessageRepository messages,
-                           TimelineEventRepository timeline, EventJson json) {
+                           TimelineEventRepository timeline, ThreadFollowRepository follows, EventJson json) {
+        this.follows = follows;
         this.conversations = conversations;
         this.messages = messages;
         this.timeline = timeline;
@@ -61,7 +64,7 @@ public class TimelineService {
                         .orElseThrow(() -> ProblemException.notFound("No such thread.")))
                 .chain(root -> Uni.combine().all()
                         .unis(messages.threadRepliesAfter(conversationId, rootId, after, limit + 1),
-                                messages.follows(rootId, userId))
+                                follows.follows(rootId, userId))
                         .with((replies, following) -> {
                             List<MessageView> page = replies.subList(0, Math.min(limit, replies.size()));
                             Long nextAfter = replies.size() > limit ? page.get(page.size() - 1).seq() : null;
