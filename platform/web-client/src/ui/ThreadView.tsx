@@ -16,10 +16,10 @@ export function ThreadView({ conversationId, rootId }: { conversationId: string;
     const timeline = s.timelines.get(conversationId);
     return {
       root: timeline?.messages.find(m => m.messageId === rootId),
-      replies: timeline?.repliesOf(rootId) ?? [],
+      replies: timeline?.repliesOf(rootId) ?? NONE,
       pending: s.pendingInThread(rootId),
     };
-  });
+  }, sameThread);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -58,6 +58,16 @@ export function ThreadView({ conversationId, rootId }: { conversationId: string;
     </aside>
   );
 }
+
+const NONE: readonly Message[] = [];
+
+/** The same root and replies (the timeline replaces what changes) and the same pending messages, item by item. */
+function sameThread(a: ThreadSlice, b: ThreadSlice): boolean {
+  return a.root === b.root && a.replies === b.replies && a.pending.length === b.pending.length
+    && a.pending.every((p, i) => p === b.pending[i]);
+}
+
+interface ThreadSlice { root: Message | undefined; replies: readonly Message[]; pending: PendingMessage[] }
 
 function ThreadMessage({ message }: { message: Message }) {
   const sender = useStoreValue(s => s.nameOf(message.senderId));
