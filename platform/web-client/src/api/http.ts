@@ -1,7 +1,7 @@
 import * as session from './session';
 import type {
   AttachmentRef, ConversationDetails, ConversationSummary, ConversationView, EventPage, MessagePage, Presence,
-  Relation, SearchPage, UserPage, UserView, Uuid,
+  Relation, SearchPage, ThreadPage, UserPage, UserView, Uuid,
 } from './types';
 
 /** Calls /api/... with the in-memory access token; on 401 it refreshes once and tries again. */
@@ -69,6 +69,8 @@ export const api = {
   messages: (id: Uuid, before: number | null, limit = 50) =>
     call<MessagePage>('GET', `/api/history/conversations/${enc(id)}/messages?limit=${limit}`
       + (before != null ? `&before=${before}` : '')),
+  thread: (id: Uuid, rootId: Uuid, after = 0) =>
+    call<ThreadPage>('GET', `/api/history/conversations/${enc(id)}/threads/${enc(rootId)}?after=${after}&limit=200`),
   events: (id: Uuid, after: number) =>
     call<EventPage>('GET', `/api/history/conversations/${enc(id)}/events?after=${after}&limit=200`),
   search: (q: string) => call<SearchPage>('GET', `/api/history/search?q=${enc(q)}&size=30`),

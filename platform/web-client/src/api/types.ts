@@ -48,6 +48,14 @@ export interface MessageView {
   format: MessageFormat; attachments: AttachmentRef[]; replyTo: number | null; sentAt: string;
   editedAt: string | null; deleted: boolean; reactions?: ReactionView[];
   mentionedUserIds?: Uuid[]; roomMentioned?: boolean;
+  /** A thread reply's root (alsoToConversation: shown in the conversation too); a root's thread summary. */
+  threadRootId?: Uuid | null; alsoToConversation?: boolean; thread?: ThreadSummary | null;
+}
+/** A thread root's live replies: how many, the last one's time, who replied (first reply first). */
+export interface ThreadSummary { replyCount: number; lastReplyAt: string; participantIds: Uuid[] }
+/** GET /api/history/conversations/{id}/threads/{rootId}: the root and its replies oldest-first. */
+export interface ThreadPage {
+  conversationId: Uuid; root: MessageView; replies: MessageView[]; nextAfter: number | null; following: boolean;
 }
 export interface MessagePage { conversationId: Uuid; messages: MessageView[]; nextBefore: number | null }
 
@@ -55,7 +63,7 @@ export interface TimelineEvent {
   type: string; v: number; conversationId: Uuid; seq: number; occurredAt: string; actorId: Uuid;
   // message.created
   messageId?: Uuid; clientId?: string; body?: string | null; format?: MessageFormat; replyTo?: number | null;
-  attachments?: AttachmentRef[];
+  attachments?: AttachmentRef[]; threadRootId?: Uuid | null; alsoToConversation?: boolean;
   // message.created: whom the server found mentioned (members by name; the whole room)
   mentionedUserIds?: Uuid[]; roomMentioned?: boolean;
   // conversation.created / updated

@@ -58,6 +58,8 @@ export class ChatStore {
    * goes above the first message after it. Only where something was unread; forgotten when the conversation closes.
    */
   readMarks = new Map<Uuid, number>();
+  /** The thread shown beside the conversation, by its root's id; null when none is open. */
+  openThread: { conversationId: Uuid; rootId: Uuid } | null = null;
   /** A message to open a conversation at (a search hit), taken once by the conversation's view. */
   focus = new Map<Uuid, number>();
   navigate: (path: string) => void = () => {};
@@ -361,8 +363,9 @@ export class ChatStore {
     return loading;
   }
 
+  /** My messages on their way into the conversation's list (thread replies wait in their thread view). */
   pendingOf(conversationId: Uuid): PendingMessage[] {
-    return [...this.pending.values()].filter(p => p.conversationId === conversationId);
+    return [...this.pending.values()].filter(p => p.conversationId === conversationId && !p.threadRootId);
   }
 
   /** Who has read up to at least seq, other than me. */
@@ -389,6 +392,43 @@ export class ChatStore {
     this.changed();
     this.transmit(message);
     this.stopTyping(conversationId);
+  }
+
+  /** A reply in the thread under rootId; alsoToConversation shows it in the conversation's list too. */
+  sendInThread(conversationId: Uuid, rootId: Uuid, body: string, alsoToConversation: boolean) {
+    const clientId = this.newCommandId('m');
+    const message: PendingMessage = {
+      clientId, conversationId, body, replyTo: null, attachments: [], threadRootId: rootId, alsoToConversation,
+      state: 'sending', createdAt: new Date().toISOString(),
+    };
+    this.pending.set(clientId, message);
+    this.changed();
+    this.transmit(message);
+    this.stopTyping(conversationId);
+  }
+
+  /** Shows the thread under rootId and loads its replies; later replies arrive as the conversation's events. */
+  async showThread(conversationId: Uuid, rootId: Uuid): Promise<void> {
+    this.openThread = { conversationId, rootId };
+    this.changed();
+    const timeline = this.timelines.get(conversationId);
+    if (!timeline) return;
+    try {
+      timeline.loadThread(await api.thread(conversationId, rootId));
+      this.changed();
+    } catch (error) {
+      this.toast(`Could not load the thread: ${describe(error)}`);
+    }
+  }
+
+  hideThread() {
+    this.openThread = null;
+    this.changed();
+  }
+
+  /** My messages on their way into the thread under rootId. */
+  pendingInThread(rootId: Uuid): PendingMessage[] {
+    return [...this.pending.values()].filter(p => p.threadRootId === rootId);
   }
 
   /** Sends a failed message again under the same client id, so the server cannot make it twice. */
@@ -514,6 +554,10 @@ export class ChatStore {
       format: 'markdown' satisfies MessageFormat,
     };
     if (message.replyTo != null) frame.replyTo = message.replyTo;
+    if (message.threadRootId) {
+      frame.threadRootId = message.threadRootId;
+      if (message.alsoToConversation) frame.alsoToConversation = true;
+    }
     if (message.attachments.length) frame.attachments = message.attachments.map(a => a.id);
     // While offline the message waits, still "sending", and goes out when the socket is back.
     if (!this.socket.send(frame)) return;
@@ -681,7 +725,11 @@ export class ChatStore {
     const summary = this.summaries.get(id);
     if (summary && event.seq > summary.latestSeq) {
       const next = { ...summary, latestSeq: event.seq };
-      if (event.type === 'message.created') {
+      if (event.type === 'message.created' && event.threadRootId && !event.alsoToConversation) {
+        // A thread-only reply is no preview; whether it is unread for me depends on following its thread, which
+        // history-service knows: ask it rather than guess.
+        if (event.actorId !== this.me.id) this.scheduleSummaryRefresh();
+      } else if (event.type === 'message.created') {
         next.lastActivityAt = event.occurredAt;
         next.lastMessage = {
           seq: event.seq, messageId: event.messageId ?? null, senderId: event.actorId,

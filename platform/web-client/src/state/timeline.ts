@@ -1,4 +1,4 @@
-import type { AttachmentRef, MessagePage, MessageView, TimelineEvent, Uuid } from '../api/types';
+import type { AttachmentRef, MessagePage, MessageView, ThreadPage, ThreadSummary, TimelineEvent, Uuid } from '../api/types';
 import { reactionsFromViews, withReaction, withoutReaction, type Reaction } from './reactions';
 
 export interface Message {
@@ -13,6 +13,11 @@ export interface Message {
   editedAt: string | null;
   deleted: boolean;
   reactions: Reaction[];
+  /** Set on a thread reply: its root's id; alsoToConversation shows it in the conversation's list too. */
+  threadRootId: Uuid | null;
+  alsoToConversation: boolean;
+  /** Set on a root with live replies. */
+  thread: ThreadSummary | null;
   /** Members the server found mentioned by name; {@code roomMentioned}: the whole room (@room, @here). */
   mentionedUserIds: Uuid[];
   roomMentioned: boolean;
@@ -32,6 +37,9 @@ export interface PendingMessage {
   body: string;
   replyTo: number | null;
   attachments: AttachmentRef[];
+  /** A reply in the thread under this root (shown in the thread view), also in the conversation when asked. */
+  threadRootId?: Uuid;
+  alsoToConversation?: boolean;
   state: SendState;
   error?: string;
   /** Failed for want of an answer, not refused: sent again by itself after the next reconnect. */
@@ -56,6 +64,8 @@ export class Timeline {
   version = 0;
   private readonly ahead = new Map<number, TimelineEvent>();
   private readonly bySeq = new Map<number, Message>();
+  /** Thread replies by root id, oldest first: from the thread's page and from live events. */
+  private readonly threadReplies = new Map<Uuid, Message[]>();
 
   constructor(readonly conversationId: Uuid, private readonly onMessage: (m: Message, e: TimelineEvent) => void = () => {}) {}
 
@@ -75,6 +85,30 @@ export class Timeline {
     page.messages.forEach(m => { if (!this.bySeq.has(m.seq)) this.put(fromView(m)); });
     this.nextBefore = page.nextBefore;
     this.rebuild();
+  }
+
+  /**
+   * A thread's page: its replies, merged with those live events brought (by seq), and the root's summary. Events of
+   * the thread arriving later are applied by apply, so the page is loaded once.
+   */
+  loadThread(page: ThreadPage) {
+    const rootId = page.root.messageId;
+    const bySeq = new Map((this.threadReplies.get(rootId) ?? []).map(m => [m.seq, m]));
+    page.replies.forEach(view => { if (!bySeq.has(view.seq)) bySeq.set(view.seq, fromView(view)); });
+    this.threadReplies.set(rootId, [...bySeq.values()].sort((a, b) => a.seq - b.seq));
+    const root = this.find(rootId);
+    if (root && page.root.seq > 0) {
+      // The page is as new as the events applied so far or newer: its count wins unless events went past it.
+      const loadedCount = this.threadReplies.get(rootId)!.filter(m => !m.deleted).length;
+      const summary = page.root.thread ?? null;
+      this.replace({ ...root, thread: summary && loadedCount > summary.replyCount ? root.thread : summary });
+    }
+    this.rebuild();
+  }
+
+  /** The replies loaded for the thread under rootId, oldest first. */
+  repliesOf(rootId: Uuid): readonly Message[] {
+    return this.threadReplies.get(rootId) ?? NO_REPLIES;
   }
 
   /** Applies an event, and any held ones it makes contiguous. */
@@ -104,8 +138,15 @@ export class Timeline {
     return this.ahead.size > 0;
   }
 
+  /** A message of the conversation's list, or a loaded thread reply, by seq. */
   message(seq: number): Message | undefined {
-    return this.bySeq.get(seq);
+    const listed = this.bySeq.get(seq);
+    if (listed) return listed;
+    for (const replies of this.threadReplies.values()) {
+      const reply = replies.find(m => m.seq === seq);
+      if (reply) return reply;
+    }
+    return undefined;
   }
 
   private applyInOrder(event: TimelineEvent) {
@@ -116,9 +157,12 @@ export class Timeline {
           seq: event.seq, messageId: event.messageId!, senderId: event.actorId, body: event.body ?? null,
           format: event.format ?? 'markdown', attachments: event.attachments ?? [], replyTo: event.replyTo ?? null,
           sentAt: event.occurredAt, editedAt: null, deleted: event.body == null, reactions: [],
+          threadRootId: event.threadRootId ?? null, alsoToConversation: event.alsoToConversation ?? false,
+          thread: null,
           mentionedUserIds: event.mentionedUserIds ?? [], roomMentioned: event.roomMentioned ?? false,
         };
-        this.put(message);
+        if (message.threadRootId) this.addReply(message);
+        if (!message.threadRootId || message.alsoToConversation) this.put(message);
         this.onMessage(message, event);
         break;
       }
@@ -129,7 +173,10 @@ export class Timeline {
       }
       case 'message.deleted': {
         const target = this.find(event.messageId!);
-        if (target) this.replace({ ...target, body: null, attachments: [], deleted: true, reactions: [] });
+        if (target) {
+          this.replace({ ...target, body: null, attachments: [], deleted: true, reactions: [] });
+          if (target.threadRootId && !target.deleted) this.countReply(target.threadRootId, -1, null, null);
+        }
         break;
       }
       case 'reaction.added':
@@ -153,6 +200,10 @@ export class Timeline {
       if (this.messages[i].messageId === messageId) return this.messages[i];
     }
     for (const m of this.bySeq.values()) if (m.messageId === messageId) return m;
+    for (const replies of this.threadReplies.values()) {
+      const reply = replies.find(m => m.messageId === messageId);
+      if (reply) return reply;
+    }
     return undefined;
   }
 
@@ -160,7 +211,34 @@ export class Timeline {
     this.bySeq.set(message.seq, message);
   }
 
+  /** A new reply in its thread (a copy arriving twice, from the page and an event, is kept once). */
+  private addReply(reply: Message) {
+    const replies = this.threadReplies.get(reply.threadRootId!) ?? [];
+    if (replies.some(m => m.seq === reply.seq)) return;
+    this.threadReplies.set(reply.threadRootId!, [...replies, reply].sort((a, b) => a.seq - b.seq));
+    this.countReply(reply.threadRootId!, 1, reply.sentAt, reply.senderId);
+  }
+
+  /** The root's summary after a reply came (+1, with its time and sender) or went (-1). */
+  private countReply(rootId: Uuid, change: number, at: string | null, senderId: Uuid | null) {
+    const root = this.find(rootId);
+    if (!root) return;
+    const before = root.thread ?? { replyCount: 0, lastReplyAt: at ?? root.sentAt, participantIds: [] };
+    const replyCount = Math.max(0, before.replyCount + change);
+    const participantIds = senderId && !before.participantIds.includes(senderId)
+      ? [...before.participantIds, senderId] : before.participantIds;
+    this.replace({
+      ...root,
+      thread: replyCount === 0 ? null : { replyCount, lastReplyAt: at ?? before.lastReplyAt, participantIds },
+    });
+  }
+
   private replace(message: Message) {
+    if (message.threadRootId) {
+      const replies = this.threadReplies.get(message.threadRootId);
+      if (replies) this.threadReplies.set(message.threadRootId, replies.map(m => (m.seq === message.seq ? message : m)));
+      if (!message.alsoToConversation) return;
+    }
     this.bySeq.set(message.seq, message);
     const index = this.messages.findIndex(m => m.seq === message.seq);
     if (index >= 0) this.messages[index] = message;
@@ -176,10 +254,13 @@ function fromView(view: MessageView): Message {
   return {
     seq: view.seq, messageId: view.messageId, senderId: view.senderId, body: view.body, format: view.format,
     attachments: view.attachments ?? [], replyTo: view.replyTo, sentAt: view.sentAt, editedAt: view.editedAt,
-    deleted: view.deleted, reactions: reactionsFromViews(view.reactions),
+    deleted: view.deleted, reactions: reactionsFromViews(view.reactions), threadRootId: view.threadRootId ?? null,
+    alsoToConversation: view.alsoToConversation ?? false, thread: view.thread ?? null,
     mentionedUserIds: view.mentionedUserIds ?? [], roomMentioned: view.roomMentioned ?? false,
   };
 }
+
+const NO_REPLIES: readonly Message[] = [];
 
 /**
  * The first message a reader whose cursor is at readSeq has not read: the first live message from someone else

@@ -4,6 +4,7 @@ import type { Message } from '../state/timeline';
 import { Avatar, PresenceDot } from './common';
 import { Composer, type ComposerMode } from './Composer';
 import { ConversationInfo } from './ConversationInfo';
+import { ThreadView } from './ThreadView';
 import { LoadingMessages, MessageList } from './MessageList';
 import { countOf } from './format';
 import { navigate } from './router';
@@ -24,7 +25,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
   }, [store, id]);
 
   // The header, the list and the composer's settings: nothing here moves when another conversation does.
-  const { kind, name, peer, peerStatus, timeline, typing, muted, details } = useStoreValue(s => {
+  const { kind, name, peer, peerStatus, timeline, typing, muted, details, threadRoot } = useStoreValue(s => {
     const details = s.details.get(id);
     const peer = s.peerOf(id);
     return {
@@ -36,6 +37,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
       typing: s.typingIn(id).map(u => s.nameOf(u)).join(', '),
       muted: s.isMuted(id),
       details,
+      threadRoot: s.openThread?.conversationId === id ? s.openThread.rootId : null,
     };
   });
   const me = details?.members.find(m => m.userId === store.me.id);
@@ -107,6 +109,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
                       }} />}
         {dragging && <div className="drop-zone" aria-hidden="true">Drop files to upload</div>}
       </div>
+      {threadRoot && !info && <ThreadView key={threadRoot} conversationId={id} rootId={threadRoot} />}
       {info && <ConversationInfo id={id} />}
     </section>
   );

@@ -6,7 +6,7 @@ import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
 import { Avatar } from './common';
 import { useConfirm } from './ConfirmDialog';
-import { dayKey, formatDay, formatFull, formatTime } from './format';
+import { countOf, dayKey, formatDay, formatFull, formatTime } from './format';
 import { Icon } from './icons';
 import { ReactionBar } from './Reactions';
 import { useChatStore, useStoreValue } from './useStore';
@@ -303,6 +303,11 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
             <ReactionBar conversationId={conversationId} messageId={message.messageId} reactions={message.reactions} />
           </>
         )}
+        {message.thread && <ThreadSummaryButton conversationId={conversationId} message={message} />}
+        {message.threadRootId && message.alsoToConversation && (
+          <button type="button" className="link-button message__in-thread"
+                  onClick={() => void store.showThread(conversationId, message.threadRootId!)}>replied in a thread</button>
+        )}
         {mine && showStatus && !message.deleted && (
           <span className="message__status" data-state={readers > 0 ? 'read' : 'sent'}>
             {readers > 0 ? (isDirect ? '✓✓ Read' : `✓✓ Read by ${readers}`) : '✓ Sent'}
@@ -312,6 +317,10 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
       {!message.deleted && (
         <div className="message__actions" role="toolbar" aria-label="Message actions">
           <button className="icon-button" onClick={() => onReply(message)} aria-label="Reply"><Icon name="reply" size={16} /></button>
+          {!message.threadRootId && (
+            <button className="icon-button" onClick={() => void store.showThread(conversationId, message.messageId)}
+                    aria-label="Reply in thread" title="Reply in thread"><Icon name="thread" size={16} /></button>
+          )}
           {mine && <button className="icon-button" onClick={() => onEdit(message)} aria-label="Edit"><Icon name="edit" size={16} /></button>}
           {!mine && (
             <button className="icon-button" onClick={() => store.markUnread(conversationId, message)}
@@ -332,6 +341,25 @@ const MessageRow = memo(function MessageRow({ message, header, conversationId, t
     </article>
   );
 });
+
+/** Under a thread's root: how many replies, who is in it, when the last came; opens the thread. */
+function ThreadSummaryButton({ conversationId, message }: { conversationId: string; message: Message }) {
+  const store = useChatStore();
+  const thread = message.thread!;
+  const people = useStoreValue(s => thread.participantIds.map(id => s.nameOf(id)).join(', '));
+  return (
+    <button type="button" className="thread-summary" data-testid="thread-summary"
+            onClick={() => void store.showThread(conversationId, message.messageId)}
+            aria-label={`${countOf(thread.replyCount, 'reply', 'replies')} from ${people}, last at ${
+              formatTime(thread.lastReplyAt)}: open the thread`}>
+      <span className="thread-summary__count">{countOf(thread.replyCount, 'reply', 'replies')}</span>
+      <span className="thread-summary__people">{people}</span>
+      <time dateTime={thread.lastReplyAt} title={formatFull(thread.lastReplyAt)}>
+        Last reply {formatTime(thread.lastReplyAt)}
+      </time>
+    </button>
+  );
+}
 
 const PendingRow = memo(function PendingRow({ pending, header }: { pending: PendingMessage; header: boolean }) {
   const store = useChatStore();

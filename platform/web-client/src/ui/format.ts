@@ -46,6 +46,6 @@ export function hueOf(id: string): number {
 }
 
 /** "1 member", "3 members": a count with its noun, singular for one. */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
 }

@@ -6,6 +6,7 @@ const paths = {
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13',
   edit: 'M4 20h4L19 9l-4-4L4 16v4M13 7l4 4',
   reply: 'M10 7L4 12l6 5M4 12h10a6 6 0 0 1 6 6',
+  thread: 'M4 5h16v10H9l-5 4z M8 9h8 M8 12h5',
   info: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20M12 11v6M12 7.5v.5',
   file: 'M14 3H6v18h12V7l-4-4M14 3v4h4',
   chat: 'M4 5h16v11H9l-5 4V5',

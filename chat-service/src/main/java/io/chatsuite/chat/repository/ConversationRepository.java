@@ -172,11 +172,19 @@ public class ConversationRepository {
                 .map(rows -> first(rows).map(row -> row.getLong("read_seq")));
     }
 
-    /** Live messages from others after {@code seq}: what history-service's summaries count as unread. */
+    /**
+     * Live messages from others after {@code seq}: what history-service's summaries count as unread. A thread-only
+     * reply counts only for who posted in its thread (the root or a reply), history's "posted" follow.
+     */
     public Uni<Long> unreadAfter(SqlClient client, UUID conversationId, UUID userId, long seq) {
         return client.preparedQuery("""
-                        SELECT count(*) AS unread FROM messages
-                        WHERE conversation_id = $1 AND seq > $2 AND sender_id <> $3 AND NOT deleted""")
+                        SELECT count(*) AS unread FROM messages m
+                        WHERE m.conversation_id = $1 AND m.seq > $2 AND m.sender_id <> $3 AND NOT m.deleted
+                          AND (m.thread_root_id IS NULL OR m.also_to_conversation
+                               OR EXISTS (SELECT 1 FROM messages r WHERE r.message_id = m.thread_root_id
+                                                                     AND r.sender_id = $3)
+                               OR EXISTS (SELECT 1 FROM messages p WHERE p.thread_root_id = m.thread_root_id
+                                                                     AND p.sender_id = $3))""")
                 .execute(Tuple.of(conversationId, seq, userId))
                 .map(rows -> rows.iterator().next().getLong("unread"));
     }

@@ -69,6 +69,24 @@ public class SendBatchRepository {
     }
 
     /**
+     * The would-be thread roots {@code (conversationIds[i], rootIds[i])} that exist, each with whether it can take
+     * replies (live and not itself a thread reply); a pair that is absent names no message of that conversation.
+     */
+    public Uni<Map<ThreadRootKey, Boolean>> threadRoots(SqlClient client, UUID[] conversationIds, UUID[] rootIds) {
+        return client.preparedQuery("""
+                        SELECT k.conversation_id, k.root_id, NOT m.deleted AND m.thread_root_id IS NULL AS open
+                        FROM unnest($1::uuid[], $2::uuid[]) AS k(conversation_id, root_id)
+                        JOIN messages m ON m.message_id = k.root_id AND m.conversation_id = k.conversation_id""")
+                .execute(Tuple.of(conversationIds, rootIds))
+                .map(rows -> {
+                    Map<ThreadRootKey, Boolean> found = new HashMap<>();
+                    rows.forEach(row -> found.put(new ThreadRootKey(row.getUUID("conversation_id"),
+                            row.getUUID("root_id")), row.getBoolean("open")));
+                    return found;
+                });
+    }
+
+    /**
      * Takes {@code counts[i]} seqs of conversation {@code ids[i]} at once and answers each conversation's new last
      * seq. The rows are locked first, in id order, so two transactions never wait on each other in a cycle; the locks
      * are held until commit, which keeps every sequence gapless.
@@ -99,15 +117,17 @@ public class SendBatchRepository {
                             INSERT INTO events (conversation_id, seq, payload, occurred_at)
                             SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[])),
                         stored_messages AS (
-                            INSERT INTO messages (message_id, conversation_id, seq, sender_id)
-                            SELECT * FROM unnest($5::uuid[], $1::uuid[], $2::bigint[], $6::uuid[]))
+                            INSERT INTO messages (message_id, conversation_id, seq, sender_id, thread_root_id,
+                                                  also_to_conversation)
+                            SELECT * FROM unnest($5::uuid[], $1::uuid[], $2::bigint[], $6::uuid[], $9::uuid[],
+                                                 $10::boolean[]))
                         INSERT INTO processed_commands (sender_id, session_id, client_id, conversation_id, message_id,
                                                         seq, occurred_at)
                         SELECT * FROM unnest($6::uuid[], $7::uuid[], $8::text[], $1::uuid[], $5::uuid[], $2::bigint[],
                                              $4::timestamptz[])""")
                 .execute(Tuple.from(List.<Object>of(sends.conversationIds(), sends.seqs(), sends.payloads(),
                         sends.occurredAt(), sends.messageIds(), sends.senderIds(), sends.sessionIds(),
-                        sends.clientIds())))
+                        sends.clientIds(), sends.threadRootIds(), sends.alsoToConversation())))
                 .replaceWithVoid();
     }
 
@@ -115,8 +135,16 @@ public class SendBatchRepository {
     public record MemberKey(UUID conversationId, UUID userId) {
     }
 
-    /** Parallel arrays, one element per accepted send; a null session is stored as the nil session. */
+    /** A message named as a thread's root, in the conversation the reply is sent to. */
+    public record ThreadRootKey(UUID conversationId, UUID rootId) {
+    }
+
+    /**
+     * Parallel arrays, one element per accepted send; a null session is stored as the nil session, a null thread root
+     * is a message of the main list.
+     */
     public record StoredSends(UUID[] conversationIds, Long[] seqs, String[] payloads, OffsetDateTime[] occurredAt,
-                              UUID[] messageIds, UUID[] senderIds, UUID[] sessionIds, String[] clientIds) {
+                              UUID[] messageIds, UUID[] senderIds, UUID[] sessionIds, String[] clientIds,
+                              UUID[] threadRootIds, Boolean[] alsoToConversation) {
     }
 }

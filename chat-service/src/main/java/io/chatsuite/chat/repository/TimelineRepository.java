@@ -96,10 +96,18 @@ public class TimelineRepository {
                 .map(rows -> map(rows, row -> row.getUUID("id")));
     }
 
-    public Uni<Void> insertMessage(SqlClient client, UUID messageId, UUID conversationId, long seq, UUID senderId) {
-        return client.preparedQuery(
-                        "INSERT INTO messages (message_id, conversation_id, seq, sender_id) VALUES ($1, $2, $3, $4)")
-                .execute(Tuple.of(messageId, conversationId, seq, senderId)).replaceWithVoid();
+    /**
+     * {@code threadRootId}: the thread's root message for a thread reply, null for a message of the main list;
+     * {@code alsoToConversation}: a thread reply shown in the main list too.
+     */
+    public Uni<Void> insertMessage(SqlClient client, UUID messageId, UUID conversationId, long seq, UUID senderId,
+                                   UUID threadRootId, boolean alsoToConversation) {
+        return client.preparedQuery("""
+                        INSERT INTO messages (message_id, conversation_id, seq, sender_id, thread_root_id,
+                                              also_to_conversation)
+                        VALUES ($1, $2, $3, $4, $5, $6)""")
+                .execute(Tuple.of(messageId, conversationId, seq, senderId, threadRootId, alsoToConversation))
+                .replaceWithVoid();
     }
 
     public Uni<Optional<MessageRow>> message(SqlClient client, UUID conversationId, UUID messageId) {

@@ -6,6 +6,8 @@ import io.chatsuite.chat.repository.AttachmentRow;
 import io.chatsuite.chat.repository.ConversationRepository;
 import io.chatsuite.chat.repository.Membership;
 import io.chatsuite.chat.repository.ReactionRepository;
+import io.chatsuite.chat.repository.SendBatchRepository;
+import io.chatsuite.chat.repository.SendBatchRepository.ThreadRootKey;
 import io.chatsuite.chat.repository.StoredEvent;
 import io.chatsuite.chat.repository.TimelineRepository;
 import io.chatsuite.chat.repository.TimelineRepository.ProcessedCommand;
@@ -72,15 +74,18 @@ public class CommandProcessor {
     private final Timeline appender;
     private final SendBatch sends;
     private final MentionResolver mentions;
+    private final SendBatchRepository sendStatements;
     private final ChatConfig config;
     private final Clock clock;
 
     public CommandProcessor(Pool pool, ConversationRepository conversations, TimelineRepository timeline,
                             AttachmentRepository attachments, ReactionRepository reactions, Timeline appender,
-                            SendBatch sends, MentionResolver mentions, ChatConfig config, Clock clock) {
+                            SendBatch sends, MentionResolver mentions, SendBatchRepository sendStatements,
+                            ChatConfig config, Clock clock) {
         this.mentions = mentions;
         this.reactions = reactions;
         this.sends = sends;
+        this.sendStatements = sendStatements;
         this.pool = pool;
         this.conversations = conversations;
         this.timeline = timeline;
@@ -225,6 +230,24 @@ public class CommandProcessor {
         if (send.replyTo() != null && (send.replyTo() < 1 || send.replyTo() > membership.lastSeq())) {
             return refuse(send, ErrorCode.INVALID_FIELD, "replyTo: no such seq in this conversation");
         }
+        return threadRootOpen(tx, send).chain(open -> {
+            Refused refused = send.threadRootId() == null ? null : SendBatch.threadRootRefusal(send, open);
+            return refused != null ? Uni.createFrom().<CommandOutcome>item(refused)
+                    : sendWithUploads(tx, send, membership, body);
+        });
+    }
+
+    /** As {@link SendBatch} finds a thread reply's root (null: none to check, or no such message). */
+    private Uni<Boolean> threadRootOpen(SqlClient tx, SendMessage send) {
+        if (send.threadRootId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return sendStatements.threadRoots(tx, new UUID[] {send.conversationId()}, new UUID[] {send.threadRootId()})
+                .map(found -> found.get(new ThreadRootKey(send.conversationId(), send.threadRootId())));
+    }
+
+    private Uni<CommandOutcome> sendWithUploads(SqlClient tx, SendMessage send, Membership membership, String body) {
+        List<UUID> attachmentIds = send.attachmentIds();
         return attachable(tx, send).chain(refs -> {
             if (refs.isEmpty()) {
                 // The same answer for someone else's upload, one already attached, and one that never existed.
@@ -238,9 +261,10 @@ public class CommandProcessor {
                     .map(found -> found.get(0))
                     .chain(names -> appender.append(tx, send.conversationId(), at, seq -> new MessageCreated(
                             send.conversationId(), seq, at, send.senderId(), messageId, send.clientId(), body,
-                            send.format(), send.replyTo(), refs.get(), names.userIds(), names.room())))
+                            send.format(), send.replyTo(), refs.get(), send.threadRootId(), send.alsoToConversation(),
+                            names.userIds(), names.room())))
                     .call(event -> timeline.insertMessage(tx, messageId, send.conversationId(), event.seq(),
-                            send.senderId()))
+                            send.senderId(), send.threadRootId(), send.alsoToConversation()))
                     .call(() -> attachmentIds.isEmpty() ? Uni.createFrom().voidItem()
                             : attachments.attach(tx, attachmentIds, send.conversationId(), messageId))
                     .chain(event -> accept(tx, send, messageId, event));

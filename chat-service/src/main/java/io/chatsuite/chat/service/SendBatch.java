@@ -5,6 +5,7 @@ import io.chatsuite.chat.repository.Membership;
 import io.chatsuite.chat.repository.SendBatchRepository;
 import io.chatsuite.chat.repository.SendBatchRepository.MemberKey;
 import io.chatsuite.chat.repository.SendBatchRepository.StoredSends;
+import io.chatsuite.chat.repository.SendBatchRepository.ThreadRootKey;
 import io.chatsuite.chat.repository.StoredEvent;
 import io.chatsuite.chat.repository.TimelineRepository;
 import io.chatsuite.chat.repository.TimelineRepository.ProcessedCommand;
@@ -34,7 +35,8 @@ import java.util.UUID;
  * Decides a run of sends without attachments set-based, inside the batch's transaction, in four round trips whatever
  * the run's size: the command ids already processed and the senders' memberships (two statements, pipelined), every
  * conversation's seqs at once and every mentioned member at once (pipelined), then every event, message and
- * processed id at once. Each send is refused or accepted
+ * processed id at once. A run with thread replies checks all their roots in a third statement pipelined with the
+ * first two, so a run without any costs nothing more. Each send is refused or accepted
  * exactly as one decided alone ({@link CommandProcessor}) would be; a command id repeated within the run gets its
  * first occurrence's answer, as a retry across batches does.
  */
@@ -60,24 +62,32 @@ public class SendBatch {
         UUID[] sessions = new UUID[n];
         String[] clientIds = new String[n];
         Set<MemberKey> pairs = new LinkedHashSet<>();
+        Set<ThreadRootKey> roots = new LinkedHashSet<>();
         for (int i = 0; i < n; i++) {
             SendMessage send = sends.get(i);
             senders[i] = send.senderId();
             sessions[i] = session(send);
             clientIds[i] = send.clientId();
             pairs.add(new MemberKey(send.conversationId(), send.senderId()));
+            if (send.threadRootId() != null) {
+                roots.add(new ThreadRootKey(send.conversationId(), send.threadRootId()));
+            }
         }
         Uni<Map<Integer, ProcessedCommand>> processed = statements.processed(tx, senders, sessions, clientIds);
         Uni<Map<MemberKey, Membership>> memberships = statements.memberships(tx,
                 pairs.stream().map(MemberKey::conversationId).toArray(UUID[]::new),
                 pairs.stream().map(MemberKey::userId).toArray(UUID[]::new));
-        // Both go out at once: the connection pipelines them.
-        return Uni.combine().all().unis(processed, memberships).asTuple()
-                .chain(found -> decide(tx, sends, found.getItem1(), found.getItem2(), at));
+        Uni<Map<ThreadRootKey, Boolean>> threadRoots = roots.isEmpty() ? Uni.createFrom().item(Map.of())
+                : statements.threadRoots(tx, roots.stream().map(ThreadRootKey::conversationId).toArray(UUID[]::new),
+                        roots.stream().map(ThreadRootKey::rootId).toArray(UUID[]::new));
+        // All go out at once: the connection pipelines them.
+        return Uni.combine().all().unis(processed, memberships, threadRoots).asTuple()
+                .chain(found -> decide(tx, sends, found.getItem1(), found.getItem2(), found.getItem3(), at));
     }
 
     private Uni<List<CommandOutcome>> decide(SqlClient tx, List<SendMessage> sends, Map<Integer, ProcessedCommand> done,
-                                             Map<MemberKey, Membership> memberships, Instant at) {
+                                             Map<MemberKey, Membership> memberships,
+                                             Map<ThreadRootKey, Boolean> threadRoots, Instant at) {
         int n = sends.size();
         CommandOutcome[] outcomes = new CommandOutcome[n];
         // Command ids accepted earlier in this run: index of their first occurrence.
@@ -104,6 +114,10 @@ public class SendBatch {
             Membership membership = memberships.get(new MemberKey(send.conversationId(), send.senderId()));
             int before = newEvents.getOrDefault(send.conversationId(), 0);
             Refused refused = refusal(send, membership, before);
+            if (refused == null && send.threadRootId() != null) {
+                refused = threadRootRefusal(send,
+                        threadRoots.get(new ThreadRootKey(send.conversationId(), send.threadRootId())));
+            }
             if (refused != null) {
                 outcomes[i] = refused;
                 continue;
@@ -130,7 +144,8 @@ public class SendBatch {
             newEvents.forEach((id, count) -> next.put(id, lastSeqs.get(id) - count + 1));
             int size = accepted.size();
             StoredSends rows = new StoredSends(new UUID[size], new Long[size], new String[size],
-                    new OffsetDateTime[size], new UUID[size], new UUID[size], new UUID[size], new String[size]);
+                    new OffsetDateTime[size], new UUID[size], new UUID[size], new UUID[size], new String[size],
+                    new UUID[size], new Boolean[size]);
             OffsetDateTime occurredAt = at.atOffset(ZoneOffset.UTC);
             for (int k = 0; k < size; k++) {
                 int i = accepted.get(k);
@@ -140,7 +155,7 @@ public class SendBatch {
                 MentionResolver.Mentioned names = found.getItem2().get(k);
                 String payload = timeline.write(new MessageCreated(send.conversationId(), seq, at, send.senderId(),
                         messageId, send.clientId(), send.body(), send.format(), send.replyTo(), List.of(),
-                        names.userIds(), names.room()));
+                        send.threadRootId(), send.alsoToConversation(), names.userIds(), names.room()));
                 rows.conversationIds()[k] = send.conversationId();
                 rows.seqs()[k] = seq;
                 rows.payloads()[k] = payload;
@@ -149,6 +164,8 @@ public class SendBatch {
                 rows.senderIds()[k] = send.senderId();
                 rows.sessionIds()[k] = session(send);
                 rows.clientIds()[k] = send.clientId();
+                rows.threadRootIds()[k] = send.threadRootId();
+                rows.alsoToConversation()[k] = send.alsoToConversation();
                 outcomes[i] = new Accepted(send, new AckFrame(send.clientId(), send.conversationId(), messageId, seq,
                         at), send.conversationId(), new StoredEvent(send.conversationId(), seq, payload));
             }
@@ -181,6 +198,22 @@ public class SendBatch {
         long lastSeq = membership.lastSeq() + acceptedBeforeInRun;
         if (send.replyTo() != null && (send.replyTo() < 1 || send.replyTo() > lastSeq)) {
             return new Refused(send, ErrorCode.INVALID_FIELD, "replyTo: no such seq in this conversation");
+        }
+        return null;
+    }
+
+    /**
+     * The refusal of a thread reply whose root cannot take it ({@code open}: as {@link SendBatchRepository#threadRoots}
+     * found it, null when absent); null if the root can. Shared with the per-command path.
+     */
+    static Refused threadRootRefusal(SendMessage send, Boolean open) {
+        if (open == null) {
+            return new Refused(send, ErrorCode.INVALID_FIELD, "threadRootId: no such message in this conversation");
+        }
+        if (!open) {
+            // Threads are one level deep, and a deleted message takes no new replies.
+            return new Refused(send, ErrorCode.INVALID_FIELD,
+                    "threadRootId: a thread reply or a deleted message cannot start a thread");
         }
         return null;
     }

@@ -53,7 +53,8 @@ public class FrameParser {
 
     /** Every field each frame type may carry (id and type included); anything else is {@code invalid_field}. */
     private static final Map<String, Set<String>> FIELDS = Map.of(
-            "send", Set.of("id", "type", "conversationId", "body", "format", "replyTo", "attachments"),
+            "send", Set.of("id", "type", "conversationId", "body", "format", "replyTo", "attachments", "threadRootId",
+                    "alsoToConversation"),
             "edit", Set.of("id", "type", "conversationId", "messageId", "body"),
             "delete", Set.of("id", "type", "conversationId", "messageId"),
             "read", Set.of("id", "type", "conversationId", "seq"),
@@ -105,9 +106,7 @@ public class FrameParser {
             }
         });
         return switch (type) {
-            case "send" -> new Command(new SendMessage(id, frame.uuid(id, "conversationId"), sender, session, now,
-                    body(frame, id), format(frame, id), frame.optionalPositiveLong(id, "replyTo"),
-                    attachments(frame, id)));
+            case "send" -> send(frame, id, sender, session, now);
             case "edit" -> new Command(new EditMessage(id, frame.uuid(id, "conversationId"), sender, session, now,
                     frame.uuid(id, "messageId"), body(frame, id)));
             case "delete" -> new Command(new DeleteMessage(id, frame.uuid(id, "conversationId"), sender, session, now,
@@ -124,6 +123,18 @@ public class FrameParser {
             case "ping" -> new Ping(id);
             default -> throw new FieldProblem(id, ErrorCode.UNKNOWN_TYPE, "type: unknown frame type '" + type + "'");
         };
+    }
+
+    private Command send(Fields frame, String id, UUID sender, UUID session, Instant now) {
+        UUID threadRootId = frame.optionalUuid(id, "threadRootId");
+        boolean alsoToConversation = frame.optionalBoolean(id, "alsoToConversation", false);
+        if (alsoToConversation && threadRootId == null) {
+            throw new FieldProblem(id, ErrorCode.INVALID_FIELD,
+                    "alsoToConversation: only for a thread reply (with threadRootId)");
+        }
+        return new Command(new SendMessage(id, frame.uuid(id, "conversationId"), sender, session, now,
+                body(frame, id), format(frame, id), frame.optionalPositiveLong(id, "replyTo"), attachments(frame, id),
+                threadRootId, alsoToConversation));
     }
 
     private String body(Fields frame, String id) {
@@ -208,6 +219,11 @@ public class FrameParser {
                 throw new FieldProblem(id, ErrorCode.MISSING_FIELD, name + ": required");
             }
             return toUuid(id, name, value);
+        }
+
+        UUID optionalUuid(String id, String name) {
+            JsonNode value = node.get(name);
+            return value == null || value.isNull() ? null : toUuid(id, name, value);
         }
 
         static UUID toUuid(String id, String name, JsonNode value) {

@@ -306,6 +306,36 @@ class ChatSocketTests {
         }
     }
 
+    /** Issue 18 item 1: a thread reply is a send naming its root; a bad root or a lone alsoToConversation is refused. */
+    @Test
+    void aThreadReplyIsASendNamingItsRootAndBadThreadFieldsAreRefusedByName() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        UUID root = UUID.randomUUID();
+        String to = "\"conversationId\":\"" + conversation + "\",\"body\":\"in the thread\"";
+        try (KafkaConsumer<String, String> commands = consumer("chat.commands");
+             TestSocket socket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(user, "threads"))) {
+            socket.send("{\"id\":\"t-bad\",\"type\":\"send\"," + to + ",\"threadRootId\":\"seq-3\"}");
+            socket.send("{\"id\":\"t-lone\",\"type\":\"send\"," + to + ",\"alsoToConversation\":true}");
+            socket.send("{\"id\":\"t-flag\",\"type\":\"send\"," + to + ",\"threadRootId\":\"" + root
+                    + "\",\"alsoToConversation\":\"yes\"}");
+            for (String id : List.of("t-bad", "t-lone", "t-flag")) {
+                assertThat(socket.awaitFrameWithId(id).path("code").asText()).as(id).isEqualTo("invalid_field");
+            }
+            assertThat(socket.awaitFrameWithId("t-bad").path("message").asText()).startsWith("threadRootId");
+            assertThat(socket.awaitFrameWithId("t-lone").path("message").asText()).startsWith("alsoToConversation");
+            assertThat(socket.awaitFrameWithId("t-flag").path("message").asText()).startsWith("alsoToConversation");
+
+            socket.send("{\"id\":\"t-ok\",\"type\":\"send\"," + to + ",\"threadRootId\":\"" + root
+                    + "\",\"alsoToConversation\":true}");
+            JsonNode command = awaitRecord(commands, conversation.toString());
+            assertThat(command.path("type").asText()).isEqualTo("send");
+            assertThat(command.path("clientId").asText()).isEqualTo("t-ok");
+            assertThat(command.path("threadRootId").asText()).isEqualTo(root.toString());
+            assertThat(command.path("alsoToConversation").asBoolean()).isTrue();
+        }
+    }
+
     /** Issue 18 item 7: "mark as unread" names a message; the gateway forwards it as the user's own command. */
     @Test
     void anUnreadFrameNamesAMessageAndGoesToKafkaAsTheUsersUnreadCommand() throws Exception {

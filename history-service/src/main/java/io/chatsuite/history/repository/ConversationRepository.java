@@ -129,7 +129,10 @@ public class ConversationRepository {
                                last.created_at AS last_created_at,
                                (SELECT count(*) FROM messages newer
                                 WHERE newer.conversation_id = c.conversation_id AND newer.seq > m.read_seq
-                                  AND NOT newer.deleted AND newer.sender_id <> m.user_id) AS unread,
+                                  AND NOT newer.deleted AND newer.sender_id <> m.user_id
+                                  AND (%3$s OR EXISTS (
+                                      SELECT 1 FROM thread_follows f
+                                      WHERE f.root_id = newer.thread_root_id AND f.user_id = m.user_id))) AS unread,
                                (SELECT count(*) FROM messages mentioning
                                 WHERE mentioning.conversation_id = c.conversation_id AND mentioning.seq > m.read_seq
                                   AND NOT mentioning.deleted AND mentioning.sender_id <> m.user_id
@@ -139,19 +142,21 @@ public class ConversationRepository {
                         FROM members m
                         JOIN conversations c ON c.conversation_id = m.conversation_id
                         LEFT JOIN LATERAL (
-                            SELECT o.user_id, %s AS name
+                            SELECT o.user_id, %1$s AS name
                             FROM members o
                             WHERE o.conversation_id = c.conversation_id AND o.user_id <> m.user_id
                             ORDER BY o.user_id LIMIT 1) peer ON c.kind = 'DIRECT'
                         LEFT JOIN LATERAL (
                             SELECT l.seq, l.message_id, l.sender_id, l.body, l.format, l.deleted, l.created_at,
-                                   %s AS sender_name
+                                   %2$s AS sender_name
                             FROM messages l
-                            WHERE l.conversation_id = c.conversation_id
+                            WHERE l.conversation_id = c.conversation_id AND %4$s
                             ORDER BY l.seq DESC LIMIT 1) last ON true
                         WHERE m.user_id = $1
                         ORDER BY c.last_activity_at DESC, c.conversation_id"""
-                        .formatted(Columns.nameOf("o.user_id"), Columns.nameOf("l.sender_id")))
+                        .formatted(Columns.nameOf("o.user_id"), Columns.nameOf("l.sender_id"),
+                                MessageRepository.IN_MAIN_LIST.formatted("newer"),
+                                MessageRepository.IN_MAIN_LIST.formatted("l")))
                 .execute(Tuple.of(userId))
                 .map(rows -> Columns.list(rows, ConversationRepository::summary));
     }

@@ -6,6 +6,7 @@ import static io.chatsuite.history.repository.Columns.utc;
 import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.history.api.MessageView;
+import io.chatsuite.history.api.ThreadSummary;
 import io.chatsuite.history.mapping.EventJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Messages as they stand now, with their search words. */
@@ -31,6 +33,27 @@ public class MessageRepository {
              FROM (SELECT emoji, count(*) AS n, array_agg(user_id ORDER BY reacted_seq) AS users,
                           min(reacted_seq) AS first_seq
                    FROM reactions WHERE message_id = m.message_id GROUP BY emoji) r) AS reactions""";
+    /**
+     * A message's thread columns: the summary of its live replies (none: a zero count), counted at read time from the
+     * thread index. Goes with {@link #THREAD_JOIN}.
+     */
+    private static final String THREAD = """
+            m.thread_root_id, m.also_to_conversation, t.reply_count, t.last_reply_at, t.participant_ids""";
+    private static final String THREAD_JOIN = """
+            LEFT JOIN LATERAL (
+                SELECT count(*) AS reply_count, max(r.created_at) AS last_reply_at,
+                       (SELECT array_agg(p.sender_id ORDER BY p.first_seq)
+                        FROM (SELECT sender_id, min(seq) AS first_seq FROM messages
+                              WHERE thread_root_id = m.message_id AND NOT deleted GROUP BY sender_id) p)
+                           AS participant_ids
+                FROM messages r WHERE r.thread_root_id = m.message_id AND NOT r.deleted) t ON m.thread_root_id IS NULL""";
+    /** A message shown in the conversation's list: not a thread reply, or one also sent to the conversation. */
+    public static final String IN_MAIN_LIST = "(%1$s.thread_root_id IS NULL OR %1$s.also_to_conversation)";
+
+    private static final String VIEW_COLUMNS = """
+            m.seq, m.message_id, m.sender_id, %s, m.body, m.format, m.attachments::text AS attachments, m.reply_to,
+            m.created_at, m.edited_at, m.deleted, m.mentioned_user_ids, m.room_mentioned, %s,
+            %s""".formatted(SENDER_NAME, REACTIONS, THREAD);
 
     private final Pool pool;
     private final EventJson json;
@@ -42,16 +65,37 @@ public class MessageRepository {
 
     public Uni<Void> insert(SqlClient tx, MessageCreated message, String searchWords) {
         return tx.preparedQuery("""
-                        INSERT INTO messages (conversation_id, seq, message_id, sender_id, body, format, attachments,
-                                              reply_to, created_at, search_vector, mentioned_user_ids, room_mentioned)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, to_tsvector('simple', $10), $11, $12)
-                        ON CONFLICT DO NOTHING""")
+                        WITH stored AS (
+                            INSERT INTO messages (conversation_id, seq, message_id, sender_id, body, format,
+                                                  attachments, reply_to, created_at, search_vector, thread_root_id,
+                                                  also_to_conversation, mentioned_user_ids, room_mentioned)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, to_tsvector('simple', $10), $11,
+                                    $12, $13, $14)
+                            ON CONFLICT DO NOTHING
+                            RETURNING conversation_id, message_id, sender_id, thread_root_id)
+                        %s""".formatted(FOLLOW_THREADS.formatted("stored", ThreadFollowRepository.POSTED)))
                 .execute(Tuple.from(Arrays.asList(message.conversationId(), message.seq(),
                         message.messageId(), message.actorId(), message.body(), format(message.format()).name(),
                         json.write(message.attachments()), message.replyTo(), utc(message.occurredAt()),
-                        searchWords, message.mentionedUserIds().toArray(UUID[]::new), message.roomMentioned())))
+                        searchWords, message.threadRootId(), message.alsoToConversation(),
+                        message.mentionedUserIds().toArray(UUID[]::new), message.roomMentioned())))
                 .replaceWithVoid();
     }
+
+    /**
+     * Who follows a thread because they posted in it: each new reply's sender, and its root's sender (the root may be
+     * stored by the same statement, so it is looked for among the new rows too). The first reason stays.
+     * {@code %1$s}: the new messages, with conversation_id, message_id, sender_id and thread_root_id.
+     */
+    private static final String FOLLOW_THREADS = """
+            INSERT INTO thread_follows (conversation_id, root_id, user_id, reason)
+            SELECT n.conversation_id, n.thread_root_id, n.sender_id, '%2$s' FROM %1$s n
+            WHERE n.thread_root_id IS NOT NULL
+            UNION
+            SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%2$s' FROM %1$s n
+            JOIN (SELECT message_id, sender_id FROM messages UNION ALL SELECT message_id, sender_id FROM %1$s) root
+              ON root.message_id = n.thread_root_id
+            ON CONFLICT DO NOTHING""";
 
     /**
      * Stores a run of new messages in one statement (arrays, {@code unnest}): each message's timeline event is inserted
@@ -74,6 +118,8 @@ public class MessageRepository {
         // Arrays of arrays do not travel as parameters: each message's mentioned ids as text, '{id,id}', cast back.
         String[] mentioned = new String[n];
         Boolean[] roomMentioned = new Boolean[n];
+        UUID[] roots = new UUID[n];
+        Boolean[] alsoToConversation = new Boolean[n];
         for (int i = 0; i < n; i++) {
             MessageCreated message = messages.get(i);
             conversations[i] = message.conversationId();
@@ -88,14 +134,18 @@ public class MessageRepository {
             mentioned[i] = message.mentionedUserIds().stream().map(UUID::toString)
                     .collect(java.util.stream.Collectors.joining(",", "{", "}"));
             roomMentioned[i] = message.roomMentioned();
+            roots[i] = message.threadRootId();
+            alsoToConversation[i] = message.alsoToConversation();
         }
         return tx.preparedQuery("""
                         WITH input AS (
                             SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[],
                                                  $6::text[], $7::text[], $8::bigint[], $9::timestamptz[], $10::text[],
-                                                 $11::text[], $12::text[], $13::boolean[])
+                                                 $11::text[], $12::text[], $13::boolean[], $14::uuid[],
+                                                 $15::boolean[])
                                 AS i(conversation_id, seq, message_id, sender_id, body, format, attachments, reply_to,
-                                     created_at, payload, search_words, mentioned_user_ids, room_mentioned)
+                                     created_at, payload, search_words, mentioned_user_ids, room_mentioned,
+                                     thread_root_id, also_to_conversation)
                         ), fresh AS (
                             INSERT INTO timeline_events (conversation_id, seq, message_id, occurred_at, payload)
                             SELECT i.conversation_id, i.seq, i.message_id, i.created_at, i.payload::jsonb FROM input i
@@ -108,25 +158,30 @@ public class MessageRepository {
                         ), stored AS (
                             INSERT INTO messages (conversation_id, seq, message_id, sender_id, body, format,
                                                   attachments, reply_to, created_at, search_vector,
-                                                  mentioned_user_ids, room_mentioned)
+                                                  mentioned_user_ids, room_mentioned, thread_root_id,
+                                                  also_to_conversation)
                             SELECT conversation_id, seq, message_id, sender_id, body, format, attachments::jsonb,
                                    reply_to, created_at, to_tsvector('simple', search_words),
-                                   mentioned_user_ids::uuid[], room_mentioned
+                                   mentioned_user_ids::uuid[], room_mentioned, thread_root_id, also_to_conversation
                             FROM new_messages
                             ON CONFLICT DO NOTHING
+                        ), follows AS (
+                            %s
                         )
                         UPDATE conversations c
                         SET last_seq = greatest(c.last_seq, n.seq),
                             last_activity_at = greatest(c.last_activity_at, n.activity_at)
                         FROM (SELECT conversation_id, max(seq) AS seq, max(created_at) AS activity_at
                               FROM new_messages GROUP BY conversation_id) n
-                        WHERE c.conversation_id = n.conversation_id""")
+                        WHERE c.conversation_id = n.conversation_id""".formatted(
+                        FOLLOW_THREADS.formatted("new_messages", ThreadFollowRepository.POSTED)))
                 .execute(Tuple.tuple().addArrayOfUUID(conversations).addArrayOfLong(seqs).addArrayOfUUID(ids)
                         .addArrayOfUUID(senders).addArrayOfString(bodies).addArrayOfString(formats)
                         .addArrayOfString(attachments).addArrayOfLong(replies).addArrayOfOffsetDateTime(times)
                         .addArrayOfString(payloads.toArray(String[]::new))
                         .addArrayOfString(searchWords.toArray(String[]::new)).addArrayOfString(mentioned)
-                        .addArrayOfBoolean(roomMentioned))
+                        .addArrayOfBoolean(roomMentioned).addArrayOfUUID(roots)
+                        .addArrayOfBoolean(alsoToConversation))
                 .replaceWithVoid();
     }
 
@@ -149,16 +204,36 @@ public class MessageRepository {
                 .replaceWithVoid();
     }
 
-    /** Up to {@code limit} messages before {@code seq}, newest first. */
+    /** Up to {@code limit} messages of the conversation's list before {@code seq}, newest first. */
     public Uni<List<MessageView>> newestBefore(UUID conversationId, long seq, int limit) {
         return pool.preparedQuery("""
-                        SELECT m.seq, m.message_id, m.sender_id, %s, m.body, m.format, m.attachments::text AS attachments,
-                               m.reply_to, m.created_at, m.edited_at, m.deleted, m.mentioned_user_ids,
-                               m.room_mentioned, %s
-                        FROM messages m
-                        WHERE m.conversation_id = $1 AND m.seq < $2
-                        ORDER BY m.seq DESC LIMIT $3""".formatted(SENDER_NAME, REACTIONS))
+                        SELECT %s
+                        FROM messages m %s
+                        WHERE m.conversation_id = $1 AND m.seq < $2 AND %s
+                        ORDER BY m.seq DESC LIMIT $3""".formatted(VIEW_COLUMNS, THREAD_JOIN,
+                        IN_MAIN_LIST.formatted("m")))
                 .execute(Tuple.of(conversationId, seq, limit))
+                .map(rows -> Columns.list(rows, this::view));
+    }
+
+    /** A message of the conversation by id, with its thread summary; empty if there is none. */
+    public Uni<Optional<MessageView>> byId(UUID conversationId, UUID messageId) {
+        return pool.preparedQuery("""
+                        SELECT %s
+                        FROM messages m %s
+                        WHERE m.conversation_id = $1 AND m.message_id = $2""".formatted(VIEW_COLUMNS, THREAD_JOIN))
+                .execute(Tuple.of(conversationId, messageId))
+                .map(rows -> Columns.list(rows, this::view).stream().findFirst());
+    }
+
+    /** Up to {@code limit} replies of a thread after {@code seq}, oldest first. */
+    public Uni<List<MessageView>> threadRepliesAfter(UUID conversationId, UUID rootId, long seq, int limit) {
+        return pool.preparedQuery("""
+                        SELECT %s
+                        FROM messages m %s
+                        WHERE m.thread_root_id = $2 AND m.conversation_id = $1 AND m.seq > $3
+                        ORDER BY m.seq LIMIT $4""".formatted(VIEW_COLUMNS, THREAD_JOIN))
+                .execute(Tuple.of(conversationId, rootId, seq, limit))
                 .map(rows -> Columns.list(rows, this::view));
     }
 
@@ -186,10 +261,14 @@ public class MessageRepository {
     }
 
     private MessageView view(Row row) {
+        Long replies = row.getLong("reply_count");
+        ThreadSummary thread = replies == null || replies == 0 ? null : new ThreadSummary(replies,
+                instant(row, "last_reply_at"), Arrays.asList(row.getArrayOfUUIDs("participant_ids")));
         return new MessageView(row.getLong("seq"), row.getUUID("message_id"), row.getUUID("sender_id"),
                 row.getString("sender_name"), row.getString("body"), MessageFormat.valueOf(row.getString("format")),
                 json.attachments(row.getString("attachments")), row.getLong("reply_to"), instant(row, "created_at"),
                 instant(row, "edited_at"), row.getBoolean("deleted"), json.reactions(row.getString("reactions")),
+                row.getUUID("thread_root_id"), row.getBoolean("also_to_conversation"), thread,
                 List.of(row.getArrayOfUUIDs("mentioned_user_ids")), row.getBoolean("room_mentioned"));
     }
 

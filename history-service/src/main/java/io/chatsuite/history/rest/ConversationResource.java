@@ -3,6 +3,7 @@ package io.chatsuite.history.rest;
 import io.chatsuite.history.api.ConversationSummary;
 import io.chatsuite.history.api.EventPage;
 import io.chatsuite.history.api.MessagePage;
+import io.chatsuite.history.api.ThreadPage;
 import io.chatsuite.history.config.HistoryConfig;
 import io.chatsuite.history.service.InboxService;
 import io.chatsuite.history.service.TimelineService;
@@ -50,6 +51,20 @@ public class ConversationResource {
                                      @QueryParam("before") String before, @QueryParam("limit") String limit) {
         return timeline.messages(Caller.id(token), conversationId, QueryParameters.seq("before", before),
                 QueryParameters.size("limit", limit, pages));
+    }
+
+    /**
+     * A thread: its root (with reply count, last reply time and people) and its replies after a seq (0 when absent),
+     * oldest-first, with whether the caller follows it.
+     */
+    @GET
+    @Path("/{conversationId}/threads/{rootId}")
+    public Uni<ThreadPage> thread(@PathParam("conversationId") UUID conversationId,
+                                  @PathParam("rootId") String rootId, @QueryParam("after") String after,
+                                  @QueryParam("limit") String limit) {
+        Long afterSeq = QueryParameters.seq("after", after);
+        return timeline.thread(Caller.id(token), conversationId, QueryParameters.uuid("rootId", rootId),
+                afterSeq == null ? 0 : afterSeq, QueryParameters.size("limit", limit, pages));
     }
 
     /** Every timeline event after a seq (0 when absent), in seq order, paged. */

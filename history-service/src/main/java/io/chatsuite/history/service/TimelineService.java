@@ -4,9 +4,11 @@ import io.chatsuite.contracts.chat.ChatEvent;
 import io.chatsuite.history.api.EventPage;
 import io.chatsuite.history.api.MessagePage;
 import io.chatsuite.history.api.MessageView;
+import io.chatsuite.history.api.ThreadPage;
 import io.chatsuite.history.mapping.EventJson;
 import io.chatsuite.history.repository.ConversationRepository;
 import io.chatsuite.history.repository.MessageRepository;
+import io.chatsuite.history.repository.ThreadFollowRepository;
 import io.chatsuite.history.repository.TimelineEventRepository;
 import io.chatsuite.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -26,10 +28,12 @@ public class TimelineService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final TimelineEventRepository timeline;
+    private final ThreadFollowRepository follows;
     private final EventJson json;
 
     public TimelineService(ConversationRepository conversations, MessageRepository messages,
-                           TimelineEventRepository timeline, EventJson json) {
+                           TimelineEventRepository timeline, ThreadFollowRepository follows, EventJson json) {
+        this.follows = follows;
         this.conversations = conversations;
         this.messages = messages;
         this.timeline = timeline;
@@ -47,6 +51,25 @@ public class TimelineService {
                     Long nextBefore = newestFirst.size() > limit ? page.get(0).seq() : null;
                     return new MessagePage(conversationId, page, nextBefore);
                 });
+    }
+
+    /**
+     * A thread's root and up to {@code limit} of its replies after {@code after}, oldest-first. A message that is
+     * itself a thread reply has no thread: 404, as for one that does not exist.
+     */
+    public Uni<ThreadPage> thread(UUID userId, UUID conversationId, UUID rootId, long after, int limit) {
+        return latestSeqForMember(conversationId, userId)
+                .chain(latest -> messages.byId(conversationId, rootId))
+                .map(root -> root.filter(message -> message.threadRootId() == null)
+                        .orElseThrow(() -> ProblemException.notFound("No such thread.")))
+                .chain(root -> Uni.combine().all()
+                        .unis(messages.threadRepliesAfter(conversationId, rootId, after, limit + 1),
+                                follows.follows(rootId, userId))
+                        .with((replies, following) -> {
+                            List<MessageView> page = replies.subList(0, Math.min(limit, replies.size()));
+                            Long nextAfter = replies.size() > limit ? page.get(page.size() - 1).seq() : null;
+                            return new ThreadPage(conversationId, root, List.copyOf(page), nextAfter, following);
+                        }));
     }
 
     /** Up to {@code limit} timeline events after {@code after}, in seq order. */

@@ -118,13 +118,13 @@ class ConversationResourceTests {
         assertThat(beforeDelete).containsExactly(
                 new MessageView(question.seq(), question.messageId(), alice.id(), null, "*which cat?*",
                         MessageFormat.MARKDOWN, List.of(), null, question.occurredAt(), edit.occurredAt(), false,
-                        List.of(), List.of(), false),
+                        List.of(), null, false, null, List.of(), false),
                 new MessageView(answer.seq(), answer.messageId(), bob.id(), null, "cat", MessageFormat.PLAIN,
                         List.of(photo), question.seq(), answer.occurredAt(), null, false, List.of(),
-                        List.of(), false));
+                        null, false, null, List.of(), false));
         assertThat(afterDelete.get(1)).isEqualTo(new MessageView(answer.seq(), answer.messageId(), bob.id(), null,
                 null, MessageFormat.PLAIN, List.of(), question.seq(), answer.occurredAt(), null, true, List.of(),
-                List.of(), false));
+                null, false, null, List.of(), false));
     }
 
     @Test

@@ -142,20 +142,22 @@ class ResumeAfterOfflineTests {
             if (event instanceof MessageCreated message) {
                 bySeq.put(message.seq(), new MessageView(message.seq(), message.messageId(), message.actorId(), null,
                         message.body(), message.format(), message.attachments(), message.replyTo(),
-                        message.occurredAt(), null, false, List.of(), message.mentionedUserIds(),
-                        message.roomMentioned()));
+                        message.occurredAt(), null, false, List.of(), message.threadRootId(),
+                        message.alsoToConversation(), null, message.mentionedUserIds(), message.roomMentioned()));
                 seqOf.put(message.messageId(), message.seq());
                 created.put(message.messageId(), message);
             } else if (event instanceof MessageEdited edit) {
                 MessageView old = bySeq.get(seqOf.get(edit.messageId()));
                 bySeq.put(old.seq(), new MessageView(old.seq(), old.messageId(), old.senderId(), null, edit.body(),
                         old.format(), old.attachments(), old.replyTo(), old.sentAt(), edit.occurredAt(), false, List.of(),
-                        old.mentionedUserIds(), old.roomMentioned()));
+                        old.threadRootId(), old.alsoToConversation(), null, old.mentionedUserIds(),
+                        old.roomMentioned()));
             } else if (event instanceof MessageDeleted deletion) {
                 MessageView old = bySeq.get(seqOf.get(deletion.messageId()));
                 bySeq.put(old.seq(), new MessageView(old.seq(), old.messageId(), old.senderId(), null, null,
                         old.format(), List.of(), old.replyTo(), old.sentAt(), old.editedAt(), true, List.of(),
-                        old.mentionedUserIds(), old.roomMentioned()));
+                        old.threadRootId(), old.alsoToConversation(), null, old.mentionedUserIds(),
+                        old.roomMentioned()));
                 created.remove(deletion.messageId());
             }
         }

@@ -69,7 +69,14 @@ public final class ConversationScript {
     /** A message whose event names these members as mentioned, and the room if {@code room}. */
     public MessageCreated mentioning(TestUser sender, String body, List<TestUser> mentioned, boolean room) {
         return new MessageCreated(id, ++seq, now(), sender.id(), UUID.randomUUID(), "c-" + UUID.randomUUID(), body,
-                MessageFormat.MARKDOWN, null, List.of(), mentioned.stream().map(TestUser::id).toList(), room);
+                MessageFormat.MARKDOWN, null, List.of(), null, false, mentioned.stream().map(TestUser::id).toList(),
+                room);
+    }
+
+    /** A reply in the thread under {@code root}; {@code alsoToConversation}: shown in the conversation's list too. */
+    public MessageCreated threadReply(TestUser sender, MessageCreated root, String body, boolean alsoToConversation) {
+        return new MessageCreated(id, ++seq, now(), sender.id(), UUID.randomUUID(), "c-" + UUID.randomUUID(), body,
+                MessageFormat.MARKDOWN, null, List.of(), root.messageId(), alsoToConversation, List.of(), false);
     }
 
     public MessageEdited edit(MessageCreated message, String body) {

@@ -10,6 +10,7 @@ import io.chatsuite.history.api.ConversationSummary;
 import io.chatsuite.history.api.EventPage;
 import io.chatsuite.history.api.MessagePage;
 import io.chatsuite.history.api.MessageView;
+import io.chatsuite.history.api.ThreadPage;
 import io.chatsuite.history.api.SearchPage;
 import io.chatsuite.history.api.SyncResponse;
 import io.restassured.http.ContentType;
@@ -58,6 +59,12 @@ public class HistoryClient {
             before = page.nextBefore();
         } while (before != null);
         return all;
+    }
+
+    /** A thread's root and its replies after {@code after}. */
+    public ThreadPage thread(TestUser user, UUID conversationId, UUID rootId, long after) {
+        return read(as(user).queryParam("after", after)
+                .get("/api/history/conversations/{id}/threads/{root}", conversationId, rootId), ThreadPage.class);
     }
 
     public EventPage events(TestUser user, UUID conversationId, long after, int limit) {

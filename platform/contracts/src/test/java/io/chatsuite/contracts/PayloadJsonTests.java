@@ -58,7 +58,7 @@ class PayloadJsonTests {
     void messageCreatedCarriesItsMentionsAndOldEventsMentionNobody() throws Exception {
         UUID bob = UUID.randomUUID();
         MessageCreated created = new MessageCreated(UUID.randomUUID(), 4, AT, UUID.randomUUID(), UUID.randomUUID(),
-                "c-2", "@bob @room", MessageFormat.PLAIN, null, List.of(), List.of(bob), true);
+                "c-2", "@bob @room", MessageFormat.PLAIN, null, List.of(), null, false, List.of(bob), true);
 
         String json = mapper.writeValueAsString(created);
 

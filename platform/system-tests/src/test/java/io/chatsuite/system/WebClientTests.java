@@ -690,6 +690,63 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(entry.locator(".badge--mention")).hasCount(0);
     }
 
+    /**
+     * Issue 18 item 1: a reply in a thread shows on the root for the other person live (count, who), the thread view
+     * lists the replies in order and takes new ones, and a reload shows the same.
+     */
+    @Test
+    void threadRepliesShowOnTheRootLiveAndInTheThreadViewAndSurviveAReload() {
+        Account wes = registeredAccount("wes");
+        Account xia = registeredAccount("xia");
+        String direct = api.direct(wes, xia);
+        Page wesPage = open(nodeA);
+        signIn(wesPage, wes);
+        wesPage.navigate(nodeA + "/c/" + direct);
+        send(wesPage, "start a thread here");
+        Page xiaPage = open(nodeB);
+        signIn(xiaPage, xia);
+        xiaPage.navigate(nodeB + "/c/" + direct);
+
+        // Xia opens the thread from the root and replies in it.
+        Locator xiaRoot = reactable(xiaPage, "start a thread here");
+        xiaRoot.hover();
+        xiaRoot.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reply in thread")).click();
+        Locator xiaThread = xiaPage.getByTestId("thread-view");
+        xiaThread.getByLabel("Reply in the thread").fill("first in the thread");
+        xiaThread.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reply").setExact(true)).click();
+        assertThat(xiaThread.locator(".thread-view__message[data-seq]")).hasCount(2);
+
+        // Wes sees the root's count live, not the reply in the conversation; opens the thread and answers there.
+        Locator wesSummary = reactable(wesPage, "start a thread here").getByTestId("thread-summary");
+        assertThat(wesSummary).containsText("1 reply");
+        assertThat(wesSummary).containsText("xia");
+        assertThat(messages(wesPage, "first in the thread")).hasCount(0);
+        wesSummary.click();
+        Locator wesThread = wesPage.getByTestId("thread-view");
+        assertThat(wesThread.locator(".thread-view__message[data-seq]").nth(1)).containsText("first in the thread");
+        wesThread.getByLabel("Reply in the thread").fill("second, for everyone");
+        wesThread.getByLabel("Also send to the conversation").check();
+        wesThread.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reply").setExact(true)).click();
+
+        // Xia's open thread takes it live, in order; it shows in the conversation too.
+        Locator xiaReplies = xiaThread.locator(".thread-view__message[data-seq]");
+        assertThat(xiaReplies).hasCount(3);
+        assertThat(xiaReplies.nth(1)).containsText("first in the thread");
+        assertThat(xiaReplies.nth(2)).containsText("second, for everyone");
+        assertThat(reactable(xiaPage, "start a thread here").getByTestId("thread-summary")).containsText("2 replies");
+        assertThat(reactable(xiaPage, "second, for everyone")).hasCount(1);
+
+        xiaPage.reload();
+        Locator afterReload = reactable(xiaPage, "start a thread here").getByTestId("thread-summary");
+        assertThat(afterReload).containsText("2 replies");
+        assertThat(messages(xiaPage, "first in the thread")).hasCount(0);
+        afterReload.click();
+        Locator reloadedReplies = xiaPage.getByTestId("thread-view").locator(".thread-view__message[data-seq]");
+        assertThat(reloadedReplies).hasCount(3);
+        assertThat(reloadedReplies.nth(1)).containsText("first in the thread");
+        assertThat(reloadedReplies.nth(2)).containsText("second, for everyone");
+    }
+
     private static Locator reactable(Page page, String text) {
         return page.locator("article[data-seq]", new Page.LocatorOptions().setHasText(text));
     }
