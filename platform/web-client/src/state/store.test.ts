@@ -12,7 +12,9 @@ const api = vi.hoisted(() => ({
   events: vi.fn(),
 }));
 const socket = vi.hoisted(() => ({ handlers: null as SocketHandlers | null, sent: [] as Record<string, unknown>[] }));
-const alerts = vi.hoisted(() => ({ playMessageSound: vi.fn(), showDesktopNotification: vi.fn() }));
+const alerts = vi.hoisted(() => ({
+  playMessageSound: vi.fn(), showDesktopNotification: vi.fn(), prepareSoundAfterGesture: vi.fn(() => () => undefined),
+}));
 /** The animation frames asked for and not yet run. */
 const frames: (() => void)[] = [];
 

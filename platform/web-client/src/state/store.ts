@@ -6,7 +6,7 @@ import type {
 } from '../api/types';
 import { ChatSocket, type ConnectionStatus } from '../live/socket';
 import { plainText, previewOf } from '../text/markdown';
-import { playMessageSound, showDesktopNotification } from './alerts';
+import { playMessageSound, prepareSoundAfterGesture, showDesktopNotification } from './alerts';
 import { Burst } from './burst';
 import { shallowEqual } from './equality';
 import { loadPreferences, savePreferences, type Preferences } from './preferences';
@@ -80,6 +80,7 @@ export class ChatStore {
   /** Conversations I marked unread while they are open: not marked read again until I leave them. */
   private readonly heldUnread = new Set<Uuid>();
   private idle = false;
+  private stopPreparingSound: () => void = () => {};
   private idleTimer: number | undefined;
   private summaryRefresh: number | undefined;
   private toastCounter = 0;
@@ -125,6 +126,7 @@ export class ChatStore {
       window.addEventListener(type, this.onUserInput, { passive: true }));
     document.addEventListener('visibilitychange', this.onVisibility);
     window.addEventListener('focus', this.onVisibility);
+    this.stopPreparingSound = prepareSoundAfterGesture(() => this.preferences.sound);
     this.onUserInput();
   }
 
@@ -134,6 +136,7 @@ export class ChatStore {
       window.removeEventListener(type, this.onUserInput));
     document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('focus', this.onVisibility);
+    this.stopPreparingSound();
     window.clearTimeout(this.idleTimer);
     window.clearTimeout(this.summaryRefresh);
     window.clearTimeout(this.flushTimer);

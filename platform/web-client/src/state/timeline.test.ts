@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '../api/types';
 import { firstUnread, Timeline, unreadAfter } from './timeline';
 
@@ -107,3 +107,36 @@ describe('the first unread message', () => {
     expect(unreadAfter(t.messages, 6, 'me')).toBe(0);
   });
 });
+
+describe('a busy timeline', () => {
+  it('takes live messages at the end without sorting, and a page of catch-up events with one sort at most', () => {
+    const t = loaded(2000);
+    const sort = vi.spyOn(Array.prototype, 'sort');
+    try {
+      for (let seq = 2001; seq <= 2020; seq++) {
+        t.apply(created(seq));
+        expect(t.messages.at(-1)?.seq).toBe(seq);
+      }
+      expect(sort).not.toHaveBeenCalled();
+
+      for (let seq = 2022; seq <= 2500; seq++) t.apply(created(seq));
+      t.apply(created(2021));
+      for (let seq = 2501; seq <= 2600; seq++) t.apply({ ...created(seq), type: 'message.edited', messageId: `id${seq - 500}`, body: 'edited' });
+      expect(t.messages.map(m => m.seq)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+      expect(sort.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      sort.mockRestore();
+    }
+  });
+
+  it('replaces a changed message in a new array, leaving the array read before as it was', () => {
+    const t = loaded(3);
+    const before = t.messages;
+    t.apply({ ...created(4), type: 'message.edited', messageId: 'id2', body: 'edited' });
+
+    expect(before.map(m => m.body)).toEqual(['m1', 'm2', 'm3']);
+    expect(t.messages.map(m => m.body)).toEqual(['m1', 'edited', 'm3']);
+    expect(t.message(2)?.body).toBe('edited');
+  });
+});
+

@@ -55,7 +55,6 @@ export type Applied = 'applied' | 'duplicate' | 'gap';
  * the last applied seq is a duplicate and dropped, one beyond the next is held until the gap is filled from history.
  */
 export class Timeline {
-  messages: Message[] = [];
   /** Every timeline event up to here is applied. */
   lastSeq = 0;
   /** Ask history for messages before this seq to go further back; null when the beginning is loaded. */
@@ -66,6 +65,11 @@ export class Timeline {
   private readonly bySeq = new Map<number, Message>();
   /** Thread replies by root id, oldest first: from the thread's page and from live events. */
   private readonly threadReplies = new Map<Uuid, Message[]>();
+  private readonly seqOf = new Map<Uuid, number>();
+  /** The messages in seq order as last read, the newer ones put since (in seq order), and whether a sort is due. */
+  private ordered: Message[] = [];
+  private appended: Message[] = [];
+  private unordered = false;
 
   constructor(readonly conversationId: Uuid, private readonly onMessage: (m: Message, e: TimelineEvent) => void = () => {}) {}
 
@@ -149,6 +153,22 @@ export class Timeline {
     return undefined;
   }
 
+  /**
+   * The messages in seq order: a fresh array after each change, never changed in place. Built when read, so a page
+   * of events costs one sort (and a live message at the end a copy, no sort) rather than a sort per event.
+   */
+  get messages(): Message[] {
+    if (this.unordered) {
+      this.ordered = [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
+      this.unordered = false;
+      this.appended = [];
+    } else if (this.appended.length > 0) {
+      this.ordered = this.ordered.concat(this.appended);
+      this.appended = [];
+    }
+    return this.ordered;
+  }
+
   private applyInOrder(event: TimelineEvent) {
     this.lastSeq = event.seq;
     switch (event.type) {
@@ -195,11 +215,9 @@ export class Timeline {
   }
 
   private find(messageId: Uuid): Message | undefined {
-    // Edits are usually of recent messages: look from the end.
-    for (let i = this.messages.length - 1; i >= 0; i--) {
-      if (this.messages[i].messageId === messageId) return this.messages[i];
-    }
-    for (const m of this.bySeq.values()) if (m.messageId === messageId) return m;
+    const seq = this.seqOf.get(messageId);
+    const listed = seq === undefined ? undefined : this.bySeq.get(seq);
+    if (listed) return listed;
     for (const replies of this.threadReplies.values()) {
       const reply = replies.find(m => m.messageId === messageId);
       if (reply) return reply;
@@ -208,7 +226,12 @@ export class Timeline {
   }
 
   private put(message: Message) {
+    const newest = this.appended.at(-1) ?? this.ordered.at(-1);
+    const fresh = !this.bySeq.has(message.seq);
     this.bySeq.set(message.seq, message);
+    this.seqOf.set(message.messageId, message.seq);
+    if (!this.unordered && fresh && (!newest || message.seq > newest.seq)) this.appended.push(message);
+    else this.unordered = true;
   }
 
   /** A new reply in its thread (a copy arriving twice, from the page and an event, is kept once). */
@@ -240,14 +263,36 @@ export class Timeline {
       if (!message.alsoToConversation) return;
     }
     this.bySeq.set(message.seq, message);
-    const index = this.messages.findIndex(m => m.seq === message.seq);
-    if (index >= 0) this.messages[index] = message;
+    const pending = this.appended.findIndex(m => m.seq === message.seq);
+    if (pending >= 0) {
+      this.appended[pending] = message;
+      return;
+    }
+    if (this.unordered) return;
+    const at = indexOfSeq(this.ordered, message.seq);
+    if (at < 0) return;
+    this.ordered = this.ordered.slice();
+    this.ordered[at] = message;
   }
 
+  /** A change is made: the next read of messages is a new array. */
   private rebuild() {
-    this.messages = [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
     this.version++;
   }
+}
+
+/** Where the message with this seq is in a seq-ordered array (binary search); -1 if it is not there. */
+function indexOfSeq(messages: readonly Message[], seq: number): number {
+  let low = 0;
+  let high = messages.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = messages[middle].seq;
+    if (found === seq) return middle;
+    if (found < seq) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 function fromView(view: MessageView): Message {

@@ -50,6 +50,17 @@ class WebClientTests extends TwoGatewaySuite {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.executable", "/usr/bin/chromium"));
     private static final Duration LIVE = Duration.ofSeconds(20);
+    /**
+     * Issue 19's bounds on the longest main-thread task hold on a quiet machine; this build machine's two cores are
+     * shared with other builds, so a task may wait for a core in the middle and measure longer than it ran.
+     */
+    private static final double LOAD_ALLOWANCE = 3;
+    /**
+     * With the conversation open, issue 19's 100 ms is not reached yet: the longest task measured 270-350 ms on this
+     * loaded machine (434 ms before the AudioContext and timeline changes), most of it the virtualizer measuring rows
+     * as they arrive. Asserted this loosely so a regression shows; the figure is printed.
+     */
+    private static final double OPEN_CONVERSATION_LONGEST_MS = 600;
 
     static Playwright playwright;
     static Browser browser;
@@ -289,14 +300,54 @@ class WebClientTests extends TwoGatewaySuite {
                 String.valueOf(total), new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
                         .setTimeout(120_000));
         Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
-        System.out.printf("50 msg/s in another room with a conversation open: longest task %s ms over %s long tasks;"
-                + " badge current %s ms after the last frame%n", measured.get("longest"), measured.get("count"),
-                measured.get("badgeLagMs"));
-        // The longest task is printed, not asserted: issue 19's 50 ms is not reached yet (286 ms on the quiet build
-        // machine, 391 ms on a loaded one), and the bound belongs to the benchmark once it is.
+        System.out.printf("50 msg/s in another room with a conversation open: longest task %s ms over %s long tasks"
+                + " (longest: %s); badge current %s ms after the last frame%n", measured.get("longest"),
+                measured.get("count"), measured.get("top"), measured.get("badgeLagMs"));
+        Assertions.assertThat(((Number) measured.get("longest")).doubleValue())
+                .as("longest main-thread task while messages arrive elsewhere, ms").isLessThan(50 * LOAD_ALLOWANCE);
         Assertions.assertThat(((Number) measured.get("badgeLagMs")).doubleValue())
                 .as("ms from the room's last frame to the badge showing every message").isLessThan(1000);
         assertThat(messages(page, "direct line 20 with code")).hasCount(1);
+    }
+
+    @Test
+    void twentyMessagesASecondIntoTheOpenConversationShowEachOnceInOrderWithoutFreezing() throws Exception {
+        Account reader = registeredAccount("follower");
+        List<Account> senders = List.of(registeredAccount("lively0"), registeredAccount("lively1"));
+        String room = api.room(senders.get(0), "Lively room", senders.get(1), reader);
+        int perSender = 100;
+        Page page = openMeasured(nodeA, room, 0);
+        signIn(page, reader);
+        page.navigate(nodeA + "/c/" + room);
+        assertThat(page.getByTestId("message-list")).hasAttribute("aria-busy", "false");
+        page.evaluate("() => window.__measure.start()");
+
+        // Two senders at 10 a second each: 20 a second into the conversation the reader has open, for ten seconds.
+        sendPaced(senders, room, perSender, Duration.ofMillis(100), "live line");
+
+        for (int i = 0; i < senders.size(); i++) {
+            assertThat(page.locator("article[data-seq]", new Page.LocatorOptions().setHasText("live line " + i + "-"
+                    + (perSender - 1) + " "))).hasCount(1);
+        }
+        Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
+        System.out.printf("20 msg/s into the open conversation: longest task %s ms over %s long tasks (longest: %s)%n",
+                measured.get("longest"), measured.get("count"), measured.get("top"));
+        Assertions.assertThat(((Number) measured.get("longest")).doubleValue())
+                .as("longest main-thread task while messages arrive, ms").isLessThan(OPEN_CONVERSATION_LONGEST_MS);
+
+        // Every message once, in seq order, and each sender's lines in the order they were sent.
+        List<String> shown = shownInOrder(page);
+        Assertions.assertThat(shown).doesNotHaveDuplicates();
+        for (int i = 0; i < senders.size(); i++) {
+            String from = "live line " + i + "-";
+            List<String> expected = new ArrayList<>();
+            for (int n = 0; n < perSender; n++) {
+                expected.add(from + n + " ");
+            }
+            Assertions.assertThat(shown.stream().filter(line -> line.startsWith(from))
+                    .map(line -> line.substring(0, line.indexOf(' ', from.length()) + 1)).toList())
+                    .as("sender %d's lines as shown", i).containsExactlyElementsOf(expected);
+        }
     }
 
     @Test
@@ -1088,6 +1139,7 @@ class WebClientTests extends TwoGatewaySuite {
                 report: () => {
                   const mine = tasks.filter(t => t.startTime >= from);
                   return { longest: mine.reduce((max, t) => Math.max(max, t.duration), 0), count: mine.length,
+                           top: mine.map(t => Math.round(t.duration)).sort((a, b) => b - a).slice(0, 8).join(' '),
                            badgeLagMs: badgeAt === null ? -1 : Math.max(0, badgeAt - lastFrameAt) };
                 },
               };
@@ -1101,6 +1153,40 @@ class WebClientTests extends TwoGatewaySuite {
         Page page = watch(context.newPage());
         page.navigate(gateway + "/");
         return page;
+    }
+
+    /**
+     * The open conversation's message bodies in seq order, read by scrolling the virtualized list from its beginning
+     * to its end (only the rows on screen exist in the DOM); asserts the seqs shown are gapless.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> shownInOrder(Page page) {
+        Locator list = page.getByTestId("message-list");
+        await("the beginning of the conversation loaded").atMost(LIVE).until(() -> {
+            list.evaluate("list => { list.scrollTop = 0; }");
+            return page.getByText("This is the beginning of the conversation.").count() == 1;
+        });
+        List<List<Object>> rows = (List<List<Object>>) list.evaluate("""
+                async list => {
+                  const seen = new Map();
+                  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                  list.scrollTop = 0;
+                  await frame();
+                  for (let guard = 0; guard < 10000; guard++) {
+                    list.querySelectorAll('article[data-seq]').forEach(row => seen.set(Number(row.dataset.seq),
+                        row.querySelector('.message__body')?.textContent ?? ''));
+                    if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1) break;
+                    list.scrollTop += list.clientHeight / 2;
+                    await frame();
+                  }
+                  return [...seen.entries()].sort((a, b) => a[0] - b[0]);
+                }""");
+        List<Integer> seqs = rows.stream().map(row -> ((Number) row.get(0)).intValue()).toList();
+        Assertions.assertThat(seqs).as("seqs shown").isNotEmpty();
+        for (int i = 1; i < seqs.size(); i++) {
+            Assertions.assertThat(seqs.get(i)).as("seq after %d", seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
+        }
+        return rows.stream().map(row -> (String) row.get(1)).toList();
     }
 
     /**
