@@ -1,7 +1,7 @@
 import { api } from '../api/http';
 import * as session from '../api/session';
 import type {
-  AttachmentRef, ConversationDetails, ConversationSummary, MessageFormat, Presence, ServerFrame, TimelineEvent,
+  AttachmentRef, ConversationDetails, ConversationSummary, MessageFormat, MessagePage, Presence, ServerFrame, TimelineEvent,
   UserView, Uuid,
 } from '../api/types';
 import { ChatSocket, type ConnectionStatus } from '../live/socket';
@@ -261,7 +261,7 @@ export class ChatStore {
           const [page] = await Promise.all([api.messages(conversationId, null), this.summariesLoading]);
           this.noteReadPosition(conversationId);
           timeline.loadNewest(page);
-          void this.loadSystemLines(timeline, page.nextBefore == null ? 0 : page.messages[0].seq - 1, timeline.lastSeq);
+          void this.loadSystemLines(timeline, linesFrom(page), timeline.lastSeq);
           break;
         } catch (error) {
           const lagging = (error as { status?: number })?.status === 404 && attempt < 15;
@@ -341,7 +341,7 @@ export class ChatStore {
       const upTo = timeline.nextBefore;
       const page = await api.messages(conversationId, upTo, 100);
       timeline.loadOlder(page);
-      void this.loadSystemLines(timeline, page.nextBefore == null ? 0 : page.messages[0].seq - 1, upTo);
+      void this.loadSystemLines(timeline, linesFrom(page), upTo);
     } catch (error) {
       this.toast(`Could not load older messages: ${describe(error)}`);
     }
@@ -918,6 +918,11 @@ export class ChatStore {
       watcher.onChange();
     });
   };
+}
+
+/** The seq after which a page's join and leave lines start: the beginning when the page reaches it. */
+function linesFrom(page: MessagePage): number {
+  return page.nextBefore == null || page.messages.length === 0 ? 0 : page.messages[0].seq - 1;
 }
 
 function pick(summary: ConversationSummary): Partial<ConversationSummary> {
