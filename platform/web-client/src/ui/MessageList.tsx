@@ -79,7 +79,8 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: index => (rows[index]?.header ? 64 : rows[index]?.kind === 'system' ? 28 : 30) + (rows[index]?.day ? 40 : 0)
+    estimateSize: index => (rows[index]?.header ? 64 : rows[index]?.kind === 'system' ? 28 : 30)
+      + (rows[index]?.day ? 40 : 0)
       + (rows[index]?.kind === 'message' && (rows[index] as { firstUnread: boolean }).firstUnread ? 32 : 0),
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
