@@ -251,6 +251,32 @@ describe('ChatStore read position', () => {
   });
 });
 
+describe('ChatStore join and leave lines', () => {
+  beforeEach(stubBrowser);
+  afterEach(unstubBrowser);
+
+  it('reads the joins and leaves among the first page from history events, as the page holds only messages', async () => {
+    const store = await storeWithTwoConversations({ latestSeq: 5, readSeq: 5, unreadCount: 0 });
+    api.messages.mockResolvedValue({ conversationId: 'c1', nextBefore: null, messages: [1, 2, 4, 5].map(view) });
+    const joined = { type: 'member.joined', v: 1, conversationId: 'c1', seq: 3, occurredAt: '2026-11-27T10:02:00Z',
+      actorId: 'grace', userId: 'ivan', role: 'member' as const };
+    api.events.mockImplementation(async (_id: string, after: number) => ({
+      conversationId: 'c1', events: [messageIn('c1', 1), messageIn('c1', 2), joined, messageIn('c1', 4), messageIn('c1', 5)]
+        .filter(e => e.seq > after), hasMore: false, nextAfter: 5, latestSeq: 5,
+    }));
+
+    await store.open('c1');
+
+    const timeline = store.timelines.get('c1')!;
+    await vi.waitFor(() => expect(timeline.systemLines).toHaveLength(1));
+    expect(timeline.systemLines[0]).toMatchObject({ seq: 3, kind: 'joined', actorId: 'grace', userId: 'ivan' });
+    expect(api.events).toHaveBeenCalledWith('c1', 0);
+    expect(timeline.messages.map(m => m.seq)).toEqual([1, 2, 4, 5]);
+    expect(store.summaries.get('c1')).toMatchObject({ unreadCount: 0 });
+    store.stop();
+  });
+});
+
 function view(seq: number) {
   return {
     seq, messageId: `m${seq}`, senderId: 'grace', senderName: 'Grace', body: `message ${seq}`, format: 'markdown' as const,

@@ -1,7 +1,7 @@
 import { api } from '../api/http';
 import * as session from '../api/session';
 import type {
-  AttachmentRef, ConversationDetails, ConversationSummary, MessageFormat, Presence, ServerFrame, TimelineEvent,
+  AttachmentRef, ConversationDetails, ConversationSummary, MessageFormat, MessagePage, Presence, ServerFrame, TimelineEvent,
   UserView, Uuid,
 } from '../api/types';
 import { ChatSocket, type ConnectionStatus } from '../live/socket';
@@ -22,6 +22,8 @@ const SOUND_QUIET_MS = 3_000;
 const HIDDEN_FLUSH_MS = 250;
 /** Opening at a message (the first unread, a search hit) loads older pages back to it, but no further than this. */
 const LOAD_BACK_AT_MOST = 2_000;
+/** How many pages of history events are read for the join and leave lines of one loaded page of messages. */
+const SYSTEM_LINE_PAGES = 5;
 
 interface Watcher {
   select(store: ChatStore): unknown;
@@ -265,6 +267,7 @@ export class ChatStore {
           const [page] = await Promise.all([api.messages(conversationId, null), this.summariesLoading]);
           this.noteReadPosition(conversationId);
           timeline.loadNewest(page);
+          void this.loadSystemLines(timeline, linesFrom(page), timeline.lastSeq);
           break;
         } catch (error) {
           const lagging = (error as { status?: number })?.status === 404 && attempt < 15;
@@ -341,7 +344,10 @@ export class ChatStore {
     if (!timeline || timeline.nextBefore == null) return 0;
     const before = timeline.messages.length;
     try {
-      timeline.loadOlder(await api.messages(conversationId, timeline.nextBefore, 100));
+      const upTo = timeline.nextBefore;
+      const page = await api.messages(conversationId, upTo, 100);
+      timeline.loadOlder(page);
+      void this.loadSystemLines(timeline, linesFrom(page), upTo);
     } catch (error) {
       this.toast(`Could not load older messages: ${describe(error)}`);
     }
@@ -626,6 +632,25 @@ export class ChatStore {
       else if (lastSeq > summary.latestSeq) this.scheduleSummaryRefresh(1500);
     });
     if (reconnected) this.details.forEach((_, id) => void this.loadDetails(id, true));
+  }
+
+  /**
+   * The joins and leaves among loaded messages, after a reload or a scroll back: history's message pages hold only
+   * messages, so they are read from its events (the ones resume uses), from after seq `after` up to `upTo`. At most
+   * SYSTEM_LINE_PAGES pages: a stretch that busy with edits and reactions shows its messages without the lines.
+   */
+  private async loadSystemLines(timeline: Timeline, after: number, upTo: number) {
+    try {
+      for (let page = 0; page < SYSTEM_LINE_PAGES && after < upTo; page++) {
+        const events = await api.events(timeline.conversationId, after);
+        timeline.addSystemLines(events.events.filter(e => e.seq <= upTo));
+        if (!events.hasMore || events.nextAfter <= after) break;
+        after = events.nextAfter;
+      }
+    } catch {
+      // Only the join and leave lines are missing; the messages are there. Nothing to tell the reader.
+    }
+    this.changed();
   }
 
   /** Brings a timeline up to date from history, one run at a time per conversation. */
@@ -955,6 +980,11 @@ export class ChatStore {
       watcher.onChange();
     });
   };
+}
+
+/** The seq after which a page's join and leave lines start: the beginning when the page reaches it. */
+function linesFrom(page: MessagePage): number {
+  return page.nextBefore == null || page.messages.length === 0 ? 0 : page.messages[0].seq - 1;
 }
 
 function pick(summary: ConversationSummary): Partial<ConversationSummary> {

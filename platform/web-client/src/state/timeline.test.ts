@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '../api/types';
-import { firstUnread, Timeline, unreadAfter } from './timeline';
+import { describeSystemLine, firstUnread, mergeTimeline, Timeline, unreadAfter } from './timeline';
 
 const C = 'c1';
 const created = (seq: number, body = `m${seq}`, clientId?: string): TimelineEvent => ({
@@ -140,3 +140,47 @@ describe('a busy timeline', () => {
   });
 });
 
+describe('joins and leaves in a timeline', () => {
+  const member = (type: 'member.joined' | 'member.left', seq: number, userId: string, actorId = userId): TimelineEvent => ({
+    type, v: 1, conversationId: C, seq, occurredAt: '2026-01-01T10:00:00Z', actorId, userId, role: 'member',
+  });
+  const names = (id: string) => ({ u1: 'Alice', u2: 'Bob', u3: 'Carol' } as Record<string, string>)[id] ?? id;
+
+  it('become system lines when they arrive live, between the messages, and are not unread messages', () => {
+    const t = loaded(2);
+    t.apply(member('member.joined', 3, 'u2'));
+    t.apply({ ...created(4), actorId: 'u2' });
+    expect(t.systemLines.map(l => [l.seq, l.kind, l.userId])).toEqual([[3, 'joined', 'u2']]);
+    expect(t.messages.map(m => m.seq)).toEqual([1, 2, 4]);
+    expect(unreadAfter(t.messages, 2, 'u1')).toBe(1);
+    expect(mergeTimeline(t.messages, t.systemLines, true).map(e => e.kind === 'system' ? `s${e.line.seq}` : e.message.seq))
+      .toEqual([1, 2, 's3', 4]);
+  });
+
+  it('come back from history events after a reload, once each, and do not move the live position', () => {
+    const t = loaded(4);
+    t.addSystemLines([created(1), member('member.joined', 2, 'u2'), member('member.left', 3, 'u2', 'u3')]);
+    t.addSystemLines([member('member.joined', 2, 'u2')]);
+    expect(t.lastSeq).toBe(4);
+    expect(t.systemLines.map(l => describeSystemLine(l, names))).toEqual(['Bob joined', 'Carol removed Bob']);
+    expect(t.apply(created(5))).toBe('applied');
+  });
+
+  it('say who added or removed whom', () => {
+    const line = (kind: 'joined' | 'left', actorId: string) => ({ seq: 1, kind, actorId, userId: 'u2', at: '' });
+    expect(describeSystemLine(line('joined', 'u2'), names)).toBe('Bob joined');
+    expect(describeSystemLine(line('left', 'u2'), names)).toBe('Bob left');
+    expect(describeSystemLine(line('joined', 'u3'), names)).toBe('Carol added Bob');
+    expect(describeSystemLine(line('left', 'u3'), names)).toBe('Carol removed Bob');
+  });
+
+  it('wait above the oldest loaded message until that part of the history is loaded', () => {
+    const t = loaded(12);
+    t.addSystemLines([member('member.joined', 5, 'u2'), member('member.joined', 13, 'u3')]);
+    const newest = t.messages.filter(m => m.seq >= 11);
+    const order = (complete: boolean) =>
+      mergeTimeline(newest, t.systemLines, complete).map(e => e.kind === 'system' ? `s${e.line.seq}` : e.message.seq);
+    expect(order(false)).toEqual([11, 12, 's13']);
+    expect(order(true)).toEqual(['s5', 11, 12, 's13']);
+  });
+});

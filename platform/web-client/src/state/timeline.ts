@@ -28,6 +28,16 @@ export function mentions(message: Pick<Message, 'senderId' | 'mentionedUserIds' 
   return message.senderId !== userId && (message.mentionedUserIds.includes(userId) || message.roomMentioned);
 }
 
+/** A join or leave, shown as a line of its own between the messages; never a message, so never unread. */
+export interface SystemLine {
+  seq: number;
+  kind: 'joined' | 'left';
+  /** Who did it: the member themself, or an admin who added or removed them. */
+  actorId: Uuid;
+  userId: Uuid;
+  at: string;
+}
+
 export type SendState = 'sending' | 'sent' | 'failed';
 
 /** A message of ours not yet in the timeline: shown at the end until its event arrives. */
@@ -55,6 +65,8 @@ export type Applied = 'applied' | 'duplicate' | 'gap';
  * the last applied seq is a duplicate and dropped, one beyond the next is held until the gap is filled from history.
  */
 export class Timeline {
+  /** Joins and leaves, in seq order: live ones as they apply, older ones as history pages in (addSystemLines). */
+  systemLines: SystemLine[] = [];
   /** Every timeline event up to here is applied. */
   lastSeq = 0;
   /** Ask history for messages before this seq to go further back; null when the beginning is loaded. */
@@ -70,6 +82,7 @@ export class Timeline {
   private ordered: Message[] = [];
   private appended: Message[] = [];
   private unordered = false;
+  private readonly linesBySeq = new Map<number, SystemLine>();
 
   constructor(readonly conversationId: Uuid, private readonly onMessage: (m: Message, e: TimelineEvent) => void = () => {}) {}
 
@@ -142,6 +155,16 @@ export class Timeline {
     return this.ahead.size > 0;
   }
 
+  /**
+   * Joins and leaves read back from history's events (the message pages hold only messages). Kept by seq, so a line
+   * also applied live is not doubled; other events are ignored, and lastSeq is not moved: live order stays intact.
+   */
+  addSystemLines(events: readonly TimelineEvent[]) {
+    const before = this.linesBySeq.size;
+    events.forEach(event => this.putLine(event));
+    if (this.linesBySeq.size !== before) this.rebuild();
+  }
+
   /** A message of the conversation's list, or a loaded thread reply, by seq. */
   message(seq: number): Message | undefined {
     const listed = this.bySeq.get(seq);
@@ -209,9 +232,18 @@ export class Timeline {
         if (reactions !== target.reactions) this.replace({ ...target, reactions });
         break;
       }
+      case 'member.joined':
+      case 'member.left':
+        this.putLine(event);
+        break;
       default:
         break;
     }
+  }
+
+  private putLine(event: TimelineEvent) {
+    const line = systemLineOf(event);
+    if (line && !this.linesBySeq.has(line.seq)) this.linesBySeq.set(line.seq, line);
   }
 
   private find(messageId: Uuid): Message | undefined {
@@ -277,6 +309,9 @@ export class Timeline {
 
   /** A change is made: the next read of messages is a new array. */
   private rebuild() {
+    if (this.systemLines.length !== this.linesBySeq.size) {
+      this.systemLines = [...this.linesBySeq.values()].sort((a, b) => a.seq - b.seq);
+    }
     this.version++;
   }
 }
@@ -293,6 +328,39 @@ function indexOfSeq(messages: readonly Message[], seq: number): number {
     else high = middle - 1;
   }
   return -1;
+}
+
+function systemLineOf(event: TimelineEvent): SystemLine | null {
+  if ((event.type !== 'member.joined' && event.type !== 'member.left') || !event.userId) return null;
+  return { seq: event.seq, kind: event.type === 'member.joined' ? 'joined' : 'left', actorId: event.actorId,
+    userId: event.userId, at: event.occurredAt };
+}
+
+/** What a system line says: "Alice joined", "Bob left", or with an admin acting "Carol added Dave". */
+export function describeSystemLine(line: SystemLine, nameOf: (id: Uuid) => string): string {
+  const user = nameOf(line.userId);
+  if (line.actorId === line.userId) return `${user} ${line.kind === 'joined' ? 'joined' : 'left'}`;
+  return `${nameOf(line.actorId)} ${line.kind === 'joined' ? 'added' : 'removed'} ${user}`;
+}
+
+export type TimelineEntry = { kind: 'message'; message: Message } | { kind: 'system'; line: SystemLine };
+
+/**
+ * Messages and system lines in one seq order, for the list. Lines older than the oldest loaded message wait until
+ * that part of the history is loaded, so they never sit above a gap.
+ */
+export function mergeTimeline(messages: readonly Message[], lines: readonly SystemLine[],
+                              complete: boolean): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  const from = complete || messages.length === 0 ? -Infinity : messages[0].seq;
+  let i = 0;
+  for (const line of lines) {
+    if (line.seq < from) continue;
+    while (i < messages.length && messages[i].seq < line.seq) out.push({ kind: 'message', message: messages[i++] });
+    out.push({ kind: 'system', line });
+  }
+  while (i < messages.length) out.push({ kind: 'message', message: messages[i++] });
+  return out;
 }
 
 function fromView(view: MessageView): Message {

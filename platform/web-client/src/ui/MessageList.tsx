@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { firstUnread, mentions, type Message, type PendingMessage, type Timeline } from '../state/timeline';
+import {
+  describeSystemLine, firstUnread, mentions, mergeTimeline, type Message, type PendingMessage, type SystemLine,
+  type Timeline,
+} from '../state/timeline';
 import { Markdown } from '../text/Markdown';
 import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
@@ -13,7 +16,8 @@ import { useChatStore, useStoreValue } from './useStore';
 
 type Row =
   | { kind: 'message'; key: string; message: Message; header: boolean; day: string | null; firstUnread: boolean }
-  | { kind: 'pending'; key: string; pending: PendingMessage; header: boolean; day: string | null };
+  | { kind: 'pending'; key: string; pending: PendingMessage; header: boolean; day: string | null }
+  | { kind: 'system'; key: string; line: SystemLine; header: false; day: string | null };
 
 const GROUP_WITHIN_MS = 5 * 60_000;
 const NEAR_BOTTOM_PX = 150;
@@ -54,7 +58,14 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
       return { day, header };
     };
     const unreadSeq = readMark === null ? undefined : firstUnread(timeline.messages, readMark, store.me.id)?.seq;
-    for (const message of timeline.messages) {
+    for (const entry of mergeTimeline(timeline.messages, timeline.systemLines, timeline.nextBefore == null)) {
+      if (entry.kind === 'system') {
+        // A join or leave breaks a run of messages: the next one shows its sender again.
+        out.push({ kind: 'system', key: `s${entry.line.seq}`, line: entry.line, day: place('', entry.line.at).day,
+          header: false });
+        continue;
+      }
+      const message = entry.message;
       out.push({ kind: 'message', key: `m${message.seq}`, message, firstUnread: message.seq === unreadSeq,
         ...place(message.senderId, message.sentAt) });
     }
@@ -69,7 +80,8 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: index => (rows[index]?.header ? 64 : 30) + (rows[index]?.day ? 40 : 0)
+    estimateSize: index => (rows[index]?.header ? 64 : rows[index]?.kind === 'system' ? 28 : 30)
+      + (rows[index]?.day ? 40 : 0)
       + (rows[index]?.kind === 'message' && (rows[index] as { firstUnread: boolean }).firstUnread ? 32 : 0),
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
@@ -210,7 +222,8 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
                   <div className="unread-divider" role="separator" aria-label="New messages"
                        data-testid="unread-divider"><span>New messages</span></div>
                 )}
-                {row.kind === 'message'
+                {row.kind === 'system' ? <SystemLineRow line={row.line} />
+                  : row.kind === 'message'
                   ? <MessageRow message={row.message} header={row.header} conversationId={conversationId}
                                 timeline={timeline} onReply={onReply} onEdit={onEdit} canModerate={canModerate}
                                 showStatus={row.message.seq === lastMine && pending.length === 0}
@@ -360,6 +373,16 @@ function ThreadSummaryButton({ conversationId, message }: { conversationId: stri
     </button>
   );
 }
+
+/** A join or leave: one centred line, no avatar, no actions. */
+const SystemLineRow = memo(function SystemLineRow({ line }: { line: SystemLine }) {
+  const text = useStoreValue(s => describeSystemLine(line, id => s.nameOf(id)));
+  return (
+    <p className="system-line" data-testid="system-line" data-seq={line.seq} data-kind={line.kind}>
+      {text} <time dateTime={line.at} title={formatFull(line.at)}>{formatTime(line.at)}</time>
+    </p>
+  );
+});
 
 const PendingRow = memo(function PendingRow({ pending, header }: { pending: PendingMessage; header: boolean }) {
   const store = useChatStore();

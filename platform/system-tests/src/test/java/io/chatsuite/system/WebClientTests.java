@@ -821,6 +821,44 @@ class WebClientTests extends TwoGatewaySuite {
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(40_000));
     }
 
+    /** Issue 19 item 7: joins and leaves show as system lines in the timeline, live and after a reload. */
+    @Test
+    void joinsAndLeavesShowAsSystemLinesLiveAndAfterAReload() throws Exception {
+        // The display name is the prefix: the lines read "joinadmin added joinnew".
+        Account admin = registeredAccount("joinadmin");
+        Account watcher = registeredAccount("joinwatcher");
+        Account newcomer = registeredAccount("joinnew");
+        String room = api.room(admin, "Join lines", watcher);
+        Page page = open(nodeA);
+        signIn(page, watcher);
+        openConversation(page, "Join lines");
+        // Added before the page was open: read back from history.
+        assertThat(systemLine(page, "joinadmin added joinwatcher")).hasCount(1);
+        send(page, "before the newcomer");
+
+        api.addMembers(admin, room, newcomer);
+        Locator added = systemLine(page, "joinadmin added joinnew");
+        assertThat(added).hasCount(1);
+        assertThat(added).hasAttribute("data-kind", "joined");
+        api.call("POST", "/api/rooms/" + room + "/leave", newcomer.token(), null, 204);
+        assertThat(systemLine(page, "joinnew left")).hasCount(1);
+        // Lines are not messages: nothing unread, and my own message still shows its status.
+        assertThat(page.locator("[data-testid=unread-divider]")).hasCount(0);
+        assertThat(page.locator(".message__status")).hasCount(1);
+
+        page.reload();
+        assertThat(messages(page, "before the newcomer")).hasCount(1);
+        Locator lines = page.locator("[data-testid=system-line]");
+        assertThat(lines).hasCount(3);
+        assertThat(lines.nth(0)).containsText("joinadmin added joinwatcher");
+        assertThat(lines.nth(1)).containsText("joinadmin added joinnew");
+        assertThat(lines.nth(2)).containsText("joinnew left");
+    }
+
+    private static Locator systemLine(Page page, String text) {
+        return page.locator("[data-testid=system-line]", new Page.LocatorOptions().setHasText(text));
+    }
+
     @Test
     void aRoomCanBeCreatedAndManagedFromTheBrowser() {
         Account owner = registeredAccount("owner");
