@@ -42,7 +42,8 @@ describe('ChatSocket', () => {
     vi.unstubAllGlobals();
   });
 
-  async function openSocket() {
+  /** A socket opened (and, unless told otherwise, answering its first frame, so that it counts as open). */
+  async function openSocket(answered = true) {
     statuses = [];
     opened = [];
     const socket = new ChatSocket('ws://localhost/ws', {
@@ -56,7 +57,7 @@ describe('ChatSocket', () => {
     await vi.advanceTimersByTimeAsync(0);
     const made = FakeWebSocket.made.at(-1)!;
     made.open();
-    made.receive({ type: 'pong', id: 'ready' });
+    if (answered) made.receive({ type: 'pong', id: 'ready' });
     return socket;
   }
 
@@ -103,19 +104,8 @@ describe('ChatSocket', () => {
   });
 
   it('resumes only once the socket has answered its first frame, so nothing published meanwhile is missed', async () => {
-    statuses = [];
-    opened = [];
-    const socket = new ChatSocket('ws://localhost/ws', {
-      token: async () => 'token',
-      onStatus: status => statuses.push(status),
-      onOpen: reconnected => opened.push(reconnected),
-      onFrame: () => undefined,
-      onRevoked: () => undefined,
-    });
-    socket.start();
-    await vi.advanceTimersByTimeAsync(0);
+    const socket = await openSocket(false);
     const first = FakeWebSocket.made[0];
-    first.open();
     expect(first.sent[0]).toEqual({ type: 'ping', id: 'ready' });
     expect(opened).toEqual([]);
 
