@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.RedisProcess;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
-import io.chatsuite.gateway.RedisProcess;
 import io.chatsuite.gateway.TestSocket;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;

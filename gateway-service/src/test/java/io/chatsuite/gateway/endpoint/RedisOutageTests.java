@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.chatsuite.devstack.testing.LocalStackTestResource;
+import io.chatsuite.devstack.testing.RedisProcess;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
-import io.chatsuite.gateway.RedisProcess;
 import io.chatsuite.gateway.TestSocket;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
