@@ -111,6 +111,7 @@ public final class Bench {
         return switch (name) {
             case "connections" -> new ConnectionsScenario();
             case "latency" -> new LatencyScenario();
+            case "mixed" -> new MixedScenario();
             case "throughput" -> new ThroughputScenario();
             case "fanout" -> new FanOutScenario();
             case "reconnect" -> new ReconnectStormScenario();

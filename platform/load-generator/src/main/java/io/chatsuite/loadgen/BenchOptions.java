@@ -17,7 +17,7 @@ final class BenchOptions {
 
     static final String USAGE = """
             usage: bench <scenario> [options]
-              scenarios: connections | latency | throughput | fanout | reconnect
+              scenarios: connections | latency | mixed | throughput | fanout | reconnect
               --attach DIR     measure the suite already running with data directory DIR (its run/endpoints.properties)
               --data DIR       start the suite with this data directory (default:
                                platform/load-generator/target/bench-suite, kept); the users and rooms the tool
@@ -33,6 +33,8 @@ final class BenchOptions {
             connections: --target N (19000) --users N (1000) --connect-rate N/s (1000) --hold SECONDS (10)
             latency:     --rate N/s (1000) --pairs N (rate/20) --duration SECONDS (60) --warmup SECONDS (5)
                          --drain SECONDS (10: the longest wait for deliveries still under way)
+            mixed:       as latency (--rate 500): half messages, a fifth thread replies, a fifth reactions, a tenth
+                         reads, each sender in turn
             throughput:  --start N/s (500) --max N/s (8000) --factor F (1.5) --step SECONDS (15) --pairs N (max/30)
                          --warmup SECONDS (3) --drain SECONDS (5) --p99-limit MS (100)
             fanout:      --members N (1000) --repeats N (40) --interval MS (250) --drain SECONDS (15)

@@ -21,12 +21,42 @@ final class Frames {
                 + conversationId + "\",\"body\":\"bench:" + intendedNanos + ":" + tag + "\"}";
     }
 
+    /** A bench message as a reply in the thread under {@code rootMessageId} (thread only, tag {@code t}). */
+    static String threadReply(long intendedNanos, long serial, String conversationId, String rootMessageId) {
+        return "{\"type\":\"send\",\"id\":\"b" + intendedNanos + "-" + serial + "-t\",\"conversationId\":\""
+                + conversationId + "\",\"body\":\"bench:" + intendedNanos + ":t\",\"threadRootId\":\""
+                + rootMessageId + "\"}";
+    }
+
+    /** Adds (or with {@code remove} takes back) a thumbs-up on the message; the id ends with the sender's number. */
+    static String react(long intendedNanos, long serial, int sender, String conversationId, String messageId,
+                        boolean remove) {
+        return "{\"type\":\"react\",\"id\":\"b" + intendedNanos + "-" + serial + "-r" + sender
+                + "\",\"conversationId\":\"" + conversationId + "\",\"messageId\":\"" + messageId
+                + "\",\"emoji\":\"\uD83D\uDC4D\"" + (remove ? ",\"remove\":true" : "") + "}";
+    }
+
+    /** Moves the sender's read cursor to {@code seq}. */
+    static String read(long intendedNanos, long serial, String conversationId, long seq) {
+        return "{\"type\":\"read\",\"id\":\"b" + intendedNanos + "-" + serial + "-c\",\"conversationId\":\""
+                + conversationId + "\",\"seq\":" + seq + "}";
+    }
+
     static boolean isAck(String frame) {
         return frame.startsWith("{\"type\":\"ack\"");
     }
 
     static boolean isError(String frame) {
         return frame.startsWith("{\"type\":\"error\"");
+    }
+
+    static boolean isReceipt(String frame) {
+        return frame.startsWith("{\"type\":\"receipt\"");
+    }
+
+    /** An event frame of a reaction added or removed. */
+    static boolean isReaction(String frame) {
+        return isEvent(frame) && frame.contains("\"type\":\"reaction.");
     }
 
     static boolean isEvent(String frame) {

@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.WebSocket;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,14 +11,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Users in pairs, each pair sharing a direct conversation, one user on the first gateway node and the other on the
- * second, so every message crosses nodes (Kafka, chat-service, Redis). Both users of a pair send, in turn, so each
- * sends rate/(2 * pairs) a second, under the gateway's per-user command limit.
+ * Messages between the users of {@link Pairs}. Both users of a pair send, in turn, so each sends rate/(2 * pairs) a
+ * second, under the gateway's per-user command limit.
  */
 final class PairTraffic {
 
-    private final List<WebSocket> sockets = new ArrayList<>();
-    private final List<String> conversations = new ArrayList<>();
+    private Pairs pairs;
     private final Latencies delivery = new Latencies();
     private final Latencies acks = new Latencies();
     private final LongAdder delivered = new LongAdder();
@@ -29,25 +25,13 @@ final class PairTraffic {
     private final LongAdder closed = new LongAdder();
     private final Map<String, LongAdder> errorCodes = new ConcurrentHashMap<>();
     private final AtomicLong serials = new AtomicLong();
-    private final UserPool.Preparation preparation;
-    private double setupSeconds;
 
-    private PairTraffic(UserPool.Preparation preparation) {
-        this.preparation = preparation;
+    private PairTraffic() {
     }
 
     static PairTraffic open(BenchContext context, int pairs) throws IOException {
-        long begin = System.nanoTime();
-        List<UserPool.BenchUser> users = context.users().signIn(2 * pairs);
-        PairTraffic traffic = new PairTraffic(context.users().lastPreparation());
-        List<String> conversations = Bulk.run(pairs, 16,
-                i -> context.http().direct(users.get(2 * i).accessToken(), users.get(2 * i + 1).id()));
-        traffic.conversations.addAll(conversations);
-        List<Gateway> gateways = context.gateways();
-        List<WebSocket> sockets = Bulk.run(2 * pairs, 64, i -> traffic.connect(context,
-                gateways.get(i % 2 == 0 || gateways.size() == 1 ? 0 : 1), users.get(i)));
-        traffic.sockets.addAll(sockets);
-        traffic.setupSeconds = (System.nanoTime() - begin) / 1e9;
+        PairTraffic traffic = new PairTraffic();
+        traffic.pairs = Pairs.open(context, pairs, (index, gateway, user) -> traffic.connect(context, gateway, user));
         return traffic;
     }
 
@@ -99,11 +83,11 @@ final class PairTraffic {
         refused.reset();
         errorCodes.clear();
         long begin = System.nanoTime();
-        int senders = sockets.size();
+        int senders = pairs.sockets().size();
         long sent = OpenLoop.run(rate, duration, (serial, intended) -> {
             int sender = (int) (serial % senders);
-            sockets.get(sender).writeTextMessage(Frames.send(intended, serials.incrementAndGet(),
-                    conversations.get(sender / 2), "p"));
+            pairs.sockets().get(sender).writeTextMessage(Frames.send(intended, serials.incrementAndGet(),
+                    pairs.conversationOf(sender), "p"));
         });
         double seconds = (System.nanoTime() - begin) / 1e9;
         long drainUntil = System.nanoTime() + drain.toNanos();
@@ -117,18 +101,18 @@ final class PairTraffic {
     }
 
     int users() {
-        return sockets.size();
+        return pairs.sockets().size();
     }
 
     UserPool.Preparation preparation() {
-        return preparation;
+        return pairs.preparation();
     }
 
     double setupSeconds() {
-        return Math.round(setupSeconds * 10) / 10.0;
+        return pairs.setupSeconds();
     }
 
     void close() {
-        sockets.forEach(socket -> socket.close());
+        pairs.close();
     }
 }

@@ -79,6 +79,30 @@ class LoadGeneratorSmokeTests {
     }
 
     @Test
+    void mixedAnswersEveryKindAndDeliversItToTheOtherMember() throws Exception {
+        JsonNode report = run("mixed", "--rate", "40", "--pairs", "2", "--duration", "2", "--warmup", "1",
+                "--drain", "90");
+        for (JsonNode run : List.of(report.path("results"), baseline(report))) {
+            long total = 0;
+            for (String kind : List.of("message", "threadReply", "reaction", "read")) {
+                long sent = run.path("sent").path(kind).asLong();
+                assertThat(sent).as(kind + " sent").isPositive();
+                assertThat(run.path("acked").path(kind).asLong()).as(kind + " acked").isEqualTo(sent);
+                total += sent;
+            }
+            assertThat(total).isEqualTo(80);
+            for (String kind : List.of("message", "threadReply", "reaction")) {
+                assertThat(run.path("delivered").path(kind).asLong()).as(kind + " delivered")
+                        .isEqualTo(run.path("sent").path(kind).asLong());
+            }
+            assertThat(run.path("delivered").path("receipt").asLong()).isPositive();
+            assertThat(run.path("delivery").path("reaction").path("count").asLong())
+                    .isEqualTo(run.path("sent").path("reaction").asLong());
+            assertThat(run.path("cpuMsPerCommand").asDouble()).isPositive();
+        }
+    }
+
+    @Test
     void throughputStepsTheRate() throws Exception {
         // A limit no tiny step can break, even on a loaded machine: this checks the stepping, not the suite.
         JsonNode report = run("throughput", "--start", "20", "--max", "40", "--factor", "2", "--step", "1",

@@ -80,6 +80,39 @@ class EchoServerTests {
     }
 
     @Test
+    void reactionsAndReadsAreAckedAndReachEveryMember() throws Exception {
+        String alice = register("alice");
+        String bob = register("bob");
+        String direct = call(HttpMethod.POST, "/api/conversations/direct", alice, new JsonObject().put("userId", bob),
+                200).getJsonObject("conversation").getString("id");
+        Socket alicePhone = connect(alice);
+        Socket bobPhone = connect(bob);
+
+        alicePhone.send(new JsonObject().put("type", "react").put("id", "r-1").put("conversationId", direct)
+                .put("messageId", "m-1").put("emoji", "👍").put("remove", true));
+        JsonObject ack = alicePhone.awaitFrame("ack");
+        assertThat(ack.getString("id")).isEqualTo("r-1");
+        assertThat(ack.getString("messageId")).isEqualTo("m-1");
+        for (Socket socket : List.of(alicePhone, bobPhone)) {
+            JsonObject event = socket.awaitFrame("event").getJsonObject("event");
+            assertThat(event.getString("type")).isEqualTo("reaction.removed");
+            assertThat(event.getString("actorId")).isEqualTo(alice);
+            assertThat(event.getString("emoji")).isEqualTo("👍");
+            assertThat(event.getLong("seq")).isEqualTo(ack.getLong("seq"));
+        }
+
+        bobPhone.send(new JsonObject().put("type", "read").put("id", "c-1").put("conversationId", direct)
+                .put("seq", 1));
+        assertThat(bobPhone.awaitFrame("ack").getLong("seq")).isEqualTo(1);
+        for (Socket socket : List.of(alicePhone, bobPhone)) {
+            JsonObject receipt = socket.awaitFrame("receipt");
+            assertThat(receipt.getString("userId")).isEqualTo(bob);
+            assertThat(receipt.getLong("seq")).isEqualTo(1);
+        }
+        assertThat(alicePhone.frames("ack")).as("each answer is its sender's alone").hasSize(1);
+    }
+
+    @Test
     void aRoomMessageReachesItsMembersAndNobodyElse() throws Exception {
         String owner = register("owner");
         String member = register("member");
