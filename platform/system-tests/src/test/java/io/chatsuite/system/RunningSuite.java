@@ -265,7 +265,15 @@ final class RunningSuite implements AutoCloseable {
     public void close() throws Exception {
         if (launcher.isAlive()) {
             interrupt();
-            launcher.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            try {
+                launcher.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException slow) {
+                // How fast Ctrl-C stops a suite is SuiteLauncherTests' business; here the suite only has to go, and
+                // the launcher's own reaper stops whatever a killed launcher leaves.
+                System.err.println("the launcher still ran 30 s after Ctrl-C; killing it");
+                kill();
+                launcher.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
         reaper.release();
     }
