@@ -185,32 +185,49 @@ public class CommandPipeline {
     /**
      * Each moved cursor goes to history (Kafka) and, as a receipt, to every member, the reader's devices too. A cursor
      * moved back goes only to the reader's own devices (an {@code unread} frame with the new count): the others have
-     * seen the receipt for what was read, and marking it unread again is the reader's own business.
+     * seen the receipt for what was read, and marking it unread again is the reader's own business. The batch's
+     * cursors are published together and the members of every conversation read forward come from one statement;
+     * a cursor that cannot be published is not announced, and the others still are.
      */
     private Uni<Void> announceReads(List<CursorMoved> reads, FrameDelivery.Outgoing frames,
                                     Map<ChatCommand, Span> spans) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (CursorMoved read : reads) {
-            var event = read.moved();
-            Context trace = contextOf(read, spans);
-            String payload = write(event);
-            Uni<Void> published = events.publish(event.conversationId(), payload, trace)
-                    .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5);
-            Uni<Void> announce = (event.markedUnread()
-                    ? published.invoke(() -> frames.add(event.actorId(), new UnreadFrame(event.conversationId(),
-                            event.seq(), read.unreadCount(), event.occurredAt()), trace))
-                    : published
-                            .chain(() -> pool.withConnection(c -> conversations.memberIds(c, event.conversationId())))
-                            .invoke(members -> members.forEach(member -> frames.add(member, new ReceiptFrame(
-                                    event.conversationId(), event.actorId(), event.seq(), event.occurredAt()), trace)))
-                            .replaceWithVoid())
-                    // One read that cannot be announced must not silence the batch's other replies.
-                    .onFailure().invoke(failure -> LOG.warnf(failure, "announcing a read of %s failed",
-                            event.conversationId()))
-                    .onFailure().recoverWithNull();
-            chain = chain.chain(() -> announce);
+        if (reads.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        List<Uni<Boolean>> published = reads.stream().map(read -> events.publish(read.moved().conversationId(),
+                        write(read.moved()), contextOf(read, spans))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
+                .replaceWith(true)
+                .onFailure().invoke(failure -> LOG.warnf(failure, "announcing a read of %s failed",
+                        read.moved().conversationId()))
+                .onFailure().recoverWithItem(false)).toList();
+        UUID[] readForward = reads.stream().filter(read -> !read.moved().markedUnread())
+                .map(read -> read.moved().conversationId()).distinct().toArray(UUID[]::new);
+        Uni<Map<UUID, List<UUID>>> members = readForward.length == 0 ? Uni.createFrom().item(Map.of())
+                : pool.withConnection(c -> conversations.memberIdsOf(c, readForward))
+                        .onFailure().invoke(failure -> LOG.warn("the members to tell of reads are unknown", failure))
+                        .onFailure().recoverWithItem(Map.of());
+        return Uni.combine().all().unis(Uni.join().all(published).andFailFast(), members).with((sent, memberIds) -> {
+            for (int i = 0; i < reads.size(); i++) {
+                if (sent.get(i)) {
+                    announce(reads.get(i), memberIds, frames, contextOf(reads.get(i), spans));
+                }
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+
+    private void announce(CursorMoved read, Map<UUID, List<UUID>> members, FrameDelivery.Outgoing frames,
+                          Context trace) {
+        var event = read.moved();
+        if (event.markedUnread()) {
+            frames.add(event.actorId(), new UnreadFrame(event.conversationId(), event.seq(), read.unreadCount(),
+                    event.occurredAt()), trace);
+            return;
+        }
+        // One frame for every member: written once.
+        frames.addAll(members.getOrDefault(event.conversationId(), List.of()), write(new ReceiptFrame(
+                event.conversationId(), event.actorId(), event.seq(), event.occurredAt())), trace);
     }
 
     private static Context contextOf(CommandOutcome outcome, Map<ChatCommand, Span> spans) {

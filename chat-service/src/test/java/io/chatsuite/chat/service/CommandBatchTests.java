@@ -88,6 +88,33 @@ class CommandBatchTests {
     }
 
     @Test
+    void everyReadOfABatchReachesTheMembersOfItsConversationAsAReceipt() {
+        UUID first = room(alice, bob);        // seq 1 created, 2 bob joined
+        UUID second = room(alice, bob);
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+        Frames malloryFrames = chat.listen(mallory);
+        handle(List.of(send(alice, "hello-1", first, "hello", null), send(alice, "hello-2", second, "hello", null)));
+        aliceFrames.awaitReply("hello-2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bobFrames.events("message.created").size() == 2);
+        // One batch, one publication of its cursors and one statement for their members. A cursor starts at the
+        // member's join, so each read moves it forward past alice's message (seq 3).
+        handle(List.of(
+                new MarkRead("r-1", first, bob.id(), bob.session(), Instant.now(), 3),
+                new MarkRead("r-2", second, bob.id(), bob.session(), Instant.now(), 3),
+                new MarkRead("r-3", first, alice.id(), alice.session(), Instant.now(), 3)));
+
+        List<String> expected = List.of(first + " " + bob.id(), second + " " + bob.id(), first + " " + alice.id());
+        for (Frames frames : List.of(aliceFrames, bobFrames)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(frames.ofType("receipt"))
+                    .extracting(receipt -> receipt.path("conversationId").asText() + " "
+                            + receipt.path("userId").asText())
+                    .containsExactlyInAnyOrderElementsOf(expected));
+        }
+        assertThat(malloryFrames.ofType("receipt")).as("not a member of either").isEmpty();
+    }
+
+    @Test
     void aMixedBatchAnswersEachCommandAsAloneAndItsReplayGivesTheSameAnswers() {
         UUID shared = room(alice, bob);       // seq 1 created, 2 bob joined
         UUID aliceOnly = room(alice, null);   // seq 1 created
