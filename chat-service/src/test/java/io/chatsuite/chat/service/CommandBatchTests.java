@@ -88,6 +88,35 @@ class CommandBatchTests {
     }
 
     @Test
+    void aConversationsSeqAndWatermarkAreUpdatedInPlace() {
+        UUID room = room(alice, bob);
+        Frames aliceFrames = chat.listen(alice);
+        handle(List.of(send(alice, "first", room, "first", null)));
+        aliceFrames.awaitReply("first");
+        long[] before = conversationUpdates();
+        for (int i = 0; i < 10; i++) {
+            handle(List.of(send(alice, "in-place-" + i, room, "message " + i, null)));
+        }
+        assertThat(publishedSeq(room)).isEqualTo(13);
+
+        // Ten batches, two updates each (seq, watermark). Each non-HOT update wrote a new entry into every index.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            long[] after = conversationUpdates();
+            assertThat(after[0] - before[0]).as("updates").isGreaterThanOrEqualTo(20);
+            // Allowing for the odd page without room left (before: none of them).
+            assertThat(after[1] - before[1]).as("of which heap-only").isGreaterThanOrEqualTo(16);
+        });
+    }
+
+    /** PostgreSQL's counts of updates to conversations, all and heap-only (HOT). */
+    private long[] conversationUpdates() {
+        // Each query in a transaction of its own reads fresh statistics.
+        var row = pool.query("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'conversations'")
+                .execute().await().atMost(Duration.ofSeconds(10)).iterator().next();
+        return new long[] {row.getLong(0), row.getLong(1)};
+    }
+
+    @Test
     void everyReadOfABatchReachesTheMembersOfItsConversationAsAReceipt() {
         UUID first = room(alice, bob);        // seq 1 created, 2 bob joined
         UUID second = room(alice, bob);
