@@ -1,15 +1,16 @@
 /**
- * Notification preferences, remembered per browser. Only these harmless settings go to localStorage; tokens never do.
+ * This browser's own notification preferences (whether it may play sounds and show notifications at all), remembered
+ * per browser. Only these harmless settings go to localStorage; tokens never do. What to be notified about (mutes,
+ * mentions only, do-not-disturb) follows the user on every device: the server keeps it (state/notifications.ts).
  */
 const KEY = 'chat.preferences.v1';
 
 export interface Preferences {
   sound: boolean;
   desktopNotifications: boolean;
-  mutedConversations: string[];
 }
 
-const defaults: Preferences = { sound: true, desktopNotifications: true, mutedConversations: [] };
+const defaults: Preferences = { sound: true, desktopNotifications: true };
 
 export function loadPreferences(): Preferences {
   try {
@@ -18,8 +19,6 @@ export function loadPreferences(): Preferences {
       sound: typeof stored.sound === 'boolean' ? stored.sound : defaults.sound,
       desktopNotifications: typeof stored.desktopNotifications === 'boolean'
         ? stored.desktopNotifications : defaults.desktopNotifications,
-      mutedConversations: Array.isArray(stored.mutedConversations)
-        ? stored.mutedConversations.filter((id: unknown) => typeof id === 'string') : [],
     };
   } catch {
     return { ...defaults };
