@@ -708,6 +708,9 @@ class WebClientTests extends TwoGatewaySuite {
         signIn(hankPage, hank);
         hankPage.navigate(nodeA + "/c/" + room);
         hankPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mute this conversation")).click();
+        // The mute is the server's (history-service) once the button turns: leaving earlier could cancel the call.
+        assertThat(hankPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Unmute this conversation"))).isVisible();
         hankPage.navigate(nodeA + "/");
 
         Page ginaPage = open(nodeB);
