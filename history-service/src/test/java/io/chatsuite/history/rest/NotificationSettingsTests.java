@@ -116,6 +116,7 @@ class NotificationSettingsTests {
         Instant until = clock.instant().plus(Duration.ofHours(1));
         put(alice, chat, Map.of("mode", "mentions", "mutedUntil", until.toString())).statusCode(200);
         dnd(alice, Map.of("until", until.toString())).statusCode(200).body("on", equalTo(true));
+        dndNow(alice).body("on", equalTo(true));
 
         clock.moveOn(Duration.ofMinutes(55));
         assertThat(history.summary(alice, chat.id()).notifications().muted()).as("five minutes before").isTrue();
