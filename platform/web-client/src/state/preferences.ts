@@ -32,3 +32,20 @@ export function savePreferences(preferences: Preferences) {
     // Private mode or a full quota: the preference lasts for this page only.
   }
 }
+
+/**
+ * The conversations muted in this browser before mutes moved to the server, taken once: the list is removed from
+ * localStorage, and the caller mutes them on the server.
+ */
+export function takeLocalMutes(): string[] {
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) ?? '{}');
+    if (!Array.isArray(stored.mutedConversations)) return [];
+    const ids = stored.mutedConversations.filter((id: unknown) => typeof id === 'string');
+    delete stored.mutedConversations;
+    localStorage.setItem(KEY, JSON.stringify(stored));
+    return ids;
+  } catch {
+    return [];
+  }
+}

@@ -10,7 +10,7 @@ import { playMessageSound, prepareSoundAfterGesture, showDesktopNotification } f
 import { Burst } from './burst';
 import { shallowEqual } from './equality';
 import { DEFAULT_NOTIFICATIONS, DND_OFF, doNotDisturbAt, mutedAt, shouldNotify } from './notifications';
-import { loadPreferences, savePreferences, type Preferences } from './preferences';
+import { loadPreferences, savePreferences, takeLocalMutes, type Preferences } from './preferences';
 import { mentions, Timeline, unreadAfter, type Message, type PendingMessage } from './timeline';
 
 const ACK_TIMEOUT_MS = 15_000;
@@ -129,6 +129,7 @@ export class ChatStore {
   start() {
     this.socket.start();
     this.summariesLoading = this.refreshSummaries();
+    void this.summariesLoading.then(() => this.moveLocalMutesToServer());
     void this.loadDoNotDisturb();
     ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'].forEach(type =>
       window.addEventListener(type, this.onUserInput, { passive: true }));
@@ -967,6 +968,12 @@ export class ChatStore {
     } catch (error) {
       this.toast(`Could not change do not disturb: ${describe(error)}`);
     }
+  }
+
+  /** Mutes this browser kept before the server kept them become the server's, so every device has them. */
+  private moveLocalMutesToServer() {
+    takeLocalMutes().filter(id => this.summaries.has(id) && !this.isMuted(id))
+      .forEach(id => void this.setNotifications(id, { muted: true, mutedUntil: null }));
   }
 
   private async loadDoNotDisturb() {
