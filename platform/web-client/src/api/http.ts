@@ -1,6 +1,7 @@
 import * as session from './session';
 import type {
-  AttachmentRef, ConversationDetails, ConversationSummary, ConversationView, EventPage, MessagePage, Presence,
+  AttachmentRef, ConversationDetails, ConversationNotifications, ConversationSummary, ConversationView, DoNotDisturb,
+  EventPage, MessagePage, Presence,
   Relation, SearchPage, ThreadPage, UserPage, UserView, Uuid,
 } from './types';
 
@@ -73,6 +74,11 @@ export const api = {
     call<ThreadPage>('GET', `/api/history/conversations/${enc(id)}/threads/${enc(rootId)}?after=${after}&limit=200`),
   events: (id: Uuid, after: number) =>
     call<EventPage>('GET', `/api/history/conversations/${enc(id)}/events?after=${after}&limit=200`),
+  notifications: (id: Uuid, settings: ConversationNotifications) =>
+    call<ConversationNotifications>('PUT', `/api/history/conversations/${enc(id)}/notifications`, settings),
+  doNotDisturb: () => call<DoNotDisturb>('GET', '/api/history/notifications/do-not-disturb'),
+  setDoNotDisturb: (dnd: DoNotDisturb) =>
+    call<DoNotDisturb>('PUT', '/api/history/notifications/do-not-disturb', dnd),
   search: (q: string) => call<SearchPage>('GET', `/api/history/search?q=${enc(q)}&size=30`),
 
   presence: (ids: Uuid[]) => call<Presence[]>('GET', `/api/presence?ids=${ids.map(enc).join(',')}`),

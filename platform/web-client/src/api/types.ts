@@ -33,7 +33,14 @@ export interface ConversationSummary {
   archived: boolean;
   /** Unread messages from others that mention me, by name or as one of the room (@room, @here). */
   mentionCount?: number;
+  /** My notification settings here, as the server keeps them for all my devices. */
+  notifications?: ConversationNotifications;
 }
+
+/** mode: every message or mentions only; muted for ever (mutedUntil null) or until mutedUntil. */
+export interface ConversationNotifications { mode: 'all' | 'mentions'; muted: boolean; mutedUntil: string | null }
+/** Do-not-disturb for the whole account: while on (for ever, or until `until`) nothing sounds or notifies. */
+export interface DoNotDisturb { on: boolean; until: string | null }
 
 export interface AttachmentRef {
   id: Uuid; name: string; contentType: string; size: number; width: number | null; height: number | null;
@@ -64,7 +71,7 @@ export interface TimelineEvent {
   // message.created
   messageId?: Uuid; clientId?: string; body?: string | null; format?: MessageFormat; replyTo?: number | null;
   attachments?: AttachmentRef[]; threadRootId?: Uuid | null; alsoToConversation?: boolean;
-  // message.created: whom the server found mentioned (members by name; the whole room)
+  // message.created and message.edited: whom the server found mentioned (members by name; the whole room)
   mentionedUserIds?: Uuid[]; roomMentioned?: boolean;
   // conversation.created / updated
   kind?: ConversationKind; name?: string | null; topic?: string | null; isPublic?: boolean; archived?: boolean;
@@ -100,7 +107,9 @@ export type ServerFrame =
   | { type: 'error'; id: string | null; code: string; message: string }
   | { type: 'pong'; id: string }
   | { type: 'presence'; userId: Uuid; status: PresenceStatus; lastSeenAt: string | null }
-  | { type: 'typing'; conversationId: Uuid; userId: Uuid; typing: boolean };
+  | { type: 'typing'; conversationId: Uuid; userId: Uuid; typing: boolean }
+  | { type: 'notifications'; conversationId: Uuid; notifications: ConversationNotifications }
+  | { type: 'do-not-disturb'; doNotDisturb: DoNotDisturb };
 
 /** A refusal from the server: RFC 9457 problem details. */
 export class ProblemError extends Error {

@@ -10,6 +10,7 @@ const api = vi.hoisted(() => ({
   presence: vi.fn(),
   messages: vi.fn(),
   events: vi.fn(),
+  doNotDisturb: vi.fn(async () => ({ on: false, until: null })),
 }));
 const socket = vi.hoisted(() => ({ handlers: null as SocketHandlers | null, sent: [] as Record<string, unknown>[] }));
 const alerts = vi.hoisted(() => ({
@@ -114,7 +115,10 @@ describe('ChatStore', () => {
 
   it('counts mentions of me beside the unread count, and a mention sounds even in a muted conversation', async () => {
     const store = await storeWithTwoConversations();
-    store.setPreferences({ mutedConversations: ['c1'] });
+    // Muted on another device: the server's frame says so.
+    socket.handlers!.onFrame({ type: 'notifications', conversationId: 'c1',
+      notifications: { mode: 'all', muted: true, mutedUntil: null } });
+    expect(store.isMuted('c1')).toBe(true);
 
     socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 2) });
     socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c1', 3), mentionedUserIds: ['someone-else'] } });
@@ -129,6 +133,38 @@ describe('ChatStore', () => {
     // My own @room mentions nobody I need to hear about.
     socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c2', 2), actorId: 'me', roomMentioned: true } });
     expect(store.summaries.get('c2')?.mentionCount ?? 0).toBe(0);
+    store.stop();
+  });
+
+  it('follows the settings my other devices change: mentions only, then do-not-disturb silences even a mention', async () => {
+    const store = await storeWithTwoConversations();
+    socket.handlers!.onFrame({ type: 'notifications', conversationId: 'c1',
+      notifications: { mode: 'mentions', muted: false, mutedUntil: null } });
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 2) });
+    expect(alerts.playMessageSound).not.toHaveBeenCalled();
+    expect(store.isMuted('c1')).toBe(false);
+
+    socket.handlers!.onFrame({ type: 'do-not-disturb', doNotDisturb: { on: true, until: null } });
+    socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c1', 3), mentionedUserIds: ['me'] } });
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c2', 2) });
+    expect(alerts.playMessageSound).not.toHaveBeenCalled();
+    expect(store.doNotDisturbOn).toBe(true);
+
+    socket.handlers!.onFrame({ type: 'do-not-disturb', doNotDisturb: { on: false, until: null } });
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c2', 3) });
+    expect(alerts.playMessageSound).toHaveBeenCalledTimes(1);
+    store.stop();
+  });
+
+  it('a muted conversation counts in the tab title by its mentions only', async () => {
+    const store = await storeWithTwoConversations();
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 2) });
+    socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c1', 3), mentionedUserIds: ['me'] } });
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c2', 2) });
+    expect(store.totalUnread).toBe(3);
+    socket.handlers!.onFrame({ type: 'notifications', conversationId: 'c1',
+      notifications: { mode: 'all', muted: true, mutedUntil: '2999-01-01T00:00:00Z' } });
+    expect(store.totalUnread).toBe(2);
     store.stop();
   });
 

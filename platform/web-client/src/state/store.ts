@@ -1,7 +1,7 @@
 import { api } from '../api/http';
 import * as session from '../api/session';
 import type {
-  AttachmentRef, ConversationDetails, ConversationSummary, MessageFormat, MessagePage, Presence, ServerFrame, TimelineEvent,
+  AttachmentRef, ConversationDetails, ConversationNotifications, ConversationSummary, DoNotDisturb, MessageFormat, MessagePage, Presence, ServerFrame, TimelineEvent,
   UserView, Uuid,
 } from '../api/types';
 import { ChatSocket, type ConnectionStatus } from '../live/socket';
@@ -9,7 +9,8 @@ import { plainText, previewOf } from '../text/markdown';
 import { playMessageSound, prepareSoundAfterGesture, showDesktopNotification } from './alerts';
 import { Burst } from './burst';
 import { shallowEqual } from './equality';
-import { loadPreferences, savePreferences, type Preferences } from './preferences';
+import { DEFAULT_NOTIFICATIONS, DND_OFF, doNotDisturbAt, mutedAt, shouldNotify } from './notifications';
+import { loadPreferences, savePreferences, takeLocalMutes, type Preferences } from './preferences';
 import { mentions, Timeline, unreadAfter, type Message, type PendingMessage } from './timeline';
 
 const ACK_TIMEOUT_MS = 15_000;
@@ -53,6 +54,8 @@ export class ChatStore {
   presence = new Map<Uuid, Presence>();
   typing = new Map<Uuid, Map<Uuid, number>>();
   preferences: Preferences = loadPreferences();
+  /** My do-not-disturb, kept by the server for all my devices (loaded at start and after a reconnect, then by frames). */
+  doNotDisturb: DoNotDisturb = DND_OFF;
   toasts: Toast[] = [];
   activeConversation: Uuid | null = null;
   /**
@@ -88,6 +91,8 @@ export class ChatStore {
   private toastCounter = 0;
   private summaryRetries = 0;
   private summariesLoading: Promise<void> = Promise.resolve();
+  /** Redraws when a mute or do-not-disturb runs out, so its indicator goes at that time. */
+  private readonly expiryTimers = new Map<string, number>();
 
   constructor(readonly me: UserView) {
     this.names.set(me.id, me.displayName);
@@ -124,6 +129,8 @@ export class ChatStore {
   start() {
     this.socket.start();
     this.summariesLoading = this.refreshSummaries();
+    void this.summariesLoading.then(() => this.moveLocalMutesToServer());
+    void this.loadDoNotDisturb();
     ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'].forEach(type =>
       window.addEventListener(type, this.onUserInput, { passive: true }));
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -144,6 +151,7 @@ export class ChatStore {
     window.clearTimeout(this.flushTimer);
     if (this.flushFrame !== undefined) window.cancelAnimationFrame(this.flushFrame);
     this.ackTimers.forEach(timer => window.clearTimeout(timer));
+    this.expiryTimers.forEach(timer => window.clearTimeout(timer));
     document.title = 'Chat';
   }
 
@@ -156,7 +164,9 @@ export class ChatStore {
 
   get totalUnread(): number {
     let total = 0;
-    this.summaries.forEach(s => { total += s.unreadCount; });
+    const now = Date.now();
+    // A muted conversation counts in the title only by its mentions of me.
+    this.summaries.forEach(s => { total += mutedAt(s.notifications, now) ? (s.mentionCount ?? 0) : s.unreadCount; });
     return total;
   }
 
@@ -182,6 +192,7 @@ export class ChatStore {
       if (!behind) this.summaryRetries = 0;
       this.summaries = fresh;
       this.summariesLoaded = true;
+      list.forEach(s => this.redrawWhenOver(s.notifications?.mutedUntil ?? null));
       list.forEach(s => {
         if (s.kind === 'DIRECT' && s.peerId && s.name) this.names.set(s.peerId, s.name);
         if (s.lastMessage?.senderName) this.names.set(s.lastMessage.senderId, s.lastMessage.senderName);
@@ -611,7 +622,11 @@ export class ChatStore {
    * not list it yet: it is described from chat-service instead.
    */
   private async resume(reconnected: boolean) {
-    if (reconnected) this.summariesLoading = this.refreshSummaries();
+    if (reconnected) {
+      this.summariesLoading = this.refreshSummaries();
+      // A settings frame sent while the socket was down is lost: the server's state is read again.
+      void this.loadDoNotDisturb();
+    }
     let truth: Map<Uuid, number>;
     try {
       truth = new Map((await api.conversations()).map(c => [c.id, c.lastSeq]));
@@ -711,6 +726,14 @@ export class ChatStore {
         break;
       case 'presence':
         this.presence.set(frame.userId, { userId: frame.userId, status: frame.status, lastSeenAt: frame.lastSeenAt });
+        this.changed();
+        break;
+      case 'notifications':
+        this.applyNotifications(frame.conversationId, frame.notifications);
+        break;
+      case 'do-not-disturb':
+        this.doNotDisturb = frame.doNotDisturb;
+        this.redrawWhenOver(frame.doNotDisturb.until);
         this.changed();
         break;
       case 'typing': {
@@ -904,22 +927,90 @@ export class ChatStore {
     this.changed();
   }
 
-  isMuted(conversationId: Uuid): boolean {
-    return this.preferences.mutedConversations.includes(conversationId);
+  /** My settings for the conversation, as the server keeps them (the defaults until it said otherwise). */
+  notificationsOf(conversationId: Uuid): ConversationNotifications {
+    return this.summaries.get(conversationId)?.notifications ?? DEFAULT_NOTIFICATIONS;
   }
 
+  isMuted(conversationId: Uuid): boolean {
+    return mutedAt(this.summaries.get(conversationId)?.notifications, Date.now());
+  }
+
+  get doNotDisturbOn(): boolean {
+    return doNotDisturbAt(this.doNotDisturb, Date.now());
+  }
+
+  /** Mutes for ever, or unmutes: the header's bell. */
   toggleMute(conversationId: Uuid) {
     const muted = this.isMuted(conversationId);
-    this.setPreferences({
-      mutedConversations: muted
-        ? this.preferences.mutedConversations.filter(id => id !== conversationId)
-        : [...this.preferences.mutedConversations, conversationId],
-    });
+    void this.setNotifications(conversationId, { muted: !muted, mutedUntil: null });
   }
 
-  /** A mention of me pierces the conversation's mute (it is the point of a mention). */
+  /**
+   * Changes my settings for the conversation on the server, which pushes them to all my devices (this one included);
+   * shown here at once.
+   */
+  async setNotifications(conversationId: Uuid, change: Partial<ConversationNotifications>) {
+    const wanted = { ...this.notificationsOf(conversationId), ...change };
+    if (!wanted.muted) wanted.mutedUntil = null;
+    try {
+      this.applyNotifications(conversationId, await api.notifications(conversationId, wanted));
+    } catch (error) {
+      this.toast(`Could not change the notifications: ${describe(error)}`);
+    }
+  }
+
+  async setDoNotDisturb(on: boolean, until: string | null) {
+    try {
+      this.doNotDisturb = await api.setDoNotDisturb({ on, until: on ? until : null });
+      this.redrawWhenOver(this.doNotDisturb.until);
+      this.changed();
+    } catch (error) {
+      this.toast(`Could not change do not disturb: ${describe(error)}`);
+    }
+  }
+
+  /** Mutes this browser kept before the server kept them become the server's, so every device has them. */
+  private moveLocalMutesToServer() {
+    takeLocalMutes().filter(id => this.summaries.has(id) && !this.isMuted(id))
+      .forEach(id => void this.setNotifications(id, { muted: true, mutedUntil: null }));
+  }
+
+  private async loadDoNotDisturb() {
+    try {
+      this.doNotDisturb = await api.doNotDisturb();
+      this.redrawWhenOver(this.doNotDisturb.until);
+      this.changed();
+    } catch {
+      // Until it is known, nothing is held back: a missed quiet hour is better than a missed message.
+    }
+  }
+
+  private applyNotifications(conversationId: Uuid, notifications: ConversationNotifications) {
+    const summary = this.summaries.get(conversationId);
+    if (!summary) return;
+    this.summaries.set(conversationId, { ...summary, notifications });
+    this.redrawWhenOver(notifications.mutedUntil);
+    this.changed();
+  }
+
+  /** A redraw when a mute or do-not-disturb ends, so the list and title follow without a frame from the server. */
+  private redrawWhenOver(until: string | null) {
+    if (!until || this.expiryTimers.has(until)) return;
+    const wait = Date.parse(until) - Date.now();
+    // setTimeout holds at most about 24 days; a later end is redrawn by any change after it.
+    if (!(wait > 0) || wait > 2_000_000_000) return;
+    this.expiryTimers.set(until, window.setTimeout(() => {
+      this.expiryTimers.delete(until);
+      this.changed();
+    }, wait + 50));
+  }
+
+  /** Sound and browser notification for a message from someone else, as my settings say (state/notifications.ts). */
   private alert(conversationId: Uuid, event: TimelineEvent, mentioned = false) {
-    if (this.isMuted(conversationId) && !mentioned) return;
+    if (!shouldNotify(this.summaries.get(conversationId)?.notifications, this.doNotDisturb, mentioned, Date.now())) {
+      return;
+    }
     const visibleHere = this.activeConversation === conversationId && !document.hidden;
     // Every message moves the burst on, so a steady stream stays one burst however long it lasts.
     if (this.sound.starts(Date.now()) && this.preferences.sound && !visibleHere) playMessageSound();

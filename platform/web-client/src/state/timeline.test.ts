@@ -28,6 +28,21 @@ describe('a conversation timeline', () => {
     expect(t.messages.slice(2).map(m => m.format)).toEqual(['plain', 'markdown']);
   });
 
+  it('an edit replaces whom the message mentions; an older edit that names nobody keeps them', () => {
+    const t = loaded(1);
+    const edited = (seq: number, extra: Partial<TimelineEvent>): TimelineEvent => ({
+      type: 'message.edited', v: 1, conversationId: C, seq, occurredAt: '2026-01-01T10:01:00Z', actorId: 'u1',
+      messageId: 'id1', body: 'edited', ...extra,
+    });
+    t.apply(edited(2, { mentionedUserIds: ['me'], roomMentioned: false }));
+    expect(t.messages[0].mentionedUserIds).toEqual(['me']);
+    t.apply(edited(3, {}));
+    expect(t.messages[0].mentionedUserIds).toEqual(['me']);
+    t.apply(edited(4, { mentionedUserIds: [], roomMentioned: true }));
+    expect(t.messages[0].mentionedUserIds).toEqual([]);
+    expect(t.messages[0].roomMentioned).toBe(true);
+  });
+
   it('applies events in seq order and drops duplicates', () => {
     const t = loaded(2);
     expect(t.apply(created(3))).toBe('applied');

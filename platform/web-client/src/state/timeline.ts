@@ -211,7 +211,10 @@ export class Timeline {
       }
       case 'message.edited': {
         const target = this.find(event.messageId!);
-        if (target) this.replace({ ...target, body: event.body ?? null, editedAt: event.occurredAt });
+        // An edit names whom the new body mentions (an older edit names nobody: the mentions stay as they were).
+        if (target) this.replace({ ...target, body: event.body ?? null, editedAt: event.occurredAt,
+          ...(event.mentionedUserIds ? { mentionedUserIds: event.mentionedUserIds,
+            roomMentioned: event.roomMentioned ?? false } : {}) });
         break;
       }
       case 'message.deleted': {

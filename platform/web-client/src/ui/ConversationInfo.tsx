@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/http';
 import type { MemberRole, MemberView } from '../api/types';
+import { DURATIONS, untilAfter } from '../state/notifications';
 import { describe } from '../state/store';
 import { Avatar, PresenceDot } from './common';
 import { navigate } from './router';
@@ -19,14 +20,52 @@ export function ConversationInfo({ id }: { id: string }) {
   return (
     <aside className="info" aria-label={details.conversation.kind === 'GROUP' ? 'Room details' : 'Conversation details'}>
       {details.conversation.kind === 'GROUP' ? <RoomInfo id={id} /> : <DirectInfo id={id} />}
-      <div className="info__section">
-        <label className="checkbox">
-          <input type="checkbox" checked={!store.isMuted(id)} onChange={() => store.toggleMute(id)} />
-          Sound and notifications for this conversation
-        </label>
-      </div>
+      <NotificationSettings id={id} />
     </aside>
   );
+}
+
+/**
+ * My notification settings for the conversation, kept by the server and the same on all my devices: which messages
+ * notify (all, or mentions only) and a mute for a while or until I end it. A mention of me notifies even when muted.
+ */
+function NotificationSettings({ id }: { id: string }) {
+  const store = useStore();
+  const settings = store.notificationsOf(id);
+  const muted = store.isMuted(id);
+  return (
+    <div className="info__section form" role="group" aria-labelledby={`notifications-${id}`}>
+      <h3 id={`notifications-${id}`}>Notifications</h3>
+      <label>Notify me about
+        <select value={settings.mode} onChange={e => void store.setNotifications(id, {
+          mode: e.target.value === 'mentions' ? 'mentions' : 'all' })}>
+          <option value="all">Every new message</option>
+          <option value="mentions">Mentions of me only</option>
+        </select>
+      </label>
+      <label>Mute
+        <select value="" onChange={e => {
+          const choice = e.target.value;
+          if (choice === 'off') void store.setNotifications(id, { muted: false });
+          else if (choice) {
+            const minutes = choice === 'ever' ? null : Number(choice);
+            void store.setNotifications(id, { muted: true, mutedUntil: untilAfter(minutes, Date.now()) });
+          }
+        }}>
+          <option value="">{muted ? mutedText(settings.mutedUntil) : 'Not muted'}</option>
+          {DURATIONS.map(d => <option key={d.label} value={d.minutes ?? 'ever'}>{d.label}</option>)}
+          {muted && <option value="off">Unmute</option>}
+        </select>
+      </label>
+      <p className="hint">Muted or mentions only: no sound or notification except when someone mentions you. Do not
+        disturb (in Settings) silences everything.</p>
+    </div>
+  );
+}
+
+function mutedText(until: string | null): string {
+  return until ? `Muted until ${new Date(until).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })}`
+    : 'Muted until you unmute';
 }
 
 function DirectInfo({ id }: { id: string }) {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/http';
 import * as session from '../api/session';
+import { DURATIONS, untilAfter } from '../state/notifications';
 import { describe } from '../state/store';
 import { AccountPanel } from './AccountPanel';
 import { Avatar, PanelHeader } from './common';
@@ -55,13 +56,43 @@ export function SettingsPanel() {
             </button>
           )}
           {permission === 'denied' && <p className="hint">This browser blocks notifications for this site.</p>}
-          <p className="hint">Mute single conversations with the bell in their header.</p>
+          <p className="hint">Mute single conversations, or hear only their mentions, from the bell in their header
+            and their details.</p>
         </div>
+        <DoNotDisturbSettings />
         <AccountPanel />
         <div className="card">
           <button className="chip danger" onClick={() => void session.logout()}>Sign out</button>
         </div>
       </div>
     </section>
+  );
+}
+
+/** Do-not-disturb for the account, on every device at once: nothing sounds or notifies, mentions included. */
+function DoNotDisturbSettings() {
+  const store = useStore();
+  const on = store.doNotDisturbOn;
+  const until = store.doNotDisturb.until;
+  return (
+    <div className="card form" role="group" aria-labelledby="dnd-title">
+      <h2 id="dnd-title">Do not disturb</h2>
+      <p className="hint" data-testid="do-not-disturb-state">
+        {on ? (until ? `On until ${new Date(until).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })}.`
+          : 'On until you turn it off.') : 'Off.'} While it is on, nothing sounds or notifies on any of your
+        devices, mentions included.</p>
+      <label>Do not disturb
+        <select value="" onChange={e => {
+          const choice = e.target.value;
+          if (choice === 'off') void store.setDoNotDisturb(false, null);
+          else if (choice) void store.setDoNotDisturb(true,
+            untilAfter(choice === 'ever' ? null : Number(choice), Date.now()));
+        }}>
+          <option value="">{on ? 'On' : 'Off'}</option>
+          {DURATIONS.map(d => <option key={d.label} value={d.minutes ?? 'ever'}>{d.label}</option>)}
+          {on && <option value="off">Turn off</option>}
+        </select>
+      </label>
+    </div>
   );
 }

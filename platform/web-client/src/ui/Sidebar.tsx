@@ -10,11 +10,12 @@ const STATUS_TEXT = { connecting: 'Connecting…', online: 'Online', reconnectin
 export function Sidebar({ activeId }: { activeId: string | null }) {
   const store = useChatStore();
   // The order of the list and the connection: each entry watches its own conversation.
-  const { ids, status, retryInMs, empty } = useStoreValue(s => ({
+  const { ids, status, retryInMs, empty, doNotDisturb } = useStoreValue(s => ({
     ids: s.conversationList.map(c => c.conversationId).join(' '),
     status: s.status,
     retryInMs: s.retryInMs,
     empty: s.summariesLoaded && s.summaries.size === 0,
+    doNotDisturb: s.doNotDisturbOn,
   }));
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -54,6 +55,10 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
         <a href="/settings" className="me" onClick={go('/settings')} aria-label={`Settings for ${store.me.displayName}`}>
           <Avatar id={store.me.id} name={store.me.displayName} size={32} />
           <span className="me__name">{store.me.displayName}</span>
+          {doNotDisturb && (
+            <span className="muted-icon" role="img" aria-label="do not disturb" title="Do not disturb"
+                  data-testid="do-not-disturb"><Icon name="bellOff" size={14} /></span>
+          )}
         </a>
         <span className={`connection connection--${status}`} role="status" aria-live="polite"
               data-connection={status}>
@@ -103,10 +108,11 @@ const ConversationEntry = memo(function ConversationEntry({ id, active }: { id: 
   const mentionCount = summary.mentionCount ?? 0;
   return (
     <li>
-      <a href={`/c/${id}`} onClick={go} data-conversation={id}
-         className={`conversation${active ? ' conversation--active' : ''}${unread ? ' conversation--unread' : ''}`}
+      <a href={`/c/${id}`} onClick={go} data-conversation={id} data-muted={muted || undefined}
+         className={`conversation${active ? ' conversation--active' : ''}${unread ? ' conversation--unread' : ''}${
+           muted ? ' conversation--muted' : ''}`}
          aria-current={active ? 'page' : undefined}
-         aria-label={`${name}${summary.archived ? ', archived' : ''}${unread ? `, ${unread} unread` : ''}${
+         aria-label={`${name}${summary.archived ? ', archived' : ''}${muted ? ', muted' : ''}${unread ? `, ${unread} unread` : ''}${
            mentionCount ? `, ${mentionCount} ${mentionCount === 1 ? 'mention' : 'mentions'}` : ''}`}>
         <span className="conversation__avatar">
           {summary.kind === 'GROUP'

@@ -178,7 +178,7 @@ public class CommandProcessor {
             return send(tx, send, membership);
         }
         if (command instanceof EditMessage edit) {
-            return edit(tx, edit);
+            return edit(tx, edit, membership);
         }
         if (command instanceof ReactToMessage react) {
             return react(tx, react, membership);
@@ -290,7 +290,11 @@ public class CommandProcessor {
         });
     }
 
-    private Uni<CommandOutcome> edit(SqlClient tx, EditMessage edit) {
+    /**
+     * A new body, whose mentions are resolved again by the same rule as a send's: they replace the message's, so an
+     * edit that adds {@code @someone} mentions them and one that removes a name stops mentioning it.
+     */
+    private Uni<CommandOutcome> edit(SqlClient tx, EditMessage edit, Membership membership) {
         String body = edit.body() == null ? "" : edit.body();
         if (body.isBlank()) {
             return refuse(edit, ErrorCode.MISSING_FIELD, "body: a message needs text");
@@ -306,8 +310,12 @@ public class CommandProcessor {
                 return refuse(edit, ErrorCode.FORBIDDEN, "only the sender may edit a message");
             }
             Instant at = now();
-            return appender.append(tx, edit.conversationId(), at, seq -> new MessageEdited(edit.conversationId(), seq,
-                            at, edit.senderId(), edit.messageId(), body))
+            return mentions.resolve(tx, List.of(new MentionResolver.Send(edit.conversationId(), edit.senderId(),
+                            membership, body)))
+                    .map(found -> found.get(0))
+                    .chain(names -> appender.append(tx, edit.conversationId(), at, seq -> new MessageEdited(
+                            edit.conversationId(), seq, at, edit.senderId(), edit.messageId(), body, names.userIds(),
+                            names.room())))
                     .chain(event -> accept(tx, edit, edit.messageId(), event));
         });
     }

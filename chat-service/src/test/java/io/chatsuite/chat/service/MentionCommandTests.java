@@ -101,6 +101,28 @@ class MentionCommandTests {
     }
 
     @Test
+    void anEditMentionsWhomItsNewBodyNamesByTheSameRule() {
+        chat.send(send(bob, "plain", "lunch at noon?"));
+        bobFrames.awaitReply("plain");
+        await().atMost(Duration.ofSeconds(30)).until(() -> aliceFrames.events("message.created").size() == 1);
+        UUID messageId = UUID.fromString(aliceFrames.events("message.created").get(0).path("messageId").asText());
+
+        chat.send(new io.chatsuite.contracts.chat.EditMessage("edit-1", room, bob.id(), bob.session(), Instant.now(),
+                messageId, "lunch at noon, @" + carol.name() + " and @" + mallory.name() + "? `@" + alice.name() + "`"));
+        chat.send(new io.chatsuite.contracts.chat.EditMessage("edit-2", room, bob.id(), bob.session(), Instant.now(),
+                messageId, "lunch at noon? @room"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> aliceFrames.events("message.edited").size() == 2);
+        List<JsonNode> edited = aliceFrames.events("message.edited");
+        assertThat(ids(edited.get(0))).as("members named, not a non-member, not inside code")
+                .containsExactly(carol.id().toString());
+        assertThat(edited.get(0).path("roomMentioned").asBoolean()).isFalse();
+        assertThat(ids(edited.get(1))).as("a name taken out is no longer mentioned").isEmpty();
+        assertThat(edited.get(1).path("roomMentioned").asBoolean()).as("@room from a plain member stays text")
+                .isFalse();
+    }
+
+    @Test
     void aDirectConversationHasNoRoomToMention() {
         UUID direct = UUID.fromString(given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
                 .body(Map.of("userId", bob.id())).post("/api/conversations/direct").then().statusCode(200)

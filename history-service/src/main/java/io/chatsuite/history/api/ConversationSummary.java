@@ -1,6 +1,7 @@
 package io.chatsuite.history.api;
 
 import io.chatsuite.contracts.chat.ConversationKind;
+import io.chatsuite.contracts.notification.ConversationNotifications;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,11 +9,13 @@ import java.util.UUID;
  * One of the caller's conversations. {@code name} is a room's name, or for a direct conversation the other user's
  * display name ({@code peerId}). {@code unreadCount} counts live messages from others after {@code readSeq};
  * {@code mentionCount} those of them that mention the caller, by name or as a member of the room ({@code @room}).
- * An {@code archived} room is read-only (deleted rooms are not listed at all).
+ * An {@code archived} room is read-only (deleted rooms are not listed at all). {@code notifications}: the caller's
+ * settings for it as they stand now (a mute that ran out reads as none).
  */
 public record ConversationSummary(UUID conversationId, ConversationKind kind, String name, UUID peerId,
                                   LastMessage lastMessage, Instant lastActivityAt, long latestSeq, long readSeq,
-                                  long unreadCount, boolean archived, long mentionCount) {
+                                  long unreadCount, boolean archived, long mentionCount,
+                                  ConversationNotifications notifications) {
 
     /**
      * The newest message: the first characters of its plain text (Markdown removed), or none if it was deleted;

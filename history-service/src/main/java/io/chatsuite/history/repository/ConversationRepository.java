@@ -118,10 +118,10 @@ public class ConversationRepository {
      * at read time from the live-messages index (messages from others after the cursor), so reads, edits and deletes
      * need no counter to keep right.
      */
-    public Uni<List<ConversationSummary>> summariesOf(UUID userId) {
+    public Uni<List<ConversationSummary>> summariesOf(UUID userId, Instant now) {
         return pool.preparedQuery("""
                         SELECT c.conversation_id, c.kind, c.name, c.last_seq, c.last_activity_at, c.archived,
-                               m.read_seq,
+                               m.read_seq, %5$s,
                                peer.user_id AS peer_id, peer.name AS peer_name,
                                last.seq AS last_seq_of_message, last.message_id AS last_message_id, last.sender_id AS last_sender_id,
                                last.sender_name AS last_sender_name, last.body AS last_body, last.format AS last_format,
@@ -156,12 +156,12 @@ public class ConversationRepository {
                         ORDER BY c.last_activity_at DESC, c.conversation_id"""
                         .formatted(Columns.nameOf("o.user_id"), Columns.nameOf("l.sender_id"),
                                 MessageRepository.IN_MAIN_LIST.formatted("newer"),
-                                MessageRepository.IN_MAIN_LIST.formatted("l")))
+                                MessageRepository.IN_MAIN_LIST.formatted("l"), NotificationSettingsRepository.COLUMNS))
                 .execute(Tuple.of(userId))
-                .map(rows -> Columns.list(rows, ConversationRepository::summary));
+                .map(rows -> Columns.list(rows, row -> summary(row, now)));
     }
 
-    private static ConversationSummary summary(Row row) {
+    private static ConversationSummary summary(Row row, Instant now) {
         ConversationKind kind = ConversationKind.valueOf(row.getString("kind"));
         LastMessage last = row.getLong("last_seq_of_message") == null ? null
                 : new LastMessage(row.getLong("last_seq_of_message"), row.getUUID("last_message_id"),
@@ -173,6 +173,7 @@ public class ConversationRepository {
         return new ConversationSummary(row.getUUID("conversation_id"), kind,
                 kind == ConversationKind.DIRECT ? row.getString("peer_name") : row.getString("name"),
                 row.getUUID("peer_id"), last, instant(row, "last_activity_at"), row.getLong("last_seq"),
-                row.getLong("read_seq"), row.getLong("unread"), row.getBoolean("archived"), row.getLong("mentions"));
+                row.getLong("read_seq"), row.getLong("unread"), row.getBoolean("archived"), row.getLong("mentions"),
+                NotificationSettingsRepository.conversationSettings(row).asOf(now));
     }
 }

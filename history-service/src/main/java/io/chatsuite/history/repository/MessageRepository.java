@@ -72,8 +72,8 @@ public class MessageRepository {
                             VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, to_tsvector('simple', $10), $11,
                                     $12, $13, $14)
                             ON CONFLICT DO NOTHING
-                            RETURNING conversation_id, message_id, sender_id, thread_root_id)
-                        %s""".formatted(FOLLOW_THREADS.formatted("stored", ThreadFollowRepository.POSTED)))
+                            RETURNING conversation_id, message_id, sender_id, thread_root_id, mentioned_user_ids)
+                        %s""".formatted(FOLLOW_THREADS.formatted("stored", "")))
                 .execute(Tuple.from(Arrays.asList(message.conversationId(), message.seq(),
                         message.messageId(), message.actorId(), message.body(), format(message.format()).name(),
                         json.write(message.attachments()), message.replyTo(), utc(message.occurredAt()),
@@ -83,19 +83,29 @@ public class MessageRepository {
     }
 
     /**
-     * Who follows a thread because they posted in it: each new reply's sender, and its root's sender (the root may be
-     * stored by the same statement, so it is looked for among the new rows too). The first reason stays.
-     * {@code %1$s}: the new messages, with conversation_id, message_id, sender_id and thread_root_id.
+     * Who follows a thread because of a new reply: its sender and its root's sender (reason posted; the root may be
+     * stored by the same statement, so it is looked for among the new rows too), and the members the reply mentions by
+     * name (reason mentioned; a room mention makes nobody follow, or every reply to it would be unread for the whole
+     * room). One row per person, posted before mentioned; an existing follow keeps its first reason.
+     * {@code %1$s}: the new messages, with conversation_id, message_id, sender_id, thread_root_id and
+     * mentioned_user_ids; {@code %2$s}: what makes that column a uuid[] (empty when it is one already).
      */
     private static final String FOLLOW_THREADS = """
             INSERT INTO thread_follows (conversation_id, root_id, user_id, reason)
-            SELECT n.conversation_id, n.thread_root_id, n.sender_id, '%2$s' FROM %1$s n
-            WHERE n.thread_root_id IS NOT NULL
-            UNION
-            SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%2$s' FROM %1$s n
-            JOIN (SELECT message_id, sender_id FROM messages UNION ALL SELECT message_id, sender_id FROM %1$s) root
-              ON root.message_id = n.thread_root_id
-            ON CONFLICT DO NOTHING""";
+            SELECT DISTINCT ON (f.root_id, f.user_id) f.conversation_id, f.root_id, f.user_id, f.reason FROM (
+                SELECT n.conversation_id, n.thread_root_id AS root_id, n.sender_id AS user_id, '%3$s' AS reason
+                FROM %1$s n WHERE n.thread_root_id IS NOT NULL
+                UNION ALL
+                SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%3$s' FROM %1$s n
+                JOIN (SELECT message_id, sender_id FROM messages UNION ALL SELECT message_id, sender_id FROM %1$s) root
+                  ON root.message_id = n.thread_root_id
+                UNION ALL
+                SELECT n.conversation_id, n.thread_root_id, mentioned.user_id, '%4$s' FROM %1$s n
+                CROSS JOIN LATERAL unnest(n.mentioned_user_ids%2$s) AS mentioned(user_id)
+                WHERE n.thread_root_id IS NOT NULL) f
+            ORDER BY f.root_id, f.user_id, f.reason <> '%3$s'
+            ON CONFLICT DO NOTHING""".formatted("%1$s", "%2$s", ThreadFollowRepository.POSTED,
+            ThreadFollowRepository.MENTIONED);
 
     /**
      * Stores a run of new messages in one statement (arrays, {@code unnest}): each message's timeline event is inserted
@@ -174,7 +184,7 @@ public class MessageRepository {
                         FROM (SELECT conversation_id, max(seq) AS seq, max(created_at) AS activity_at
                               FROM new_messages GROUP BY conversation_id) n
                         WHERE c.conversation_id = n.conversation_id""".formatted(
-                        FOLLOW_THREADS.formatted("new_messages", ThreadFollowRepository.POSTED)))
+                        FOLLOW_THREADS.formatted("new_messages", "::uuid[]")))
                 .execute(Tuple.tuple().addArrayOfUUID(conversations).addArrayOfLong(seqs).addArrayOfUUID(ids)
                         .addArrayOfUUID(senders).addArrayOfString(bodies).addArrayOfString(formats)
                         .addArrayOfString(attachments).addArrayOfLong(replies).addArrayOfOffsetDateTime(times)
@@ -185,14 +195,23 @@ public class MessageRepository {
                 .replaceWithVoid();
     }
 
-    /** A new body; a deleted message stays deleted. */
-    public Uni<Void> edit(SqlClient tx, UUID conversationId, UUID messageId, String body, Instant editedAt,
-                          String searchWords) {
+    /**
+     * A new body and, when the edit resolved them ({@code mentionedUserIds} not null), the mentions of the new body;
+     * a deleted message stays deleted. Answers the thread root of the edited message (empty when it is none, or the
+     * message is deleted or unknown), for whom the edit makes follow it.
+     */
+    public Uni<Optional<UUID>> edit(SqlClient tx, UUID conversationId, UUID messageId, String body, Instant editedAt,
+                                    String searchWords, List<UUID> mentionedUserIds, boolean roomMentioned) {
         return tx.preparedQuery("""
-                        UPDATE messages SET body = $3, edited_at = $4, search_vector = to_tsvector('simple', $5)
-                        WHERE conversation_id = $1 AND message_id = $2 AND NOT deleted""")
-                .execute(Tuple.of(conversationId, messageId, body, utc(editedAt), searchWords))
-                .replaceWithVoid();
+                        UPDATE messages SET body = $3, edited_at = $4, search_vector = to_tsvector('simple', $5),
+                            mentioned_user_ids = coalesce($6, mentioned_user_ids),
+                            room_mentioned = CASE WHEN $6::uuid[] IS NULL THEN room_mentioned ELSE $7 END
+                        WHERE conversation_id = $1 AND message_id = $2 AND NOT deleted
+                        RETURNING thread_root_id""")
+                .execute(Tuple.from(Arrays.asList(conversationId, messageId, body, utc(editedAt), searchWords,
+                        mentionedUserIds == null ? null : mentionedUserIds.toArray(UUID[]::new), roomMentioned)))
+                .map(rows -> rows.size() == 0 ? Optional.<UUID>empty()
+                        : Optional.ofNullable(rows.iterator().next().getUUID("thread_root_id")));
     }
 
     /** Keeps the message's place and seq; its body, attachments and search words are gone. */

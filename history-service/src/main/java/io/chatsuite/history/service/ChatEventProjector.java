@@ -19,6 +19,7 @@ import io.chatsuite.history.repository.ConversationRepository;
 import io.chatsuite.history.repository.MemberRepository;
 import io.chatsuite.history.repository.MessageRepository;
 import io.chatsuite.history.repository.ReactionRepository;
+import io.chatsuite.history.repository.ThreadFollowRepository;
 import io.chatsuite.history.repository.TimelineEventRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,11 +46,13 @@ public class ChatEventProjector {
     private final MemberRepository members;
     private final MessageRepository messages;
     private final ReactionRepository reactions;
+    private final ThreadFollowRepository follows;
     private final EventJson json;
 
     public ChatEventProjector(Pool pool, TimelineEventRepository timeline, ConversationRepository conversations,
                               MemberRepository members, MessageRepository messages, ReactionRepository reactions,
-                              EventJson json) {
+                              ThreadFollowRepository follows, EventJson json) {
+        this.follows = follows;
         this.reactions = reactions;
         this.pool = pool;
         this.timeline = timeline;
@@ -136,7 +140,9 @@ public class ChatEventProjector {
             change = messages.insert(tx, created, SearchText.document(bodyOf(created.body())));
         } else if (event instanceof MessageEdited edited) {
             change = messages.edit(tx, conversationId, edited.messageId(), edited.body(), edited.occurredAt(),
-                    SearchText.document(bodyOf(edited.body())));
+                            SearchText.document(bodyOf(edited.body())), edited.mentionedUserIds(),
+                            edited.roomMentioned())
+                    .chain(root -> followMentioned(tx, conversationId, root, edited));
         } else if (event instanceof ReactionAdded added) {
             // A reaction is no message: it moves the seq, never the last activity, preview or unread count.
             change = reactions.add(tx, added);
@@ -150,6 +156,19 @@ public class ChatEventProjector {
         }
         return change.chain(() -> conversations.advance(tx, conversationId, event.seq(),
                 event instanceof MessageCreated ? event.occurredAt() : null));
+    }
+
+    /** An edited thread reply that now names someone makes them follow its thread, as a new reply naming them does. */
+    private Uni<Void> followMentioned(SqlClient tx, UUID conversationId, Optional<UUID> root, MessageEdited edited) {
+        if (root.isEmpty() || !edited.mentionsResolved() || edited.mentionedUserIds().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID user : edited.mentionedUserIds()) {
+            chain = chain.chain(() -> follows.follow(tx, conversationId, root.get(), user,
+                    ThreadFollowRepository.MENTIONED));
+        }
+        return chain;
     }
 
     private static UUID messageIdOf(TimelineEvent event) {

@@ -7,6 +7,7 @@ import io.chatsuite.history.api.SyncResponse.ConversationNews;
 import io.chatsuite.history.repository.ConversationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -16,13 +17,15 @@ import java.util.UUID;
 public class InboxService {
 
     private final ConversationRepository conversations;
+    private final Clock clock;
 
-    public InboxService(ConversationRepository conversations) {
+    public InboxService(ConversationRepository conversations, Clock clock) {
         this.conversations = conversations;
+        this.clock = clock;
     }
 
     public Uni<List<ConversationSummary>> summaries(UUID userId) {
-        return conversations.summariesOf(userId);
+        return conversations.summariesOf(userId, clock.instant());
     }
 
     /**

@@ -138,6 +138,39 @@ class ConversationSummariesTests {
         assertThat(history.summary(bob, chat.id()).mentionCount()).isEqualTo(2);
     }
 
+    /** Issue 18 item 3: an edit's mentions replace the message's, so the counts follow what the body names now. */
+    @Test
+    void anEditThatNamesSomeoneMentionsThemAndOneThatDropsANameNoLongerDoes() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        TestUser carol = TestUser.named("carol");
+        ConversationScript chat = new ConversationScript();
+        events.publish(chat.group("Edits", alice, bob, carol));
+        MessageCreated plain = chat.message(alice, "lunch?");
+        MessageCreated toCarol = chat.mentioning(alice, "@carol lunch?", List.of(carol), false);
+        events.publish(plain, toCarol);
+        awaitUnread(bob, chat, 2);
+        assertThat(history.summary(bob, chat.id()).mentionCount()).isZero();
+
+        events.publish(chat.editMentioning(plain, "@bob lunch?", List.of(bob), false),
+                chat.editMentioning(toCarol, "lunch, anyone?", List.of(), false));
+        history.awaitStored(bob, chat.id(), chat.seq());
+        assertThat(history.summary(bob, chat.id()).mentionCount()).isEqualTo(1);
+        assertThat(history.summary(carol, chat.id()).mentionCount()).isZero();
+        assertThat(history.allMessages(bob, chat.id())).filteredOn(m -> m.seq() == plain.seq()).singleElement()
+                .satisfies(m -> assertThat(m.mentionedUserIds()).containsExactly(bob.id()));
+
+        // An edit from before edits were parsed names nobody: the message keeps the mentions it had.
+        events.publish(chat.edit(plain, "@bob lunch? (typo)"));
+        history.awaitStored(bob, chat.id(), chat.seq());
+        assertThat(history.summary(bob, chat.id()).mentionCount()).isEqualTo(1);
+        // And a room mention by edit counts for everyone but its sender.
+        events.publish(chat.editMentioning(toCarol, "@room lunch!", List.of(), true));
+        history.awaitStored(bob, chat.id(), chat.seq());
+        assertThat(history.summary(carol, chat.id()).mentionCount()).isEqualTo(1);
+        assertThat(history.summary(bob, chat.id()).mentionCount()).isEqualTo(2);
+    }
+
     @Test
     void aNewMembersUnreadCountStartsWhenTheyJoined() {
         TestUser alice = TestUser.named("alice");

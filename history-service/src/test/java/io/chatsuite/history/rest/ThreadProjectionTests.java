@@ -112,6 +112,35 @@ class ThreadProjectionTests {
         assertThat(history.summary(dave, chat.id()).lastMessage().messageId()).isEqualTo(shared.messageId());
     }
 
+    /** Being mentioned in a reply (when sent, or by an edit) makes a member follow the thread, like posting in it. */
+    @Test
+    void aMemberMentionedInAReplyFollowsTheThread() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        TestUser carol = TestUser.named("carol");
+        TestUser dave = TestUser.named("dave");
+        ConversationScript chat = new ConversationScript();
+        var created = chat.group("Mentioned", alice, bob, carol, dave);
+        MessageCreated root = chat.message(alice, "a question");
+        MessageCreated askCarol = chat.threadReplyMentioning(bob, root, "@carol do you know?", List.of(carol));
+        MessageCreated plainReply = chat.threadReply(bob, root, "anyone?", false);
+        events.publish(created, root, askCarol, plainReply);
+        history.awaitStored(alice, chat.id(), plainReply.seq());
+        assertThat(history.thread(carol, chat.id(), root.messageId(), 0).following()).isTrue();
+        assertThat(history.thread(dave, chat.id(), root.messageId(), 0).following()).isFalse();
+
+        // An edit that names Dave makes him follow too; then a new thread-only reply is unread for him.
+        var everyoneRead = List.of(chat.read(carol, plainReply.seq()), chat.read(dave, plainReply.seq()));
+        var naming = chat.editMentioning(plainReply, "anyone? @" + dave.username(), List.of(dave), false);
+        MessageCreated later = chat.threadReply(alice, root, "found it", false);
+        events.publish(everyoneRead.toArray(io.chatsuite.contracts.chat.ChatEvent[]::new));
+        events.publish(naming, later);
+        history.awaitStored(alice, chat.id(), later.seq());
+        assertThat(history.thread(dave, chat.id(), root.messageId(), 0).following()).isTrue();
+        assertThat(unread(dave, chat)).isEqualTo(1);
+        assertThat(unread(carol, chat)).isEqualTo(1);
+    }
+
     @Test
     void aBadRootIdIsAProblemNamingItAndAReplyOrAStrangerHasNoThread() {
         TestUser alice = TestUser.named("alice");

@@ -79,6 +79,20 @@ public final class ConversationScript {
                 MessageFormat.MARKDOWN, null, List.of(), root.messageId(), alsoToConversation, List.of(), false);
     }
 
+    /** A thread reply whose event names these members as mentioned. */
+    public MessageCreated threadReplyMentioning(TestUser sender, MessageCreated root, String body,
+                                                List<TestUser> mentioned) {
+        return new MessageCreated(id, ++seq, now(), sender.id(), UUID.randomUUID(), "c-" + UUID.randomUUID(), body,
+                MessageFormat.MARKDOWN, null, List.of(), root.messageId(), false,
+                mentioned.stream().map(TestUser::id).toList(), false);
+    }
+
+    /** An edit whose event names whom the new body mentions, as chat-service resolves it now. */
+    public MessageEdited editMentioning(MessageCreated message, String body, List<TestUser> mentioned, boolean room) {
+        return new MessageEdited(id, ++seq, now(), message.actorId(), message.messageId(), body,
+                mentioned.stream().map(TestUser::id).toList(), room);
+    }
+
     public MessageEdited edit(MessageCreated message, String body) {
         return new MessageEdited(id, ++seq, now(), message.actorId(), message.messageId(), body);
     }

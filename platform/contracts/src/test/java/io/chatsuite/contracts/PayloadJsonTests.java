@@ -112,6 +112,44 @@ class PayloadJsonTests {
     }
 
     @Test
+    void anEditCarriesWhomItsNewBodyMentionsAndAnOlderEditReadsAsUnresolved() throws Exception {
+        UUID bob = UUID.randomUUID();
+        var edited = new io.chatsuite.contracts.chat.MessageEdited(UUID.randomUUID(), 5, AT, UUID.randomUUID(),
+                UUID.randomUUID(), "now @bob", List.of(bob), false);
+
+        String json = mapper.writeValueAsString(edited);
+
+        assertThat(mapper.readTree(json).get("mentionedUserIds").get(0).asText()).isEqualTo(bob.toString());
+        assertThat(mapper.readValue(json, ChatEvent.class)).isEqualTo(edited);
+        String older = json.replace(",\"mentionedUserIds\":[\"" + bob + "\"],\"roomMentioned\":false", "");
+        assertThat(older).doesNotContain("mentioned");
+        var read = (io.chatsuite.contracts.chat.MessageEdited) mapper.readValue(older, ChatEvent.class);
+        assertThat(read.mentionsResolved()).as("an edit from before edits were parsed keeps the mentions").isFalse();
+    }
+
+    @Test
+    void notificationFramesCarryTheSettingsAsServedAndMutesRunOut() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        var settings = new io.chatsuite.contracts.notification.ConversationNotifications(
+                io.chatsuite.contracts.notification.NotificationMode.MENTIONS, true, AT.plusSeconds(60));
+        var frame = mapper.readTree(mapper.writeValueAsString(
+                new io.chatsuite.contracts.protocol.NotificationsFrame(conversation, settings)));
+        assertThat(frame.get("type").asText()).isEqualTo("notifications");
+        assertThat(frame.get("conversationId").asText()).isEqualTo(conversation.toString());
+        assertThat(frame.get("notifications").get("mode").asText()).isEqualTo("mentions");
+        assertThat(frame.get("notifications").get("mutedUntil").asText()).isEqualTo("2026-11-22T10:16:30.123Z");
+        assertThat(settings.asOf(AT).muted()).isTrue();
+        assertThat(settings.asOf(AT.plusSeconds(60)).muted()).as("runs out at the time given").isFalse();
+        assertThat(settings.asOf(AT.plusSeconds(60)).mode())
+                .isEqualTo(io.chatsuite.contracts.notification.NotificationMode.MENTIONS);
+
+        var dnd = mapper.readTree(mapper.writeValueAsString(new io.chatsuite.contracts.protocol.DoNotDisturbFrame(
+                new io.chatsuite.contracts.notification.DoNotDisturb(true, null))));
+        assertThat(dnd.get("type").asText()).isEqualTo("do-not-disturb");
+        assertThat(dnd.get("doNotDisturb").get("on").asBoolean()).isTrue();
+    }
+
+    @Test
     void markUnreadIsTheUnreadCommandAndItsFrameTheUnreadFrame() throws Exception {
         ChatCommand unread = new io.chatsuite.contracts.chat.MarkUnread("u-1", UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), AT, UUID.randomUUID());

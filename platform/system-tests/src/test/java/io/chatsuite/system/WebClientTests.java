@@ -708,6 +708,9 @@ class WebClientTests extends TwoGatewaySuite {
         signIn(hankPage, hank);
         hankPage.navigate(nodeA + "/c/" + room);
         hankPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mute this conversation")).click();
+        // The mute is the server's (history-service) once the button turns: leaving earlier could cancel the call.
+        assertThat(hankPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Unmute this conversation"))).isVisible();
         hankPage.navigate(nodeA + "/");
 
         Page ginaPage = open(nodeB);
@@ -739,6 +742,90 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(hankPage.locator("article[data-mention]")).containsText("look at this");
         assertThat(hankPage.locator("article[data-mention]")).hasCount(1);
         assertThat(entry.locator(".badge--mention")).hasCount(0);
+    }
+
+    /**
+     * Issue 18 item 6: notification settings follow the user. Muted on the laptop, the conversation shows muted on the
+     * phone at once (no reload), and the phone then notifies for a mention only; do-not-disturb set on the laptop
+     * silences the phone's mentions too. The phone is a hidden tab whose browser notifications are recorded (the
+     * browser's Notification API replaced by a recorder), and each "nothing happened" is read once the phone's list
+     * shows the message, so its decision is made: nothing waits on time.
+     */
+    @Test
+    void aMuteOrDoNotDisturbSetOnOneDeviceSilencesTheOtherAtOnceAndAMentionPiercesOnlyTheMute() throws Exception {
+        Account una = registeredAccount("una");
+        Account otto = registeredAccount("otto");
+        String direct = api.direct(otto, una);
+        try (ChatClient ottoSocket = ChatClient.connect(nodeB, api.login(otto))) {
+            Page laptop = open(nodeA);
+            signIn(laptop, una);
+            Page phone = openRecordingNotifications(nodeB);
+            signIn(phone, una);
+            Locator onPhone = phone.locator("a[data-conversation='" + direct + "']");
+            assertThat(onPhone).isVisible();
+
+            ottoSocket.sendUntilAcked("n1", direct, "first, out loud");
+            await("the phone notifies while nothing is muted").atMost(LIVE)
+                    .until(() -> notificationBodies(phone), bodies -> bodies.equals(List.of("first, out loud")));
+
+            laptop.navigate(nodeA + "/c/" + direct);
+            laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mute this conversation")).click();
+            assertThat(laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName("Unmute this conversation"))).isVisible();
+            assertThat(onPhone).hasAttribute("data-muted", "true");
+            assertThat(onPhone.locator(".muted-icon")).isVisible();
+
+            ottoSocket.sendUntilAcked("n2", direct, "second, muted");
+            assertThat(onPhone.locator(".conversation__preview")).hasText("second, muted");
+            Assertions.assertThat(notificationBodies(phone)).containsExactly("first, out loud");
+            ottoSocket.sendUntilAcked("n3", direct, "@" + una.username() + " a mention gets through");
+            await("a mention pierces the mute").atMost(LIVE).until(() -> notificationBodies(phone),
+                    bodies -> bodies.size() == 2 && bodies.get(1).endsWith("a mention gets through"));
+
+            laptop.navigate(nodeA + "/settings");
+            laptop.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Do not disturb"))
+                    .selectOption("ever");
+            assertThat(laptop.getByTestId("do-not-disturb-state")).containsText("On until you turn it off");
+            assertThat(phone.getByTestId("do-not-disturb")).isVisible();
+            ottoSocket.sendUntilAcked("n4", direct, "@" + una.username() + " even this waits");
+            assertThat(onPhone.locator(".conversation__preview")).containsText("even this waits");
+            Assertions.assertThat(notificationBodies(phone)).hasSize(2);
+
+            // Still so after a reload: the server keeps the settings, not the browser.
+            phone.reload();
+            assertThat(onPhone).hasAttribute("data-muted", "true");
+            assertThat(phone.getByTestId("do-not-disturb")).isVisible();
+        }
+    }
+
+    /**
+     * A page that believes it is a hidden tab with notifications allowed, and records each browser notification the
+     * client shows (title and body) in window.__notifications.
+     */
+    private Page openRecordingNotifications(String gateway) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        contexts.add(context);
+        context.addInitScript("""
+                (() => {
+                  Object.defineProperty(document, 'hidden', { get: () => true, configurable: true });
+                  Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true });
+                  window.__notifications = [];
+                  window.Notification = class {
+                    static permission = 'granted';
+                    static requestPermission() { return Promise.resolve('granted'); }
+                    constructor(title, options) { window.__notifications.push({ title, body: options?.body ?? '' }); }
+                    close() {}
+                  };
+                })();
+                """);
+        Page page = watch(context.newPage());
+        page.navigate(gateway + "/");
+        return page;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> notificationBodies(Page page) {
+        return (List<String>) page.evaluate("() => window.__notifications.map(n => n.body)");
     }
 
     /**

@@ -3,12 +3,12 @@ package io.chatsuite.contracts.chat;
 import java.util.Locale;
 
 /** The one rule for enum values on the wire: written in lower case, read in either case. */
-final class WireNames {
+public final class WireNames {
 
     private WireNames() {
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String name) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String name) {
         if (name == null) {
             return null;
         }

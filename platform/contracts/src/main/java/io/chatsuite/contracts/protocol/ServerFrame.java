@@ -16,11 +16,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PongFrame.class, name = "pong"),
         @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence"),
         @JsonSubTypes.Type(value = TypingFrame.class, name = "typing"),
-        @JsonSubTypes.Type(value = UnreadFrame.class, name = "unread")
+        @JsonSubTypes.Type(value = UnreadFrame.class, name = "unread"),
+        @JsonSubTypes.Type(value = NotificationsFrame.class, name = "notifications"),
+        @JsonSubTypes.Type(value = DoNotDisturbFrame.class, name = "do-not-disturb")
 })
 public sealed interface ServerFrame
         permits AckFrame, EventFrame, ReceiptFrame, ErrorFrame, PongFrame, PresenceFrame, TypingFrame,
-        UnreadFrame {
+        UnreadFrame, NotificationsFrame, DoNotDisturbFrame {
 
     /** The Redis channel that reaches every socket of a user, on whichever gateway node holds them. */
     static String channelOf(java.util.UUID userId) {
