@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   describeSystemLine, firstUnread, mentions, mergeTimeline, type Message, type PendingMessage, type SystemLine,
@@ -85,6 +85,7 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
       + (rows[index]?.kind === 'message' && (rows[index] as { firstUnread: boolean }).firstUnread ? 32 : 0),
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
+    measureElement: sizeFromResizeObserver,
   });
 
   const loadOlder = useCallback(async () => {
@@ -181,7 +182,7 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
   const jumpToLatest = () => {
     backAtBottom();
     virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-    store.markRead(conversationId);
+    store.markRead(conversationId, true);
   };
   let arrivedBelow = 0;
   if (away) {
@@ -242,6 +243,21 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     </div>
   );
 });
+
+/**
+ * A row's height as the virtualizer's ResizeObserver reports it, after the browser's own layout. When a row mounts
+ * (no observer entry yet) its last known height, else the estimate, is kept: reading offsetHeight there, as the
+ * virtualizer does by default, forces a layout of the whole page in the middle of React's commit, once per new row,
+ * which made the long tasks of a busy open conversation. The observer's first report comes before the frame is
+ * painted, so the list is drawn with the real heights all the same.
+ */
+function sizeFromResizeObserver(element: Element, entry: ResizeObserverEntry | undefined,
+                                instance: Virtualizer<HTMLDivElement, Element>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+}
 
 /** What the pane shows while a conversation's first page is on its way. */
 export function LoadingMessages() {
