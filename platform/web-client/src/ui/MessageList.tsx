@@ -9,7 +9,7 @@ import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
 import { Avatar } from './common';
 import { useConfirm } from './ConfirmDialog';
-import { countOf, dayKey, formatDay, formatFull, formatTime } from './format';
+import { countOf, formatDay, formatFull, formatTime, whenOf, type When } from './format';
 import { Icon } from './icons';
 import { ReactionBar } from './Reactions';
 import { useChatStore, useStoreValue } from './useStore';
@@ -49,12 +49,12 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
 
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
-    let previous: { sender: string; at: string } | null = null;
+    let previous: { sender: string; when: When } | null = null;
     const place = (sender: string, at: string) => {
-      const day = previous === null || dayKey(previous.at) !== dayKey(at) ? formatDay(at) : null;
-      const header = day !== null || previous?.sender !== sender
-        || new Date(at).getTime() - new Date(previous.at).getTime() > GROUP_WITHIN_MS;
-      previous = { sender, at };
+      const when = whenOf(at);
+      const day = previous === null || previous.when.day !== when.day ? formatDay(at) : null;
+      const header = day !== null || previous?.sender !== sender || when.ms - previous.when.ms > GROUP_WITHIN_MS;
+      previous = { sender, when };
       return { day, header };
     };
     const unreadSeq = readMark === null ? undefined : firstUnread(timeline.messages, readMark, store.me.id)?.seq;
