@@ -11,6 +11,7 @@ const api = vi.hoisted(() => ({
   messages: vi.fn(),
   events: vi.fn(),
   doNotDisturb: vi.fn(async () => ({ on: false, until: null })),
+  user: vi.fn(),
 }));
 const socket = vi.hoisted(() => ({ handlers: null as SocketHandlers | null, sent: [] as Record<string, unknown>[] }));
 const alerts = vi.hoisted(() => ({
@@ -220,6 +221,21 @@ describe('ChatStore read position', () => {
     store.stop();
   });
 
+  it('remembers why a first page failed, so the pane says so instead of loading for ever, until opened again', async () => {
+    const store = await storeWithTwoConversations();
+    api.messages.mockRejectedValueOnce(Object.assign(new Error('Internal Server Error'), { status: 500 }));
+
+    await store.open('c1');
+    expect(store.timelines.has('c1')).toBe(false);
+    expect(store.openFailures.get('c1')).toContain('Internal Server Error');
+
+    pageOf('c1', 1);
+    await store.open('c1');
+    expect(store.openFailures.has('c1')).toBe(false);
+    expect(store.timelines.get('c1')?.loaded).toBe(true);
+    store.stop();
+  });
+
   it('notes no read position when nothing is unread, so the conversation opens at its end', async () => {
     const store = await storeWithTwoConversations({ latestSeq: 5, readSeq: 5, unreadCount: 0 });
     pageOf('c1', 5);
@@ -354,3 +370,66 @@ function messageIn(conversationId: string, seq: number) {
 function runFrames() {
   frames.splice(0).forEach(run => run());
 }
+
+describe('ChatStore in a busy conversation', () => {
+  /** Timers the store set and that have not run: run by the test, as if their time had come. */
+  const timers: (() => void)[] = [];
+  beforeEach(() => {
+    stubBrowser();
+    vi.stubGlobal('window', {
+      ...(window as unknown as Record<string, unknown>),
+      setTimeout: (run: () => void) => timers.push(run), clearTimeout: () => undefined,
+    });
+  });
+  afterEach(() => {
+    timers.length = 0;
+    unstubBrowser();
+  });
+  const reads = () => socket.sent.filter(frame => frame.type === 'read');
+
+  it('sends one read receipt for many messages arriving in the open conversation, carrying the newest seq', async () => {
+    const store = await storeWithTwoConversations();
+    pageOf('c1', 1);
+    await store.open('c1');
+    // Opening marks it read at once.
+    expect(reads()).toEqual([expect.objectContaining({ conversationId: 'c1', seq: 1 })]);
+
+    for (let seq = 2; seq <= 21; seq++) socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', seq) });
+    // The twenty that follow within the interval wait for it, and go as one.
+    expect(reads()).toHaveLength(1);
+    timers.splice(0).forEach(run => run());
+
+    expect(reads()).toEqual([expect.objectContaining({ seq: 1 }), expect.objectContaining({ seq: 21 })]);
+    store.stop();
+  });
+
+  it('never lets a waiting receipt undo a message marked unread', async () => {
+    const store = await storeWithTwoConversations();
+    pageOf('c1', 1);
+    await store.open('c1');
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 2) });
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 3) });
+
+    store.markUnread('c1', store.timelines.get('c1')!.message(3)!);
+    timers.splice(0).forEach(run => run());
+
+    expect(reads().map(frame => frame.seq)).toEqual([1]);
+    store.stop();
+  });
+
+  it('shows one desktop notification for a burst in a hidden tab, then one for the rest of it', async () => {
+    vi.stubGlobal('document', { ...document, hidden: true });
+    const store = await storeWithTwoConversations();
+    store.setPreferences({ desktopNotifications: true });
+    api.user.mockReturnValue(new Promise(() => undefined));
+
+    for (let seq = 2; seq <= 31; seq++) socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', seq) });
+    expect(alerts.showDesktopNotification).toHaveBeenCalledTimes(1);
+    timers.splice(0).forEach(run => run());
+
+    expect(alerts.showDesktopNotification).toHaveBeenCalledTimes(2);
+    expect(alerts.showDesktopNotification).toHaveBeenLastCalledWith(
+      expect.stringContaining('(29 new messages)'), 'message 31', 'c1', expect.any(Function));
+    store.stop();
+  });
+});

@@ -19,6 +19,10 @@ const TYPING_SHOWN_MS = 6_000;
 const IDLE_AFTER_MS = 3 * 60_000;
 /** Messages less than this apart are one burst: one sound for all of them. */
 const SOUND_QUIET_MS = 3_000;
+/** Read receipts for one conversation go at most this often: the newest seq read, once per interval. */
+const READ_EVERY_MS = 1_000;
+/** Desktop notifications of one conversation: at most one per interval, the later messages shown together. */
+const NOTIFY_EVERY_MS = 3_000;
 /** A hidden tab gets no animation frames: changes are still delivered (the tab title counts unread) after this. */
 const HIDDEN_FLUSH_MS = 250;
 /** Opening at a message (the first unread, a search hit) loads older pages back to it, but no further than this. */
@@ -65,6 +69,8 @@ export class ChatStore {
   readMarks = new Map<Uuid, number>();
   /** The thread shown beside the conversation, by its root's id; null when none is open. */
   openThread: { conversationId: Uuid; rootId: Uuid } | null = null;
+  /** Why a conversation's first page could not be loaded, until it is opened again. */
+  openFailures = new Map<Uuid, string>();
   /** A message to open a conversation at (a search hit), taken once by the conversation's view. */
   focus = new Map<Uuid, number>();
   navigate: (path: string) => void = () => {};
@@ -82,6 +88,12 @@ export class ChatStore {
   private readonly namesAsked = new Set<Uuid>();
   private lastTypingSent = new Map<Uuid, number>();
   private readSent = new Map<Uuid, number>();
+  private readonly readSentAt = new Map<Uuid, number>();
+  /** Per conversation, the newest message held back for one desktop notification, and how many it stands for. */
+  private readonly heldNotifications = new Map<Uuid, { event: TimelineEvent; count: number; mentioned: boolean }>();
+  /** The newest seq seen in each conversation, which the next read receipt carries. */
+  private readonly readSeen = new Map<Uuid, number>();
+  private readonly readTimers = new Map<Uuid, number>();
   /** Conversations I marked unread while they are open: not marked read again until I leave them. */
   private readonly heldUnread = new Set<Uuid>();
   private idle = false;
@@ -152,6 +164,7 @@ export class ChatStore {
     if (this.flushFrame !== undefined) window.cancelAnimationFrame(this.flushFrame);
     this.ackTimers.forEach(timer => window.clearTimeout(timer));
     this.expiryTimers.forEach(timer => window.clearTimeout(timer));
+    this.readTimers.forEach(timer => window.clearTimeout(timer));
     document.title = 'Chat';
   }
 
@@ -266,6 +279,7 @@ export class ChatStore {
   /** Shows a conversation: loads its members and newest page, catches up, and marks it read. */
   async open(conversationId: Uuid) {
     this.activeConversation = conversationId;
+    this.openFailures.delete(conversationId);
     this.changed();
     void this.loadDetails(conversationId);
     let timeline = this.timelines.get(conversationId);
@@ -284,6 +298,8 @@ export class ChatStore {
           const lagging = (error as { status?: number })?.status === 404 && attempt < 15;
           if (!lagging || this.timelines.get(conversationId) !== timeline) {
             if (this.timelines.get(conversationId) === timeline) this.timelines.delete(conversationId);
+            // The pane says so (with a way to try again) instead of "Loading messages…" for ever.
+            this.openFailures.set(conversationId, describe(error));
             this.toast(`Could not open the conversation: ${describe(error)}`);
             this.changed();
             return;
@@ -296,7 +312,7 @@ export class ChatStore {
     } else {
       this.noteReadPosition(conversationId);
     }
-    this.markRead(conversationId);
+    this.markRead(conversationId, true);
   }
 
   close(conversationId: Uuid) {
@@ -495,7 +511,11 @@ export class ChatStore {
     if (!this.socket.send({ type: 'delete', id, conversationId, messageId })) this.toast('Offline: not deleted.');
   }
 
-  markRead(conversationId: Uuid) {
+  /**
+   * Marks what the open conversation shows as read. The receipt goes at once when the reader acts (opens it, comes
+   * back to the tab) and at most once per READ_EVERY_MS while messages stream in (see sendRead).
+   */
+  markRead(conversationId: Uuid, atOnce = false) {
     const timeline = this.timelines.get(conversationId);
     if (!timeline || !timeline.loaded || document.hidden || this.activeConversation !== conversationId
         || this.heldUnread.has(conversationId)) return;
@@ -508,9 +528,41 @@ export class ChatStore {
       this.changed();
     }
     if (seq > (this.readSent.get(conversationId) ?? 0) && seq > 0) {
-      if (this.socket.send({ type: 'read', id: this.newCommandId('r'), conversationId, seq })) {
-        this.readSent.set(conversationId, seq);
-      }
+      this.readSeen.set(conversationId, Math.max(seq, this.readSeen.get(conversationId) ?? 0));
+      this.sendRead(conversationId, atOnce);
+    }
+  }
+
+  /**
+   * Tells the server how far I have read, at most once per READ_EVERY_MS per conversation: the first read goes at
+   * once, those following within the interval go as one, for the newest seq then. An open busy conversation (twenty
+   * messages a second) so costs one frame a second and one receipt back to every member, not twenty.
+   */
+  private sendRead(conversationId: Uuid, atOnce: boolean) {
+    if (atOnce) {
+      window.clearTimeout(this.readTimers.get(conversationId));
+      this.readTimers.delete(conversationId);
+    }
+    if (this.readTimers.has(conversationId)) return;
+    const wait = atOnce ? 0
+      : (this.readSentAt.get(conversationId) ?? Number.NEGATIVE_INFINITY) + READ_EVERY_MS - Date.now();
+    if (wait > 0) {
+      this.readTimers.set(conversationId, window.setTimeout(() => {
+        this.readTimers.delete(conversationId);
+        this.sendReadNow(conversationId);
+      }, wait));
+    } else {
+      this.sendReadNow(conversationId);
+    }
+  }
+
+  private sendReadNow(conversationId: Uuid) {
+    // What was on screen when marked read: not what arrived while the receipt waited (the reader may have left).
+    const seq = this.readSeen.get(conversationId) ?? 0;
+    if (seq <= (this.readSent.get(conversationId) ?? 0)) return;
+    if (this.socket.send({ type: 'read', id: this.newCommandId('r'), conversationId, seq })) {
+      this.readSent.set(conversationId, seq);
+      this.readSentAt.set(conversationId, Date.now());
     }
   }
 
@@ -543,6 +595,10 @@ export class ChatStore {
       this.scheduleSummaryRefresh();
     }
     this.readSent.set(conversationId, seq);
+    // A receipt still waiting would move the cursor forward again past the message marked unread.
+    this.readSeen.set(conversationId, seq);
+    window.clearTimeout(this.readTimers.get(conversationId));
+    this.readTimers.delete(conversationId);
     if (this.activeConversation === conversationId) {
       this.heldUnread.add(conversationId);
       this.readMarks.set(conversationId, seq);
@@ -612,7 +668,7 @@ export class ChatStore {
     this.readSent.clear();
     if (this.idle) this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: true });
     void this.resume(reconnected);
-    if (this.activeConversation) this.markRead(this.activeConversation);
+    if (this.activeConversation) this.markRead(this.activeConversation, true);
   }
 
   /**
@@ -916,7 +972,7 @@ export class ChatStore {
   };
 
   private onVisibility = () => {
-    if (!document.hidden && this.activeConversation) this.markRead(this.activeConversation);
+    if (!document.hidden && this.activeConversation) this.markRead(this.activeConversation, true);
   };
 
   // ---------------------------------------------------------------- notifications
@@ -1014,13 +1070,40 @@ export class ChatStore {
     const visibleHere = this.activeConversation === conversationId && !document.hidden;
     // Every message moves the burst on, so a steady stream stays one burst however long it lasts.
     if (this.sound.starts(Date.now()) && this.preferences.sound && !visibleHere) playMessageSound();
-    if (document.hidden && this.preferences.desktopNotifications) {
-      const sender = this.nameOf(event.actorId);
-      const where = this.summaries.get(conversationId)?.kind === 'GROUP'
-        ? `${sender}${mentioned ? ' mentioned you' : ''} in ${this.conversationName(conversationId)}` : sender;
-      showDesktopNotification(where, event.body ? plainText(event.body).slice(0, 200) : 'Sent an attachment',
-        conversationId, () => this.navigate(`/c/${conversationId}`));
+    if (document.hidden && this.preferences.desktopNotifications) this.notify(conversationId, event, mentioned);
+  }
+
+  /**
+   * A desktop notification in a hidden tab: the first message of a conversation shows at once; those arriving within
+   * NOTIFY_EVERY_MS after it are held and shown as one (the newest, with how many came), so a busy room replaces one
+   * notification a few times rather than building fifty.
+   */
+  private notify(conversationId: Uuid, event: TimelineEvent, mentioned: boolean) {
+    const held = this.heldNotifications.get(conversationId);
+    if (held) {
+      held.event = event;
+      held.count++;
+      held.mentioned ||= mentioned;
+      return;
     }
+    this.showNotification(conversationId, event, mentioned, 1);
+    const waiting = { event, count: 0, mentioned: false };
+    this.heldNotifications.set(conversationId, waiting);
+    window.setTimeout(() => {
+      this.heldNotifications.delete(conversationId);
+      if (waiting.count > 0 && document.hidden) {
+        this.showNotification(conversationId, waiting.event, waiting.mentioned, waiting.count);
+      }
+    }, NOTIFY_EVERY_MS);
+  }
+
+  private showNotification(conversationId: Uuid, event: TimelineEvent, mentioned: boolean, count: number) {
+    const sender = this.nameOf(event.actorId);
+    const where = this.summaries.get(conversationId)?.kind === 'GROUP'
+      ? `${sender}${mentioned ? ' mentioned you' : ''} in ${this.conversationName(conversationId)}` : sender;
+    const text = event.body ? plainText(event.body).slice(0, 200) : 'Sent an attachment';
+    showDesktopNotification(count > 1 ? `${where} (${count} new messages)` : where, text,
+      conversationId, () => this.navigate(`/c/${conversationId}`));
   }
 
   toast(text: string) {

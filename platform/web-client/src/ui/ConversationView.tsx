@@ -25,7 +25,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
   }, [store, id]);
 
   // The header, the list and the composer's settings: nothing here moves when another conversation does.
-  const { kind, name, peer, peerStatus, timeline, typing, muted, details, threadRoot } = useStoreValue(s => {
+  const { kind, name, peer, peerStatus, timeline, failed, typing, muted, details, threadRoot } = useStoreValue(s => {
     const details = s.details.get(id);
     const peer = s.peerOf(id);
     return {
@@ -34,6 +34,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
       peer,
       peerStatus: peer ? (s.presence.get(peer)?.status ?? 'offline') : null,
       timeline: s.timelines.get(id),
+      failed: s.openFailures.get(id) ?? null,
       typing: s.typingIn(id).map(u => s.nameOf(u)).join(', '),
       muted: s.isMuted(id),
       details,
@@ -94,6 +95,13 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
         {timeline
           ? <MessageList conversationId={id} timeline={timeline} onReply={reply} onEdit={edit}
                          canModerate={me?.role === 'owner' || me?.role === 'admin'} />
+          : failed
+          ? (
+            <div className="message-list message-list--failed" role="alert" data-testid="messages-failed">
+              <p>Could not load the messages: {failed}</p>
+              <button type="button" className="button" onClick={() => void store.open(id)}>Try again</button>
+            </div>
+          )
           : <div className="message-list message-list--loading"><LoadingMessages /></div>}
         <div className="typing" aria-live="polite">
           {typing && `${typing} ${typing.includes(', ') ? 'are' : 'is'} typing…`}

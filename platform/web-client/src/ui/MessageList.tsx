@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   describeSystemLine, firstUnread, mentions, mergeTimeline, type Message, type PendingMessage, type SystemLine,
@@ -9,7 +9,7 @@ import { plainText } from '../text/markdown';
 import { AttachmentList } from './Attachments';
 import { Avatar } from './common';
 import { useConfirm } from './ConfirmDialog';
-import { countOf, dayKey, formatDay, formatFull, formatTime } from './format';
+import { countOf, formatDay, formatFull, formatTime, whenOf, type When } from './format';
 import { Icon } from './icons';
 import { ReactionBar } from './Reactions';
 import { useChatStore, useStoreValue } from './useStore';
@@ -49,12 +49,12 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
 
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
-    let previous: { sender: string; at: string } | null = null;
+    let previous: { sender: string; when: When } | null = null;
     const place = (sender: string, at: string) => {
-      const day = previous === null || dayKey(previous.at) !== dayKey(at) ? formatDay(at) : null;
-      const header = day !== null || previous?.sender !== sender
-        || new Date(at).getTime() - new Date(previous.at).getTime() > GROUP_WITHIN_MS;
-      previous = { sender, at };
+      const when = whenOf(at);
+      const day = previous === null || previous.when.day !== when.day ? formatDay(at) : null;
+      const header = day !== null || previous?.sender !== sender || when.ms - previous.when.ms > GROUP_WITHIN_MS;
+      previous = { sender, when };
       return { day, header };
     };
     const unreadSeq = readMark === null ? undefined : firstUnread(timeline.messages, readMark, store.me.id)?.seq;
@@ -85,6 +85,7 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
       + (rows[index]?.kind === 'message' && (rows[index] as { firstUnread: boolean }).firstUnread ? 32 : 0),
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
+    measureElement: sizeFromResizeObserver,
   });
 
   const loadOlder = useCallback(async () => {
@@ -181,7 +182,7 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
   const jumpToLatest = () => {
     backAtBottom();
     virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-    store.markRead(conversationId);
+    store.markRead(conversationId, true);
   };
   let arrivedBelow = 0;
   if (away) {
@@ -242,6 +243,21 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     </div>
   );
 });
+
+/**
+ * A row's height as the virtualizer's ResizeObserver reports it, after the browser's own layout. When a row mounts
+ * (no observer entry yet) its last known height, else the estimate, is kept: reading offsetHeight there, as the
+ * virtualizer does by default, forces a layout of the whole page in the middle of React's commit, once per new row,
+ * which made the long tasks of a busy open conversation. The observer's first report comes before the frame is
+ * painted, so the list is drawn with the real heights all the same.
+ */
+function sizeFromResizeObserver(element: Element, entry: ResizeObserverEntry | undefined,
+                                instance: Virtualizer<HTMLDivElement, Element>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+}
 
 /** What the pane shows while a conversation's first page is on its way. */
 export function LoadingMessages() {

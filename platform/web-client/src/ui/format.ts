@@ -11,6 +11,28 @@ export function dayKey(iso: string): string {
   return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 }
 
+/** When a timestamp is, as the message list groups by it: its milliseconds and its local day. */
+export interface When { ms: number; day: string }
+
+const whens = new Map<string, When>();
+/** Bounds the cache: past this many timestamps it starts again (a 2,000-message scroll-back fits). */
+const WHENS_KEPT = 10_000;
+
+/**
+ * The milliseconds and day key of a timestamp, parsed once: the message list groups every row by them on every
+ * change, and parsing each row's date each time cost several milliseconds a frame in a long conversation.
+ */
+export function whenOf(iso: string): When {
+  let when = whens.get(iso);
+  if (!when) {
+    const date = new Date(iso);
+    when = { ms: date.getTime(), day: dayKey(iso) };
+    if (whens.size >= WHENS_KEPT) whens.clear();
+    whens.set(iso, when);
+  }
+  return when;
+}
+
 export function formatDay(iso: string): string {
   const date = new Date(iso);
   const today = new Date();

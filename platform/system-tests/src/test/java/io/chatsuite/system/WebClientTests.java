@@ -55,12 +55,10 @@ class WebClientTests extends TwoGatewaySuite {
      * shared with other builds, so a task may wait for a core in the middle and measure longer than it ran.
      */
     private static final double LOAD_ALLOWANCE = 3;
-    /**
-     * With the conversation open, issue 19's 100 ms is not reached yet: the longest task measured 270-350 ms on this
-     * loaded machine (434 ms before the AudioContext and timeline changes), most of it the virtualizer measuring rows
-     * as they arrive. Asserted this loosely so a regression shows; the figure is printed.
-     */
-    private static final double OPEN_CONVERSATION_LONGEST_MS = 600;
+    /** Issue 19's bound on the longest task while messages arrive in another room than the open one. */
+    private static final double OTHER_ROOM_LONGEST_MS = 50 * LOAD_ALLOWANCE;
+    /** Issue 19's bound on the longest task while 20 messages a second arrive in the open conversation. */
+    private static final double OPEN_CONVERSATION_LONGEST_MS = 100 * LOAD_ALLOWANCE;
 
     static Playwright playwright;
     static Browser browser;
@@ -291,6 +289,7 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(page.locator("a[data-conversation='" + room + "']")).isVisible();
         page.navigate(nodeA + "/c/" + direct);
         assertThat(messages(page, "direct line 20 with code")).hasCount(1);
+        CpuProfile profile = CpuProfile.startIfAsked(page);
         page.evaluate("() => window.__measure.start()");
 
         // Four senders at 12.5 a second each (within the per-user rate): 50 a second into the room for ten seconds.
@@ -299,12 +298,13 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(page.locator("a[data-conversation='" + room + "'] .badge")).hasAttribute("data-unread",
                 String.valueOf(total), new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
                         .setTimeout(120_000));
+        profile.stopInto(Path.of("target", "profiles", "other-room.cpuprofile"));
         Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
         System.out.printf("50 msg/s in another room with a conversation open: longest task %s ms over %s long tasks"
                 + " (longest: %s); badge current %s ms after the last frame%n", measured.get("longest"),
                 measured.get("count"), measured.get("top"), measured.get("badgeLagMs"));
         Assertions.assertThat(((Number) measured.get("longest")).doubleValue())
-                .as("longest main-thread task while messages arrive elsewhere, ms").isLessThan(50 * LOAD_ALLOWANCE);
+                .as("longest main-thread task while messages arrive elsewhere, ms").isLessThan(OTHER_ROOM_LONGEST_MS);
         Assertions.assertThat(((Number) measured.get("badgeLagMs")).doubleValue())
                 .as("ms from the room's last frame to the badge showing every message").isLessThan(1000);
         assertThat(messages(page, "direct line 20 with code")).hasCount(1);
@@ -320,6 +320,7 @@ class WebClientTests extends TwoGatewaySuite {
         signIn(page, reader);
         page.navigate(nodeA + "/c/" + room);
         assertThat(page.getByTestId("message-list")).hasAttribute("aria-busy", "false");
+        CpuProfile profile = CpuProfile.startIfAsked(page);
         page.evaluate("() => window.__measure.start()");
 
         // Two senders at 10 a second each: 20 a second into the conversation the reader has open, for ten seconds.
@@ -329,6 +330,7 @@ class WebClientTests extends TwoGatewaySuite {
             assertThat(page.locator("article[data-seq]", new Page.LocatorOptions().setHasText("live line " + i + "-"
                     + (perSender - 1) + " "))).hasCount(1);
         }
+        profile.stopInto(Path.of("target", "profiles", "open-conversation.cpuprofile"));
         Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
         System.out.printf("20 msg/s into the open conversation: longest task %s ms over %s long tasks (longest: %s)%n",
                 measured.get("longest"), measured.get("count"), measured.get("top"));
@@ -539,6 +541,37 @@ class WebClientTests extends TwoGatewaySuite {
             jump.click();
             assertThat(messages(page, "and another")).isInViewport();
         }
+    }
+
+    /**
+     * A first page that cannot be loaded ends the loading state: the pane says so and offers to try again, rather than
+     * "Loading messages…" for ever (and above whatever is sent meanwhile).
+     */
+    @Test
+    void aFirstPageThatFailsToLoadSaysSoAndLoadsOnTryAgain() throws Exception {
+        Account sam = registeredAccount("sam");
+        Account tess = registeredAccount("tess");
+        String direct = api.direct(tess, sam);
+        try (ChatClient tessSocket = ChatClient.connect(nodeB, api.login(tess))) {
+            tessSocket.sendUntilAcked("t1", direct, "hello from tess");
+        }
+        Page page = open(nodeA);
+        signIn(page, sam);
+        page.route("**/api/history/conversations/" + direct + "/messages*", route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setStatus(500)
+                        .setContentType("application/problem+json")
+                        .setBody("{\"title\":\"Internal Server Error\",\"status\":500}")));
+        page.locator("a[data-conversation='" + direct + "']").click();
+
+        assertThat(page.getByTestId("messages-failed")).isVisible();
+        assertThat(page.getByTestId("messages-loading")).hasCount(0);
+
+        page.unroute("**/api/history/conversations/" + direct + "/messages*");
+        page.getByTestId("messages-failed").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Try again")).click();
+        assertThat(messages(page, "hello from tess")).hasCount(1);
+        assertThat(page.getByTestId("messages-loading")).hasCount(0);
+        assertThat(page.getByTestId("message-list")).hasAttribute("aria-busy", "false");
     }
 
     /** Issue 18 item 7: mark as unread moves my cursor back on purpose, on every device of mine. */
@@ -1145,6 +1178,9 @@ class WebClientTests extends TwoGatewaySuite {
         Page page = open(nodeA);
         signIn(page, ada);
         openConversation(page, "Analytical Engine");
+        // The first page in before writing, as a reader would see it (not "Loading messages…" above the reply).
+        assertThat(page.getByTestId("message-list")).hasAttribute("aria-busy", "false");
+        assertThat(messages(page, "Docs are at")).hasCount(1);
         send(page, "Wonderful, let's run it on Friday.");
         assertThat(ownStatus(page, "run it on Friday")).hasText(Pattern.compile("Sent|Read"));
         page.screenshot(new Page.ScreenshotOptions().setPath(target.resolve("conversation.png")));
