@@ -11,6 +11,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -44,11 +45,14 @@ public class TokenUpgradeCheck implements HttpUpgradeCheck {
     private final JWTParser parser;
     private final RevokedSessions revoked;
     private final Vertx vertx;
+    private final Clock clock;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
-    public TokenUpgradeCheck(JWTParser parser, RevokedSessions revoked, Vertx vertx) {
+    public TokenUpgradeCheck(JWTParser parser, RevokedSessions revoked, Vertx vertx, Clock clock) {
         this.parser = parser;
         this.revoked = revoked;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     @Override
@@ -58,16 +62,24 @@ public class TokenUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(401);
         }
         String raw = authorization.substring(BEARER.length()).trim();
+        VerifiedToken known = verified.find(raw, clock.millis());
+        if (known != null) {
+            // Verified before, exactly these bytes: no worker hop, no parse, no signature check.
+            return decide(context, known);
+        }
         // Verifying may fetch the JWKS (blocking I/O): on a worker, back on this request's event loop after.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> verify(raw)), false).flatMap(token -> {
-            if (token == null || revoked.isRevoked(token.sessionId())) {
-                return CheckResult.rejectUpgrade(401);
-            }
-            context.userData().put(VERIFIED, token);
-            keepOnlyHandshakeHeaders(context.httpRequest().headers());
-            context.userData().put(REQUEST_HEADERS, context.httpRequest().headers());
-            return CheckResult.permitUpgrade();
-        });
+        return vertx.executeBlocking(Uni.createFrom().item(() -> verify(raw)), false)
+                .flatMap(token -> decide(context, token));
+    }
+
+    private Uni<CheckResult> decide(HttpUpgradeContext context, VerifiedToken token) {
+        if (token == null || revoked.isRevoked(token.sessionId())) {
+            return CheckResult.rejectUpgrade(401);
+        }
+        context.userData().put(VERIFIED, token);
+        keepOnlyHandshakeHeaders(context.httpRequest().headers());
+        context.userData().put(REQUEST_HEADERS, context.httpRequest().headers());
+        return CheckResult.permitUpgrade();
     }
 
     private VerifiedToken verify(String raw) {
@@ -79,7 +91,9 @@ public class TokenUpgradeCheck implements HttpUpgradeCheck {
             UUID sessionId = sid == null
                     ? UUID.nameUUIDFromBytes(jwt.getTokenID().getBytes(StandardCharsets.UTF_8))
                     : UUID.fromString(sid.toString());
-            return new VerifiedToken(userId, sessionId, jwt.getExpirationTime() * 1000);
+            VerifiedToken token = new VerifiedToken(userId, sessionId, jwt.getExpirationTime() * 1000);
+            verified.remember(raw, token);
+            return token;
         } catch (ParseException | IllegalArgumentException | NullPointerException e) {
             LOG.debugf("upgrade refused: %s", e.getMessage());
             return null;

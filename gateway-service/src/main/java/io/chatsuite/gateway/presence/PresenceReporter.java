@@ -13,21 +13,16 @@ import io.chatsuite.gateway.session.LocalSessions;
 import io.chatsuite.gateway.session.SocketSession;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,9 +31,12 @@ import org.jboss.logging.Logger;
  * they are read in the order sent.
  *
  * <p>A snapshot must agree with the signals sent before it (presence-service replaces the node's sockets with it),
- * yet listing 20,000 sockets must not hold up socket opens. So the list is read without a lock while the signals
- * sent meanwhile are noted; only folding those notes in and handing the records to the producer excludes other
- * signals, briefly (a write lock; single signals share the read lock, so they never wait for each other).
+ * yet listing 20,000 sockets must not hold up socket opens. So every signal and every snapshot is handed to the
+ * producer from one ordered worker context, in the order asked for: a socket's open or close only queues its signal
+ * there and goes on, never waiting for a lock or a snapshot. A snapshot lists the sockets when its turn comes, after
+ * every signal queued before it was handed: a socket is registered before its open signal is queued and forgotten
+ * before its close signal is, so whatever the listing sees, a signal handed before the snapshot is reflected in it,
+ * and one handed after only repeats what the snapshot says or is newer.
  */
 @ApplicationScoped
 public class PresenceReporter {
@@ -52,9 +50,8 @@ public class PresenceReporter {
     private final GatewayConfig.Presence config;
     private final Vertx vertx;
     private final Clock clock;
-    private final ReadWriteLock sending = new ReentrantReadWriteLock();
-    /** The sockets whose signals went out while a snapshot was being listed; null when none is. */
-    private volatile Queue<SocketSession> touchedDuringSnapshot;
+    /** Signals and snapshots are handed from here, one at a time, in the order they were queued. */
+    private final Context inOrder;
 
     public PresenceReporter(LocalSessions sessions, CommandForwarder forwarder, GatewayConfig config, Vertx vertx,
                             Clock clock) {
@@ -63,6 +60,8 @@ public class PresenceReporter {
         this.config = config.presence();
         this.vertx = vertx;
         this.clock = clock;
+        // A worker context: its tasks run one at a time in the order queued, and a long snapshot holds no event loop.
+        this.inOrder = ((VertxInternal) vertx.getDelegate()).createWorkerContext();
         sessions.onSocketOpened(this::opened);
         sessions.onSocketClosed(this::closed);
     }
@@ -71,7 +70,7 @@ public class PresenceReporter {
         LOG.infof("presence node id %s", nodeId);
         heartbeat();
         vertx.setPeriodic(config.heartbeatInterval().toMillis(), timer -> heartbeat());
-        vertx.setPeriodic(config.snapshotInterval().toMillis(), timer -> snapshot());
+        vertx.setPeriodic(config.snapshotInterval().toMillis(), timer -> inOrder(this::snapshot));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -90,48 +89,31 @@ public class PresenceReporter {
     /** The device behind the socket went idle or is in use again. */
     public void idle(SocketSession session, boolean idle) {
         session.idle(idle);
-        send(session, new IdleChanged(nodeId, session.id(), session.userId(), idle, clock.instant()));
+        send(new IdleChanged(nodeId, session.id(), session.userId(), idle, clock.instant()));
     }
 
     private void opened(SocketSession session) {
-        send(session, new SocketOpened(nodeId, session.id(), session.userId(), session.sessionId(), clock.instant()));
+        send(new SocketOpened(nodeId, session.id(), session.userId(), session.sessionId(), clock.instant()));
     }
 
     private void closed(SocketSession session) {
-        send(session, new SocketClosed(nodeId, session.id(), session.userId(), clock.instant()));
+        send(new SocketClosed(nodeId, session.id(), session.userId(), clock.instant()));
     }
 
     private void heartbeat() {
-        hand(new NodeHeartbeat(nodeId, config.heartbeatInterval().toMillis(), sessions.size(), clock.instant()));
+        send(new NodeHeartbeat(nodeId, config.heartbeatInterval().toMillis(), sessions.size(), clock.instant()));
     }
 
-    private void snapshot() {
-        Queue<SocketSession> touched = new ConcurrentLinkedQueue<>();
-        touchedDuringSnapshot = touched;
-        Map<String, NodeSnapshot.Socket> listed = new LinkedHashMap<>();
-        sessions.live().forEach(socket -> listed.put(socket.id(), entry(socket)));
+    /** Lists every socket and hands the list in chunks; runs in order with the signals (see the class comment). */
+    void snapshot() {
+        List<NodeSnapshot.Socket> sockets = new ArrayList<>(sessions.size());
+        sessions.live().forEach(socket -> sockets.add(entry(socket)));
         UUID snapshotId = UUID.randomUUID();
         int chunk = config.snapshotChunk();
-        Lock exclusive = sending.writeLock();
-        exclusive.lock();
-        try {
-            touchedDuringSnapshot = null;
-            // What changed while listing is read again now; from here no signal goes out until the snapshot has.
-            for (SocketSession socket : touched) {
-                if (sessions.isOpen(socket.id())) {
-                    listed.put(socket.id(), entry(socket));
-                } else {
-                    listed.remove(socket.id());
-                }
-            }
-            List<NodeSnapshot.Socket> sockets = new ArrayList<>(listed.values());
-            int parts = Math.max(1, (sockets.size() + chunk - 1) / chunk);
-            for (int part = 0; part < parts; part++) {
-                hand(new NodeSnapshot(nodeId, snapshotId, part + 1, parts,
-                        sockets.subList(part * chunk, Math.min(sockets.size(), (part + 1) * chunk)), clock.instant()));
-            }
-        } finally {
-            exclusive.unlock();
+        int parts = Math.max(1, (sockets.size() + chunk - 1) / chunk);
+        for (int part = 0; part < parts; part++) {
+            hand(new NodeSnapshot(nodeId, snapshotId, part + 1, parts,
+                    sockets.subList(part * chunk, Math.min(sockets.size(), (part + 1) * chunk)), clock.instant()));
         }
     }
 
@@ -139,19 +121,14 @@ public class PresenceReporter {
         return new NodeSnapshot.Socket(socket.id(), socket.userId(), socket.sessionId(), socket.idle());
     }
 
-    /** Hands a socket's signal to the producer now, so records leave in the order of the changes. */
-    private void send(SocketSession socket, NodeSignal signal) {
-        Lock shared = sending.readLock();
-        shared.lock();
-        try {
-            hand(signal);
-            Queue<SocketSession> touched = touchedDuringSnapshot;
-            if (touched != null) {
-                touched.add(socket);
-            }
-        } finally {
-            shared.unlock();
-        }
+    /** Queues a signal; it is handed to the producer after everything queued before it. Never waits. */
+    private void send(NodeSignal signal) {
+        inOrder(() -> hand(signal));
+    }
+
+    /** Runs the task after every signal and snapshot queued before it, and before any queued after it. */
+    void inOrder(Runnable task) {
+        inOrder.runOnContext(ignored -> task.run());
     }
 
     private void hand(NodeSignal signal) {
