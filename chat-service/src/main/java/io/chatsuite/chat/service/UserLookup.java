@@ -68,19 +68,13 @@ public class UserLookup {
                 })
                 .onFailure(NotYetKnown.class).retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(250))
                 .expireIn(EVENT_WAIT.toMillis())
-                // Mutiny reports the expiry as its own failure with the last NotYetKnown suppressed: both mean 503.
-                .onFailure(UserLookup::notYetKnown).transform(notYet -> new ProblemException(503, "Service unavailable",
+                .onFailure(NotYetKnown.class).transform(notYet -> new ProblemException(503, "Service unavailable",
                         "users cannot be checked now; try again shortly", List.of(), Duration.ofSeconds(2)))
                 .replaceWithVoid();
     }
 
     private Uni<Boolean> known(UUID userId) {
         return pool.withConnection(c -> users.exists(c, userId));
-    }
-
-    private static boolean notYetKnown(Throwable failure) {
-        return failure instanceof NotYetKnown
-                || java.util.Arrays.stream(failure.getSuppressed()).anyMatch(NotYetKnown.class::isInstance);
     }
 
     private static final class NotYetKnown extends RuntimeException {
