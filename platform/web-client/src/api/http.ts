@@ -49,6 +49,7 @@ export const api = {
   conversations: () => call<ConversationView[]>('GET', '/api/conversations'),
   conversation: (id: Uuid) => call<ConversationDetails>('GET', `/api/conversations/${enc(id)}`),
   direct: (userId: Uuid) => call<ConversationDetails>('POST', '/api/conversations/direct', { userId }),
+  groupDirect: (userIds: Uuid[]) => call<ConversationDetails>('POST', '/api/conversations/group-direct', { userIds }),
   createRoom: (name: string, topic: string, isPublic: boolean) =>
     call<ConversationDetails>('POST', '/api/rooms', { name, topic: topic || null, isPublic }),
   findRooms: (q: string) => call<ConversationView[]>('GET', `/api/rooms?q=${enc(q)}&size=50`),

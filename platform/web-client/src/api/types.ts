@@ -6,7 +6,8 @@ export interface SessionGrant { accessToken: string; expiresIn: number; user: Us
 export interface Relation { user: UserView; since: string }
 export interface UserPage { items: UserView[]; page: number; size: number; hasMore: boolean }
 
-export type ConversationKind = 'DIRECT' | 'GROUP';
+/** GROUP_DIRECT: a group direct message, 3 to 9 people without a name or roles. */
+export type ConversationKind = 'DIRECT' | 'GROUP' | 'GROUP_DIRECT';
 /** Roles and formats are lower case on the wire (docs/protocol.md). */
 export type MemberRole = 'owner' | 'admin' | 'member';
 export type MessageFormat = 'markdown' | 'plain';

@@ -84,6 +84,29 @@ describe('ChatStore', () => {
     store.stop();
   });
 
+  it('names a group direct message by its other members, without a peer, and loads their presence', async () => {
+    const group: ConversationView = { ...direct, id: 'g1', kind: 'GROUP_DIRECT' };
+    api.summaries.mockResolvedValue([]);
+    api.conversations.mockResolvedValue([group]);
+    api.conversation.mockResolvedValue({
+      conversation: group,
+      members: [...details.members,
+        { userId: 'ada', displayName: 'ada', role: 'member', joinedAt: group.createdAt, readSeq: 1 }],
+    });
+    api.presence.mockResolvedValue([{ userId: 'grace', status: 'online', lastSeenAt: null }]);
+    const { ChatStore } = await import('./store');
+    const store = new ChatStore(me);
+
+    store.start();
+    socket.handlers!.onOpen(false);
+
+    await vi.waitFor(() => expect(store.summaries.get('g1')?.kind).toBe('GROUP_DIRECT'));
+    expect(store.conversationName('g1')).toBe('ada, Grace');
+    expect(store.peerOf('g1')).toBeNull();
+    await vi.waitFor(() => expect(api.presence).toHaveBeenCalledWith(expect.arrayContaining(['grace', 'ada'])));
+    store.stop();
+  });
+
   it('shows your own presence from this client, since presence frames about you never reach you', async () => {
     const { ChatStore } = await import('./store');
     const store = new ChatStore(me);

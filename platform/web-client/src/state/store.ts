@@ -1,4 +1,5 @@
 import { api } from '../api/http';
+import { groupTitle } from './groupDirect';
 import * as session from '../api/session';
 import type {
   AttachmentRef, ConversationDetails, ConversationNotifications, ConversationSummary, DoNotDisturb, MessageFormat, MessagePage, Presence, ServerFrame, TimelineEvent,
@@ -245,6 +246,10 @@ export class ChatStore {
     const summary = this.summaries.get(conversationId);
     const details = this.details.get(conversationId);
     if (details?.conversation.kind === 'GROUP') return details.conversation.name ?? 'Room';
+    if (details?.conversation.kind === 'GROUP_DIRECT') {
+      return groupTitle(details.members.filter(m => m.userId !== this.me.id)
+        .map(m => this.names.get(m.userId) ?? m.displayName));
+    }
     if (summary?.kind === 'DIRECT' && summary.peerId) return this.names.get(summary.peerId) ?? summary.name ?? '…';
     if (details) {
       const peer = details.members.find(m => m.userId !== this.me.id);

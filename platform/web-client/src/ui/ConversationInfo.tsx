@@ -19,7 +19,9 @@ export function ConversationInfo({ id }: { id: string }) {
   if (!details) return <aside className="info" aria-label="Details"><p role="status">Loading…</p></aside>;
   return (
     <aside className="info" aria-label={details.conversation.kind === 'GROUP' ? 'Room details' : 'Conversation details'}>
-      {details.conversation.kind === 'GROUP' ? <RoomInfo id={id} /> : <DirectInfo id={id} />}
+      {details.conversation.kind === 'GROUP' ? <RoomInfo id={id} />
+        : details.conversation.kind === 'GROUP_DIRECT' ? <GroupDirectInfo members={details.members} />
+          : <DirectInfo id={id} />}
       <NotificationSettings id={id} />
     </aside>
   );
@@ -59,6 +61,30 @@ function NotificationSettings({ id }: { id: string }) {
       </label>
       <p className="hint">Muted or mentions only: no sound or notification except when someone mentions you. Do not
         disturb (in Settings) silences everything.</p>
+    </div>
+  );
+}
+
+/** A group direct message's people: no name, no roles, nothing to manage. */
+function GroupDirectInfo({ members }: { members: MemberView[] }) {
+  const store = useStore();
+  return (
+    <div className="info__section">
+      <h2>{members.length} people</h2>
+      <ul className="people" aria-label="Members">
+        {members.map(m => (
+          <li key={m.userId} className="person">
+            <span className="conversation__avatar">
+              <Avatar id={m.userId} name={store.nameOf(m.userId)} size={32} />
+              {m.userId !== store.me.id && <PresenceDot userId={m.userId} />}
+            </span>
+            <span className="person__text">
+              <span className="person__name">{m.userId === store.me.id ? 'You' : store.nameOf(m.userId)}</span>
+              {m.username && <span className="hint">@{m.username}</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

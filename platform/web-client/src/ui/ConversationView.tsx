@@ -25,7 +25,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
   }, [store, id]);
 
   // The header, the list and the composer's settings: nothing here moves when another conversation does.
-  const { kind, name, peer, peerStatus, timeline, failed, typing, muted, details, threadRoot } = useStoreValue(s => {
+  const { kind, name, peer, peerStatus, othersOnline, timeline, failed, typing, muted, details, threadRoot } = useStoreValue(s => {
     const details = s.details.get(id);
     const peer = s.peerOf(id);
     return {
@@ -33,6 +33,9 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
       name: s.conversationName(id),
       peer,
       peerStatus: peer ? (s.presence.get(peer)?.status ?? 'offline') : null,
+      // A group direct message's header counts who of the others is online, as a direct one shows the peer's status.
+      othersOnline: (details?.members ?? []).filter(m => m.userId !== s.me.id
+        && s.presence.get(m.userId)?.status === 'online').length,
       timeline: s.timelines.get(id),
       failed: s.openFailures.get(id) ?? null,
       typing: s.typingIn(id).map(u => s.nameOf(u)).join(', '),
@@ -61,7 +64,9 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
 
   const subtitle = kind === 'GROUP'
     ? `${details ? countOf(details.members.length, 'member') : '… members'}${details?.conversation.topic ? ` · ${details.conversation.topic}` : ''}`
-    : peerStatus ?? '';
+    : kind === 'GROUP_DIRECT'
+      ? `${details ? `${details.members.length} people` : '… people'} · ${othersOnline} online`
+      : peerStatus ?? '';
 
   return (
     <section className={`conversation-view${info ? ' conversation-view--info' : ''}`} aria-label={`Conversation ${name}`}

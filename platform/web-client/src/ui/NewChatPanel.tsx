@@ -1,30 +1,67 @@
+import { useState } from 'react';
 import { api } from '../api/http';
-import type { UserView } from '../api/types';
+import type { ConversationDetails, UserView } from '../api/types';
+import { canStartGroup, GROUP_DIRECT_MAX_PEOPLE, togglePicked } from '../state/groupDirect';
 import { describe } from '../state/store';
 import { PanelHeader } from './common';
 import { navigate } from './router';
 import { UserSearch } from './UserSearch';
 import { useStore } from './useStore';
 
+/** Message one person, or pick two to eight and start (or find again) a group direct message with them. */
 export function NewChatPanel() {
   const store = useStore();
+  const [picked, setPicked] = useState<UserView[]>([]);
+  const open = (details: ConversationDetails) => {
+    store.details.set(details.conversation.id, details);
+    details.members.forEach(m => { if (m.displayName) store.names.set(m.userId, m.displayName); });
+    void store.loadPresence(details.members.map(m => m.userId).filter(id => id !== store.me.id));
+    navigate(`/c/${details.conversation.id}`);
+  };
   const start = async (user: UserView) => {
     try {
-      const details = await api.direct(user.id);
-      store.details.set(details.conversation.id, details);
-      store.names.set(user.id, user.displayName);
-      navigate(`/c/${details.conversation.id}`);
+      open(await api.direct(user.id));
     } catch (error) {
       store.toast(`Could not start the conversation: ${describe(error)}`);
     }
   };
+  const toggle = (user: UserView) => {
+    const ids = togglePicked(picked.map(p => p.id), user.id);
+    setPicked(ids.map(id => picked.find(p => p.id === id) ?? user));
+  };
+  const startGroup = async () => {
+    try {
+      open(await api.groupDirect(picked.map(p => p.id)));
+    } catch (error) {
+      store.toast(`Could not start the group: ${describe(error)}`);
+    }
+  };
+  const full = picked.length >= GROUP_DIRECT_MAX_PEOPLE - 1;
   return (
     <section className="panel" aria-label="New conversation">
       <PanelHeader title="New conversation" />
       <div className="panel__body">
-        <UserSearch label="Find people by name" actions={user => (
-          <button className="chip" onClick={() => start(user)} aria-label={`Message ${user.displayName}`}>Message</button>
-        )} />
+        <UserSearch label="Find people by name" actions={user => {
+          const isPicked = picked.some(p => p.id === user.id);
+          return (
+            <>
+              <button className="chip" onClick={() => start(user)} aria-label={`Message ${user.displayName}`}>Message</button>
+              <button className="chip" onClick={() => toggle(user)} aria-pressed={isPicked} disabled={!isPicked && full}
+                      aria-label={isPicked ? `Remove ${user.displayName} from the group` : `Add ${user.displayName} to a group`}>
+                {isPicked ? 'Remove' : 'Add to group'}
+              </button>
+            </>
+          );
+        }} />
+        {picked.length > 0 && (
+          <div className="group-picker" aria-label="Group members">
+            <p className="hint">Group with you and {picked.map(p => p.displayName).join(', ')}
+              {canStartGroup(picked.map(p => p.id)) ? '' : ' — add at least one more person'}</p>
+            <button className="primary" disabled={!canStartGroup(picked.map(p => p.id))} onClick={() => void startGroup()}>
+              Start group ({picked.length + 1} people)
+            </button>
+          </div>
+        )}
       </div>
     </section>
   );

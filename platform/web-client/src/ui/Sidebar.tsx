@@ -92,7 +92,7 @@ const ConversationEntry = memo(function ConversationEntry({ id, active }: { id: 
       summary,
       name: s.conversationName(id),
       muted: s.isMuted(id),
-      lastSender: last && summary?.kind === 'GROUP' && last.senderId !== s.me.id ? s.nameOf(last.senderId) : null,
+      lastSender: last && summary && summary.kind !== 'DIRECT' && last.senderId !== s.me.id ? s.nameOf(last.senderId) : null,
     };
   });
   if (!summary) return null;

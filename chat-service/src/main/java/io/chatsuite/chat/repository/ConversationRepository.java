@@ -89,7 +89,7 @@ public class ConversationRepository {
     public Uni<Optional<Membership>> membership(SqlClient client, UUID conversationId, UUID userId) {
         return client.preparedQuery("""
                         SELECT m.role, m.read_seq, c.kind, c.last_seq, c.archived,
-                               c.kind = 'DIRECT' AND EXISTS (
+                               c.kind <> 'GROUP' AND EXISTS (
                                    SELECT 1 FROM members o JOIN blocks b
                                      ON (b.blocker_id = o.user_id AND b.blocked_id = m.user_id)
                                      OR (b.blocker_id = m.user_id AND b.blocked_id = o.user_id)

@@ -49,7 +49,7 @@ public class SendBatchRepository {
     public Uni<Map<MemberKey, Membership>> memberships(SqlClient client, UUID[] conversationIds, UUID[] userIds) {
         return client.preparedQuery("""
                         SELECT k.conversation_id, k.user_id, m.role, m.read_seq, c.kind, c.last_seq, c.archived,
-                               c.kind = 'DIRECT' AND EXISTS (
+                               c.kind <> 'GROUP' AND EXISTS (
                                    SELECT 1 FROM members o JOIN blocks b
                                      ON (b.blocker_id = o.user_id AND b.blocked_id = m.user_id)
                                      OR (b.blocker_id = m.user_id AND b.blocked_id = o.user_id)

@@ -49,4 +49,11 @@ public class UserDirectory {
                 .execute(Tuple.of(first, second))
                 .map(rows -> rows.size() > 0);
     }
+
+    /** Whether any of the people blocked any other of them (either way). */
+    public Uni<Boolean> blockedAmong(SqlClient client, UUID[] people) {
+        return client.preparedQuery("SELECT 1 FROM blocks WHERE blocker_id = ANY($1) AND blocked_id = ANY($1) LIMIT 1")
+                .execute(Tuple.of((Object) people))
+                .map(rows -> rows.size() > 0);
+    }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The caller's conversations, and direct conversations. */
+/** The caller's conversations, and direct and group direct conversations. */
 @Path("/api/conversations")
 @Authenticated
 public class ConversationResource {
@@ -31,6 +31,10 @@ public class ConversationResource {
     }
 
     public record DirectRequest(@NotNull UUID userId) {
+    }
+
+    /** The other people of a group direct message; the rule they must meet is {@code GroupDirectMembers}'s. */
+    public record GroupDirectRequest(List<UUID> userIds) {
     }
 
     @GET
@@ -60,6 +64,26 @@ public class ConversationResource {
     public Uni<ConversationDetailsView> direct(@Valid @NotNull DirectRequest request) {
         UUID caller = user.id();
         return conversations.direct(caller, request.userId())
+                .chain(id -> conversations.details(caller, id)).map(ConversationDetailsView::of);
+    }
+
+    @POST
+    @Path("/group-direct")
+    @Operation(summary = "The group direct message with 2 to 8 other users (3 to 9 people with the caller): the"
+            + " existing one for the same people in any order, or a new one; refused across a block",
+            description = "No name, no roles; messages, receipts, typing and presence work as in a direct"
+                    + " conversation. Refused when any two of the people (the caller included) have a block between"
+                    + " them, either way.")
+    @APIResponse(responseCode = "200", description = "The conversation with its members")
+    @APIResponse(responseCode = "400", description = "userIds is missing, names too few or too many users, names one"
+            + " twice or names the caller; the field is named (userIds or userIds[i])")
+    @APIResponse(responseCode = "403", description = "A block stands between two of the people")
+    @APIResponse(responseCode = "404", description = "No such user (the field userIds[i] names which)")
+    @APIResponse(responseCode = "503", description = "Whether a user exists cannot be told now; retry after"
+            + " Retry-After")
+    public Uni<ConversationDetailsView> groupDirect(@NotNull GroupDirectRequest request) {
+        UUID caller = user.id();
+        return conversations.groupDirect(caller, request.userIds())
                 .chain(id -> conversations.details(caller, id)).map(ConversationDetailsView::of);
     }
 }

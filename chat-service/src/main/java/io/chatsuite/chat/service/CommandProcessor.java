@@ -210,7 +210,7 @@ public class CommandProcessor {
     }
 
     private Uni<CommandOutcome> send(SqlClient tx, SendMessage send, Membership membership) {
-        if (membership.kind() == ConversationKind.DIRECT && membership.blocked()) {
+        if (!membership.kind().isRoom() && membership.blocked()) {
             return refuse(send, ErrorCode.BLOCKED, "a block stands between you and this user");
         }
         String body = send.body() == null ? "" : send.body();
@@ -343,7 +343,7 @@ public class CommandProcessor {
      * command id, so a retry answers the same even if the reaction changed in between.
      */
     private Uni<CommandOutcome> react(SqlClient tx, ReactToMessage react, Membership membership) {
-        if (membership.kind() == ConversationKind.DIRECT && membership.blocked()) {
+        if (!membership.kind().isRoom() && membership.blocked()) {
             return refuse(react, ErrorCode.BLOCKED, "a block stands between you and this user");
         }
         return timeline.message(tx, react.conversationId(), react.messageId()).chain(message -> {

@@ -11,9 +11,11 @@ import io.chatsuite.contracts.chat.ConversationCreated;
 import io.chatsuite.contracts.chat.ConversationDeleted;
 import io.chatsuite.contracts.chat.ConversationKind;
 import io.chatsuite.contracts.chat.ConversationUpdated;
+import io.chatsuite.contracts.chat.GroupDirectMembers;
 import io.chatsuite.contracts.chat.MemberJoined;
 import io.chatsuite.contracts.chat.MemberLeft;
 import io.chatsuite.contracts.chat.MemberRole;
+import io.chatsuite.problem.Problem.FieldViolation;
 import io.chatsuite.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Creating conversations and changing their membership. Every change is a timeline event with its own seq, stored
@@ -81,6 +84,54 @@ public class ConversationService {
                 .call(outbox::flush);
     }
 
+    /**
+     * The group direct message between the actor and the others (each checked by {@link GroupDirectMembers}): the
+     * existing one for the same set of people in any order, or a new one. Refused when any two of the people have a
+     * block between them, either way, the rule a direct conversation applies to its two.
+     */
+    public Uni<UUID> groupDirect(UUID actor, List<UUID> others) {
+        var refusal = GroupDirectMembers.refusal(actor, others);
+        if (refusal.isPresent()) {
+            return Uni.createFrom().failure(ProblemException.invalidField(refusal.get().field(),
+                    refusal.get().message()));
+        }
+        String key = GroupDirectMembers.key(actor, others);
+        UUID[] people = Stream.concat(Stream.of(actor), others.stream()).toArray(UUID[]::new);
+        List<ConversationCreated.Member> members = Stream.of(people)
+                .map(person -> new ConversationCreated.Member(person, MemberRole.MEMBER)).toList();
+        return requireUsers(others).chain(() -> pool.withTransaction(tx -> users.blockedAmong(tx, people)
+                .chain(blocked -> {
+                    if (blocked) {
+                        throw ProblemException.forbidden("a block stands between two of these people");
+                    }
+                    return conversations.findDirect(tx, key);
+                }).chain(existing -> existing.isPresent()
+                        ? Uni.createFrom().item(existing.get())
+                        : create(tx, actor, ConversationKind.GROUP_DIRECT, null, null, false, key, members)))
+                // The same race as for a direct conversation: the loser of the unique key finds the winner's.
+                .onFailure(PgException.class).recoverWithUni(() ->
+                        pool.withConnection(c -> conversations.findDirect(c, key)).map(found -> found.orElseThrow())))
+                .call(outbox::flush);
+    }
+
+    /** Each user exists, one after another (the lookup may ask auth-service); an unknown one is named by index. */
+    private Uni<Void> requireUsers(List<UUID> userIds) {
+        return Multi.createFrom().range(0, userIds.size())
+                .onItem().transformToUniAndConcatenate(i -> lookup.require(userIds.get(i))
+                        .onFailure(ProblemException.class).transform(failure -> namingField(
+                                (ProblemException) failure, "userIds[" + i + "]")))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** A 404 "no such user" from the lookup, told as which field named that user. */
+    private static ProblemException namingField(ProblemException failure, String field) {
+        if (failure.status() != 404) {
+            return failure;
+        }
+        return new ProblemException(404, failure.title(), field + ": " + failure.getMessage(),
+                List.of(new FieldViolation(field, failure.getMessage())), null);
+    }
+
     public Uni<UUID> createRoom(UUID actor, String name, String topic, boolean isPublic) {
         return pool.withTransaction(tx -> create(tx, actor, ConversationKind.GROUP, name.trim(), topic, isPublic, null,
                         List.of(new ConversationCreated.Member(actor, MemberRole.OWNER))))
@@ -132,7 +183,7 @@ public class ConversationService {
     public Uni<Void> leave(UUID actor, UUID roomId) {
         return changeRoom(roomId, tx -> requireMembership(tx, roomId, actor).chain(membership -> {
             if (membership.kind() != ConversationKind.GROUP) {
-                throw ProblemException.invalidField("conversationId", "direct conversations cannot be left");
+                throw ProblemException.invalidField("conversationId", "direct conversations cannot be left, group direct ones neither");
             }
             Uni<Void> removal = removeMember(tx, roomId, actor, actor);
             if (membership.role() != MemberRole.OWNER) {
@@ -329,7 +380,7 @@ public class ConversationService {
     }
 
     static String directKey(UUID first, UUID second) {
-        return first.compareTo(second) < 0 ? first + ":" + second : second + ":" + first;
+        return GroupDirectMembers.key(first, List.of(second));
     }
 
     /** A conversation with its members, for a member's eyes. */

@@ -183,7 +183,7 @@ public class SendBatch {
             return new Refused(send, ErrorCode.FORBIDDEN,
                     "the room is archived: nothing can be sent, edited, deleted or reacted to");
         }
-        if (membership.kind() == ConversationKind.DIRECT && membership.blocked()) {
+        if (!membership.kind().isRoom() && membership.blocked()) {
             return new Refused(send, ErrorCode.BLOCKED, "a block stands between you and this user");
         }
         String body = send.body() == null ? "" : send.body();

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,6 +66,13 @@ class NewUserLookupTests {
         given().auth().oauth2(asker.token()).contentType(ContentType.JSON).body(Map.of("userId", UUID.randomUUID()))
                 .post("/api/conversations/direct").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", equalTo("no such user"));
+        // A group direct message names which of its users does not exist.
+        TestUser known = chat.newUser("known" + suffix());
+        chat.awaitKnown(asker, known);
+        given().auth().oauth2(asker.token()).contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of(known.id(), UUID.randomUUID())))
+                .post("/api/conversations/group-direct").then().statusCode(404)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("userIds[1]"));
     }
 
     private TestUser registeredInAuthServiceOnly(String name) throws Exception {

@@ -122,7 +122,7 @@ public class ConversationRepository {
         return pool.preparedQuery("""
                         SELECT c.conversation_id, c.kind, c.name, c.last_seq, c.last_activity_at, c.archived,
                                m.read_seq, %5$s,
-                               peer.user_id AS peer_id, peer.name AS peer_name,
+                               peer.user_id AS peer_id, peer.name AS peer_name, others.names AS others_names,
                                last.seq AS last_seq_of_message, last.message_id AS last_message_id, last.sender_id AS last_sender_id,
                                last.sender_name AS last_sender_name, last.body AS last_body, last.format AS last_format,
                                last.deleted AS last_deleted,
@@ -146,6 +146,11 @@ public class ConversationRepository {
                             FROM members o
                             WHERE o.conversation_id = c.conversation_id AND o.user_id <> m.user_id
                             ORDER BY o.user_id LIMIT 1) peer ON c.kind = 'DIRECT'
+                        LEFT JOIN LATERAL (
+                            SELECT string_agg(n.name, ', ' ORDER BY lower(n.name), n.name) AS names
+                            FROM (SELECT %1$s AS name FROM members o
+                                  WHERE o.conversation_id = c.conversation_id AND o.user_id <> m.user_id) n
+                            ) others ON c.kind = 'GROUP_DIRECT'
                         LEFT JOIN LATERAL (
                             SELECT l.seq, l.message_id, l.sender_id, l.body, l.format, l.deleted, l.created_at,
                                    %2$s AS sender_name
@@ -171,7 +176,11 @@ public class ConversationRepository {
                 row.getBoolean("last_deleted"),
                 instant(row, "last_created_at"));
         return new ConversationSummary(row.getUUID("conversation_id"), kind,
-                kind == ConversationKind.DIRECT ? row.getString("peer_name") : row.getString("name"),
+                switch (kind) {
+                    case DIRECT -> row.getString("peer_name");
+                    case GROUP_DIRECT -> row.getString("others_names");
+                    case GROUP -> row.getString("name");
+                },
                 row.getUUID("peer_id"), last, instant(row, "last_activity_at"), row.getLong("last_seq"),
                 row.getLong("read_seq"), row.getLong("unread"), row.getBoolean("archived"), row.getLong("mentions"),
                 NotificationSettingsRepository.conversationSettings(row).asOf(now));

@@ -184,6 +184,31 @@ class ConversationSummariesTests {
     }
 
     @Test
+    void aGroupDirectMessageIsNamedByItsOtherMembersAndCountsUnreadAsADirectOne() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        TestUser carol = TestUser.named("carol");
+        Instant now = Instant.now();
+        events.publish(new UserRegistered(alice.id(), alice.username(), "Alice Liddell", now));
+        events.publish(new UserRegistered(bob.id(), bob.username(), "Bob Builder", now));
+        events.publish(new UserRegistered(carol.id(), carol.username(), "Carol Danvers", now));
+        ConversationScript group = new ConversationScript();
+        events.publish(group.groupDirect(alice, carol, bob), group.message(bob, "hi"), group.message(carol, "hey"));
+        history.awaitStored(alice, group.id(), group.seq());
+        // Names come from user.events, another topic: they may land after the conversation.
+        await().ignoreExceptions().until(() -> "Alice Liddell, Bob Builder".equals(
+                history.summary(carol, group.id()).name()));
+        await().ignoreExceptions().until(() -> "Bob Builder, Carol Danvers".equals(
+                history.summary(alice, group.id()).name()));
+
+        ConversationSummary ofAlice = history.summary(alice, group.id());
+        assertThat(ofAlice.kind()).isEqualTo(ConversationKind.GROUP_DIRECT);
+        assertThat(ofAlice.peerId()).isNull();
+        assertThat(ofAlice.unreadCount()).isEqualTo(2);
+        assertThat(history.summary(carol, group.id()).unreadCount()).isEqualTo(1);
+    }
+
+    @Test
     void listsEveryConversationByLastActivityWithItsNameAndLastMessage() {
         TestUser alice = TestUser.named("alice");
         TestUser bob = TestUser.named("bob");

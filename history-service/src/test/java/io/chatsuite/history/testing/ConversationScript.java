@@ -56,6 +56,15 @@ public final class ConversationScript {
                 List.of(new Member(one.id(), MemberRole.MEMBER), new Member(other.id(), MemberRole.MEMBER)));
     }
 
+    public ConversationCreated groupDirect(TestUser requester, TestUser... others) {
+        List<Member> members = new ArrayList<>(List.of(new Member(requester.id(), MemberRole.MEMBER)));
+        for (TestUser other : others) {
+            members.add(new Member(other.id(), MemberRole.MEMBER));
+        }
+        return new ConversationCreated(id, ++seq, now(), requester.id(), ConversationKind.GROUP_DIRECT, null, null,
+                false, members);
+    }
+
     public MessageCreated message(TestUser sender, String body) {
         return message(sender, body, MessageFormat.MARKDOWN, null, List.of());
     }

@@ -922,6 +922,62 @@ class WebClientTests extends TwoGatewaySuite {
         return page.locator("article[data-seq]", new Page.LocatorOptions().setHasText(text));
     }
 
+    /** Issue 18 item 4: a group direct message started by picking people, live for all three, found again. */
+    @Test
+    void aGroupDirectMessageIsStartedByPickingPeopleLiveForAllThreeAndFoundAgain() {
+        // Display names are the registration prefixes: the titles are the other members' names, sorted.
+        Account ann = registeredAccount("gdann");
+        Account ben = registeredAccount("gdben");
+        Account cat = registeredAccount("gdcat");
+        Page annPage = open(nodeA);
+        signIn(annPage, ann);
+        Page benPage = open(nodeB);
+        signIn(benPage, ben);
+        Page catPage = open(nodeA);
+        signIn(catPage, cat);
+
+        String group = startGroup(annPage, ben.username(), cat.username());
+        assertThat(annPage.locator(".conversation-header__name")).hasText("gdben, gdcat");
+        send(annPage, "Hello both of you");
+        openConversation(benPage, "gdann, gdcat");
+        assertThat(messages(benPage, "Hello both of you")).hasCount(1);
+        openConversation(catPage, "gdann, gdben");
+        assertThat(messages(catPage, "Hello both of you")).hasCount(1);
+        // Both have it open, so both have read it: receipts as in a direct conversation, counted.
+        assertThat(ownStatus(annPage, "Hello both of you")).hasText("✓✓ Read by 2",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(LIVE.toMillis()));
+
+        send(benPage, "Hi from Ben");
+        send(catPage, "Hi from Cat");
+        for (Page page : List.of(annPage, benPage, catPage)) {
+            assertThat(messages(page, "Hi from Ben")).hasCount(1);
+            assertThat(messages(page, "Hi from Cat")).hasCount(1);
+        }
+        catPage.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially("still typ");
+        assertThat(annPage.locator(".typing")).hasText("gdcat is typing…",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(LIVE.toMillis()));
+
+        // Asked again by another of them, naming the others in another order: the same conversation.
+        Assertions.assertThat(startGroup(benPage, cat.username(), ann.username())).isEqualTo(group);
+        assertThat(messages(benPage, "Hi from Cat")).hasCount(1);
+        Assertions.assertThat(dialogs).isEmpty();
+    }
+
+    /** Picks each user by search in the new-conversation panel and starts the group direct message with them. */
+    private static String startGroup(Page page, String... usernames) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New chat")).click();
+        for (String username : usernames) {
+            page.getByLabel("Find people by name").fill(username);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                    Pattern.compile("^Add .* to a group$"))).click();
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                "Start group (" + (usernames.length + 1) + " people)")).click();
+        await().atMost(Duration.ofSeconds(60)).until(() -> page.url().contains("/c/"));
+        assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        return page.url().replaceAll(".*/c/([0-9a-f-]{36}).*", "$1");
+    }
+
     @Test
     void presenceDotsShowWhoIsOnline() {
         Account grace = registeredAccount("grace");
