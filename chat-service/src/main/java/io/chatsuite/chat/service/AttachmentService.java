@@ -60,8 +60,9 @@ public class AttachmentService {
         this.images = images;
         this.config = config.attachments();
         this.clock = clock;
-        if (this.config.maxSize() >= maxBody.asLongValue()) {
+        if (Math.max(this.config.maxSize(), this.config.avatarMaxSize()) >= maxBody.asLongValue()) {
             throw new IllegalStateException("chat.attachments.max-size (" + this.config.maxSize()
+                    + ") and avatar-max-size (" + this.config.avatarMaxSize()
                     + ") must stay below quarkus.http.limits.max-body-size (" + maxBody.asLongValue() + ")");
         }
         try {
