@@ -49,7 +49,7 @@ export function SettingsPanel() {
           <div className="info__picture">
             <label className="chip">{pictureBusy ? 'Uploading…' : 'Change picture'}
               <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" className="visually-hidden"
-                     aria-label="Profile picture" disabled={pictureBusy}
+                     disabled={pictureBusy}
                      onChange={e => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void changePicture(file); }} />
             </label>
             {store.avatarOf(store.me.id) && (

@@ -254,10 +254,10 @@ class WebClientTests extends TwoGatewaySuite {
         painterPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Settings for ")))
                 .click();
         // Not an image: refused by chat-service, its reason shown.
-        painterPage.getByLabel("Profile picture").setInputFiles(new FilePayload("notes.png", "image/png",
+        painterPage.getByLabel("Change picture").setInputFiles(new FilePayload("notes.png", "image/png",
                 "just words, not a picture\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(painterPage.getByText(Pattern.compile("must be an image"))).isVisible();
-        painterPage.getByLabel("Profile picture").setInputFiles(new FilePayload("me.png", "image/png", png(300, 300)));
+        painterPage.getByLabel("Change picture").setInputFiles(new FilePayload("me.png", "image/png", png(300, 300)));
         assertThat(painterPage.getByText("Your picture is changed.")).isVisible();
         Locator ownPicture = painterPage.locator(".info__profile img[data-testid=avatar-picture]");
         assertThat(ownPicture).isVisible();
