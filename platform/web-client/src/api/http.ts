@@ -32,6 +32,10 @@ export const api = {
   me: () => call<UserView>('GET', '/api/users/me'),
   changeDisplayName: (displayName: string) => call<UserView>('PATCH', '/api/users/me', { displayName }),
   user: (id: Uuid) => call<UserView>('GET', `/api/users/${enc(id)}`),
+  /** Names an uploaded picture (uploadAvatar) as the caller's; null removes it. */
+  setAvatar: (avatarId: Uuid | null) => (avatarId
+    ? call<UserView>('PUT', '/api/users/me/avatar', { avatarId })
+    : call<UserView>('DELETE', '/api/users/me/avatar')),
   searchUsers: (q: string) => call<UserPage>('GET', `/api/users?q=${enc(q)}&size=20`),
 
   friends: () => call<Relation[]>('GET', '/api/friends'),
@@ -113,8 +117,35 @@ export function uploadAttachment(file: File, onProgress: (fraction: number) => v
 }
 
 /** Fetches an attachment (or its thumbnail) with the bearer token and gives a blob: URL for it. */
-export async function attachmentBlobUrl(id: Uuid, thumbnail: boolean): Promise<string> {
-  const path = `/api/attachments/${enc(id)}${thumbnail ? '/thumbnail' : ''}`;
+export function attachmentBlobUrl(id: Uuid, thumbnail: boolean): Promise<string> {
+  return blobUrl(`/api/attachments/${enc(id)}${thumbnail ? '/thumbnail' : ''}`);
+}
+
+/** Uploads a picture for the profile (an image, checked by chat-service); name it with api.setAvatar. */
+export async function uploadAvatar(file: File): Promise<AttachmentRef> {
+  const post = () => fetch('/api/avatars', {
+    method: 'POST', body: file,
+    headers: { Authorization: `Bearer ${session.token()}`, 'Content-Type': file.type || 'application/octet-stream' },
+  });
+  let response = await post();
+  if (response.status === 401 && await session.refresh()) response = await post();
+  if (!response.ok) throw await session.problemOf(response);
+  return response.json();
+}
+
+/** A picture's blob: URL, fetched once per page for every row that shows it (an avatar's bytes never change). */
+const avatarUrls = new Map<Uuid, Promise<string>>();
+export function avatarBlobUrl(avatarId: Uuid): Promise<string> {
+  let url = avatarUrls.get(avatarId);
+  if (!url) {
+    url = blobUrl(`/api/avatars/${enc(avatarId)}`);
+    url.catch(() => avatarUrls.delete(avatarId));
+    avatarUrls.set(avatarId, url);
+  }
+  return url;
+}
+
+async function blobUrl(path: string): Promise<string> {
   let response = await fetch(path, { headers: { Authorization: `Bearer ${session.token()}` } });
   if (response.status === 401 && await session.refresh()) {
     response = await fetch(path, { headers: { Authorization: `Bearer ${session.token()}` } });

@@ -1,7 +1,8 @@
 /** The shapes of the suite's REST answers and WebSocket frames (see docs/protocol.md and the services' api types). */
 export type Uuid = string;
 
-export interface UserView { id: Uuid; username: string; displayName: string }
+/** avatarId: the user's picture at /api/avatars/{avatarId}; null (or absent) for initials. */
+export interface UserView { id: Uuid; username: string; displayName: string; avatarId?: Uuid | null }
 export interface SessionGrant { accessToken: string; expiresIn: number; user: UserView }
 export interface Relation { user: UserView; since: string }
 export interface UserPage { items: UserView[]; page: number; size: number; hasMore: boolean }
@@ -22,6 +23,8 @@ export interface MemberView {
   userId: Uuid; displayName: string; role: MemberRole; joinedAt: string; readSeq: number;
   /** What @username mentions them by. */
   username?: string | null;
+  /** Their picture at /api/avatars/{avatarId}; null for initials. */
+  avatarId?: Uuid | null;
 }
 export interface ConversationDetails { conversation: ConversationView; members: MemberView[] }
 

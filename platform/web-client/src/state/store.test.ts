@@ -107,6 +107,25 @@ describe('ChatStore', () => {
     store.stop();
   });
 
+  it('knows pictures from member lists and profiles, asks once for anyone else, and null means initials', async () => {
+    api.conversation.mockResolvedValue({
+      ...details, members: details.members.map(m => (m.userId === 'grace' ? { ...m, avatarId: 'pic-1' } : m)),
+    });
+    api.user.mockResolvedValue({ id: 'ivan', username: 'ivan', displayName: 'Ivan', avatarId: 'pic-2' });
+    const { ChatStore } = await import('./store');
+    const store = new ChatStore({ ...me, avatarId: 'mine' });
+
+    expect(store.avatarOf('me')).toBe('mine');
+    await store.loadDetails('c1');
+    expect(store.avatarOf('grace')).toBe('pic-1');
+    expect(store.avatarOf('ivan')).toBeNull();
+    await vi.waitFor(() => expect(store.avatarOf('ivan')).toBe('pic-2'));
+    store.avatarOf('ivan');
+    expect(api.user).toHaveBeenCalledTimes(1);
+    store.renamed({ ...me, avatarId: null });
+    expect(store.avatarOf('me')).toBeNull();
+  });
+
   it('shows your own presence from this client, since presence frames about you never reach you', async () => {
     const { ChatStore } = await import('./store');
     const store = new ChatStore(me);

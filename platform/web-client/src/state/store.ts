@@ -56,6 +56,9 @@ export class ChatStore {
   timelines = new Map<Uuid, Timeline>();
   pending = new Map<string, PendingMessage>();
   names = new Map<Uuid, string>();
+  /** Each user's picture (/api/avatars/{id}), null for none; absent until a profile or member list told us. */
+  avatars = new Map<Uuid, Uuid | null>();
+  private readonly avatarsAsked = new Set<Uuid>();
   presence = new Map<Uuid, Presence>();
   typing = new Map<Uuid, Map<Uuid, number>>();
   preferences: Preferences = loadPreferences();
@@ -109,6 +112,7 @@ export class ChatStore {
 
   constructor(readonly me: UserView) {
     this.names.set(me.id, me.displayName);
+    this.avatars.set(me.id, me.avatarId ?? null);
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     this.socket = new ChatSocket(`${scheme}//${location.host}/ws`, {
       token: () => session.freshToken(),
@@ -271,12 +275,23 @@ export class ChatStore {
     if (known) return known;
     if (!this.namesAsked.has(userId)) {
       this.namesAsked.add(userId);
-      api.user(userId).then(user => {
-        this.names.set(user.id, user.displayName);
-        this.changed();
-      }).catch(() => undefined);
+      api.user(userId).then(user => this.renamed(user)).catch(() => undefined);
     }
     return '…';
+  }
+
+  /**
+   * The user's picture, or null for initials. Member lists and profiles bring it; for anyone else (a direct peer
+   * whose conversation is not open yet) the profile is asked for once. A change by another user shows after the
+   * next load of a member list or profile (profile changes are not pushed live).
+   */
+  avatarOf(userId: Uuid): Uuid | null {
+    if (this.avatars.has(userId)) return this.avatars.get(userId) ?? null;
+    if (!this.avatarsAsked.has(userId)) {
+      this.avatarsAsked.add(userId);
+      api.user(userId).then(user => this.renamed(user)).catch(() => undefined);
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- one conversation
@@ -393,7 +408,10 @@ export class ChatStore {
     if (!loading || force) {
       loading = api.conversation(conversationId).then(details => {
         this.details.set(conversationId, details);
-        details.members.forEach(m => this.names.set(m.userId, m.displayName));
+        details.members.forEach(m => {
+          this.names.set(m.userId, m.displayName);
+          this.avatars.set(m.userId, m.avatarId ?? null);
+        });
         this.changed();
         void this.loadPresence(details.members.map(m => m.userId).filter(id => id !== this.me.id));
       }).catch(error => {
@@ -1121,8 +1139,10 @@ export class ChatStore {
     }, 6000);
   }
 
+  /** A profile heard of (the caller's own after a change, or one looked up): its name and picture. */
   renamed(user: UserView) {
     this.names.set(user.id, user.displayName);
+    this.avatars.set(user.id, user.avatarId ?? null);
     this.changed();
   }
 

@@ -79,7 +79,7 @@ export function ConversationView({ id, info }: { id: string; info: boolean }) {
              onClick={e => { e.preventDefault(); navigate('/'); }}>←</a>
           <span className="conversation__avatar">
             {kind === 'GROUP' ? <span className="avatar avatar--room" aria-hidden="true">#</span>
-              : <Avatar id={peer ?? id} name={name} />}
+              : <Avatar id={peer ?? id} name={name} avatarId={peer ? undefined : null} />}
             {kind === 'DIRECT' && peer && <PresenceDot userId={peer} />}
           </span>
           <div className="conversation-header__text">

@@ -52,7 +52,8 @@ export function FriendsPanel() {
   const row = (relation: Relation, actions: React.ReactNode, presence = false) => (
     <li key={relation.user.id} className="person">
       <span className="conversation__avatar">
-        <Avatar id={relation.user.id} name={relation.user.displayName} size={32} />
+        <Avatar id={relation.user.id} name={relation.user.displayName} size={32}
+                avatarId={relation.user.avatarId ?? null} />
         {presence && <PresenceDot userId={relation.user.id} />}
       </span>
       <span className="person__text">

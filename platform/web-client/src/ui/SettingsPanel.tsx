@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/http';
+import { api, uploadAvatar } from '../api/http';
 import * as session from '../api/session';
 import { DURATIONS, untilAfter } from '../state/notifications';
 import { describe } from '../state/store';
@@ -23,6 +23,20 @@ export function SettingsPanel() {
     }
   };
 
+  const [pictureBusy, setPictureBusy] = useState(false);
+  const changePicture = async (file: File | null) => {
+    setPictureBusy(true);
+    try {
+      const user = await api.setAvatar(file ? (await uploadAvatar(file)).id : null);
+      session.updateUser(user);
+      store.toast(file ? 'Your picture is changed.' : 'Your picture is removed.');
+    } catch (error) {
+      store.toast(describe(error));
+    } finally {
+      setPictureBusy(false);
+    }
+  };
+
   return (
     <section className="panel" aria-label="Settings">
       <PanelHeader title="Settings" />
@@ -32,6 +46,18 @@ export function SettingsPanel() {
           <div className="info__profile">
             <Avatar id={store.me.id} name={store.me.displayName} size={56} />
             <span className="hint">@{session.user()?.username}</span>
+          </div>
+          <div className="info__picture">
+            <label className="chip">{pictureBusy ? 'Uploading…' : 'Change picture'}
+              <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" className="visually-hidden"
+                     disabled={pictureBusy}
+                     onChange={e => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void changePicture(file); }} />
+            </label>
+            {store.avatarOf(store.me.id) && (
+              <button type="button" className="chip" disabled={pictureBusy} onClick={() => void changePicture(null)}>
+                Remove picture
+              </button>
+            )}
           </div>
           <label>Display name
             <input required maxLength={64} value={displayName} onChange={e => setDisplayName(e.target.value)} />

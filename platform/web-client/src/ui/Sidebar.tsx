@@ -117,7 +117,7 @@ const ConversationEntry = memo(function ConversationEntry({ id, active }: { id: 
         <span className="conversation__avatar">
           {summary.kind === 'GROUP'
             ? <span className="avatar avatar--room" aria-hidden="true">#</span>
-            : <Avatar id={summary.peerId ?? id} name={name} />}
+            : <Avatar id={summary.peerId ?? id} name={name} avatarId={summary.peerId ? undefined : null} />}
           {summary.kind === 'DIRECT' && summary.peerId && <PresenceDot userId={summary.peerId} />}
         </span>
         <span className="conversation__text">

@@ -37,7 +37,7 @@ export function UserSearch({ label, actions }: { label: string; actions(user: Us
       <ul className="people" aria-label="Search results">
         {results.map(user => (
           <li key={user.id} className="person">
-            <Avatar id={user.id} name={user.displayName} size={32} />
+            <Avatar id={user.id} name={user.displayName} size={32} avatarId={user.avatarId ?? null} />
             <span className="person__text">
               <span className="person__name">{user.displayName}</span>
               <span className="hint">@{user.username}</span>

@@ -1,12 +1,37 @@
-import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { avatarBlobUrl } from '../api/http';
 import type { PresenceStatus } from '../api/types';
 import { hueOf, initials } from './format';
 import { navigate } from './router';
 import { useStoreValue } from './useStore';
 
-export function Avatar({ id, name, size = 36 }: { id: string; name: string; size?: number }) {
+/**
+ * A user's picture, or their initials on their colour when they have none (or it cannot be loaded). The picture is
+ * the one the store knows for the user, unless the caller has it from a profile at hand (avatarId).
+ */
+export function Avatar({ id, name, size = 36, avatarId }: {
+  id: string; name: string; size?: number; avatarId?: string | null;
+}) {
+  const known = useStoreValue(s => (avatarId === undefined ? s.avatarOf(id) : null));
+  const picture = useAvatarUrl(avatarId === undefined ? known : avatarId);
   const style = { '--hue': hueOf(id), '--size': `${size}px` } as CSSProperties;
+  if (picture) {
+    return <img className="avatar avatar--picture" style={style} src={picture} alt="" aria-hidden="true"
+                data-testid="avatar-picture" data-user-id={id} />;
+  }
   return <span className="avatar" style={style} aria-hidden="true">{initials(name)}</span>;
+}
+
+function useAvatarUrl(avatarId: string | null): string | null {
+  const [loaded, setLoaded] = useState<{ id: string; url: string } | null>(null);
+  useEffect(() => {
+    if (!avatarId) return;
+    let cancelled = false;
+    avatarBlobUrl(avatarId).then(url => { if (!cancelled) setLoaded({ id: avatarId, url }); })
+      .catch(() => { if (!cancelled) setLoaded(null); });
+    return () => { cancelled = true; };
+  }, [avatarId]);
+  return avatarId && loaded?.id === avatarId ? loaded.url : null;
 }
 
 /** A user's presence as a dot with a text alternative. */

@@ -9,6 +9,6 @@ public final class UserMapper {
     }
 
     public static UserView toView(UserAccount user) {
-        return new UserView(user.id, user.username, user.displayName);
+        return new UserView(user.id, user.username, user.displayName, user.avatarId);
     }
 }

@@ -18,6 +18,8 @@ public class UserAccount {
     public String displayName;
     /** A PHC string ({@code $argon2id$v=19$m=...}). */
     public String passwordHash;
+    /** The profile picture, an upload held by chat-service; null for none. */
+    public UUID avatarId;
     public Instant createdAt;
     public Instant updatedAt;
     /** When the account was deleted (anonymised, signed out, unable to sign in); null while it lives. */

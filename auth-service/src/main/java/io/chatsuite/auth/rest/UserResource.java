@@ -1,5 +1,6 @@
 package io.chatsuite.auth.rest;
 
+import io.chatsuite.auth.api.AvatarChoice;
 import io.chatsuite.auth.api.DisplayNameChange;
 import io.chatsuite.auth.api.UserPage;
 import io.chatsuite.auth.api.UserView;
@@ -13,8 +14,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -51,6 +54,24 @@ public class UserResource {
     @APIResponse(responseCode = "400", description = "The display name is refused")
     public Uni<UserView> changeDisplayName(@NotNull @Valid DisplayNameChange body) {
         return profiles.changeDisplayName(caller.id(), body.displayName());
+    }
+
+    @PUT
+    @Path("/me/avatar")
+    @Operation(summary = "Set the caller's profile picture", description = "The id of an image uploaded to chat-service's"
+            + " POST /api/avatars; publishes the new profile on user.events.")
+    @APIResponse(responseCode = "200", description = "The updated profile")
+    @APIResponse(responseCode = "400", description = "avatarId is missing or not a UUID")
+    public Uni<UserView> setAvatar(@NotNull @Valid AvatarChoice body) {
+        return profiles.changeAvatar(caller.id(), body.avatarId());
+    }
+
+    @DELETE
+    @Path("/me/avatar")
+    @Operation(summary = "Remove the caller's profile picture (clients show initials again)")
+    @APIResponse(responseCode = "200", description = "The updated profile")
+    public Uni<UserView> removeAvatar() {
+        return profiles.changeAvatar(caller.id(), null);
     }
 
     @GET

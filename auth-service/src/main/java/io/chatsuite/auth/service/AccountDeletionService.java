@@ -2,6 +2,7 @@ package io.chatsuite.auth.service;
 
 import io.chatsuite.auth.repository.UserRepository;
 import io.chatsuite.contracts.user.ProfileUpdated;
+import io.chatsuite.contracts.user.UserDeleted;
 import io.chatsuite.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import java.util.UUID;
  * Deletes an account at its owner's request, confirmed by the password. The row stays, anonymised: its id still
  * names the author of the messages, which are kept and shown as from "Deleted user" (the published profile carries
  * that name, so history-service and every client follow). In one transaction: the username is freed (replaced by a
- * tombstone), the password is gone, every session is revoked, and every friendship, request and block ends.
+ * tombstone), the password and the picture are gone, every session is revoked, every friendship, request and block
+ * ends, and {@code user.deleted} tells chat-service to take the user out of their conversations.
  */
 @ApplicationScoped
 public class AccountDeletionService {
@@ -51,11 +53,15 @@ public class AccountDeletionService {
                             user.username = DeletedAccounts.tombstoneFor(user.id);
                             user.displayName = DeletedAccounts.DISPLAY_NAME;
                             user.passwordHash = NO_PASSWORD;
+                            user.avatarId = null;
                             user.deletedAt = now;
                             user.updatedAt = now;
-                            return events.publish(new ProfileUpdated(user.id, user.username, user.displayName, now))
+                            return events.publish(new ProfileUpdated(user.id, user.username, user.displayName, null,
+                                            now))
                                     .flatMap(published -> sessions.revokeAllOf(userId, null, REVOKED_BY_DELETION, now))
-                                    .flatMap(revoked -> relationships.removeAllOf(userId, now));
+                                    .flatMap(revoked -> relationships.removeAllOf(userId, now))
+                                    // Last, after the profile: chat-service takes the user out of every conversation.
+                                    .flatMap(removed -> events.publish(new UserDeleted(userId, now)));
                         })));
     }
 }

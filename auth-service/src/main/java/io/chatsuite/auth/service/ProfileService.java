@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Profiles: reading them, searching them, and changing one's display name. */
@@ -43,8 +44,26 @@ public class ProfileService {
             }
             user.displayName = displayName;
             user.updatedAt = clock.instant();
-            return events.publish(new ProfileUpdated(user.id, user.username, user.displayName, user.updatedAt))
+            return events.publish(new ProfileUpdated(user.id, user.username, user.displayName, user.avatarId,
+                    user.updatedAt))
                     .replaceWith(user);
+        })).map(UserMapper::toView);
+    }
+
+    /**
+     * Sets (or, with null, removes) the profile picture and publishes the new profile; the same picture again changes
+     * nothing. The id is only a name: chat-service serves it only while it is an avatar this user uploaded.
+     */
+    public Uni<UserView> changeAvatar(UUID userId, UUID avatarId) {
+        return events.inTransaction(() -> users.findById(userId).flatMap(found -> {
+            UserAccount user = existing(found);
+            if (Objects.equals(user.avatarId, avatarId)) {
+                return Uni.createFrom().item(user);
+            }
+            user.avatarId = avatarId;
+            user.updatedAt = clock.instant();
+            return events.publish(new ProfileUpdated(user.id, user.username, user.displayName, user.avatarId,
+                    user.updatedAt)).replaceWith(user);
         })).map(UserMapper::toView);
     }
 

@@ -20,6 +20,7 @@ import io.chatsuite.contracts.user.BlockChanged;
 import io.chatsuite.contracts.user.FriendshipChanged;
 import io.chatsuite.contracts.user.FriendshipChanged.FriendshipState;
 import io.chatsuite.contracts.user.ProfileUpdated;
+import io.chatsuite.contracts.user.UserDeleted;
 import io.chatsuite.contracts.user.SessionRevoked;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -200,6 +201,9 @@ class AccountResourceTests {
         problem(login(tombstone, PASSWORD), 401);
         ProfileUpdated profile = UserEventsTopic.awaitEvent(user.id(), ProfileUpdated.class, e -> true);
         assertThat(profile.displayName()).isEqualTo("Deleted user");
+        assertThat(profile.avatarId()).isNull();
+        // chat-service takes the user out of their conversations on this one.
+        UserEventsTopic.awaitEvent(user.id(), UserDeleted.class, e -> true);
         assertThat(profile.username()).isEqualTo(tombstone);
         friend.request().queryParam("q", tombstone).get("/api/users").then().statusCode(200).body("items", empty());
         // Friendships, requests and blocks are gone in both directions, and published as gone.

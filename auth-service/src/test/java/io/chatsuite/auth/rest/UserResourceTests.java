@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.chatsuite.auth.TestUsers;
 import io.chatsuite.auth.TestUsers.TestUser;
@@ -55,6 +56,36 @@ class UserResourceTests {
         ProfileUpdated event = UserEventsTopic.awaitEvent(user.id(), ProfileUpdated.class, e -> true);
         assertThat(event.displayName()).isEqualTo("Am\u00e9lie 🌸");
         assertThat(event.username()).isEqualTo(user.username());
+    }
+
+    @Test
+    void settingAndRemovingTheAvatarPublishesTheProfileWithIt() {
+        TestUser user = TestUsers.register();
+        TestUser other = TestUsers.register();
+        UUID avatar = UUID.randomUUID();
+
+        user.request().body(Map.of("avatarId", avatar)).put("/api/users/me/avatar")
+                .then().statusCode(200).body("avatarId", equalTo(avatar.toString()));
+
+        other.request().get("/api/users/" + user.id()).then().statusCode(200)
+                .body("avatarId", equalTo(avatar.toString()));
+        UserEventsTopic.awaitEvent(user.id(), ProfileUpdated.class, e -> avatar.equals(e.avatarId()));
+
+        user.request().delete("/api/users/me/avatar").then().statusCode(200).body("avatarId", nullValue());
+        other.request().get("/api/users/" + user.id()).then().body("avatarId", nullValue());
+        UserEventsTopic.awaitEvent(user.id(), ProfileUpdated.class,
+                e -> e.avatarId() == null && e.occurredAt() != null);
+    }
+
+    @Test
+    void refusesAnAvatarThatIsNotAnIdByName() {
+        TestUser user = TestUsers.register();
+
+        problem(user.request().body(Map.of()).put("/api/users/me/avatar").then(), 400)
+                .body("errors[0].field", equalTo("avatarId"));
+        problem(user.request().body("{\"avatarId\": \"not-an-id\"}").put("/api/users/me/avatar").then(), 400);
+        problem(given().contentType("application/json").body(Map.of("avatarId", UUID.randomUUID()))
+                .put("/api/users/me/avatar").then(), 401);
     }
 
     @Test

@@ -53,7 +53,7 @@ class UserEventRelayTests {
         UUID userId = UUID.randomUUID();
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
         for (int i = 1; i <= 3; i++) {
-            insertOutboxRow(userId, new ProfileUpdated(userId, "waiting", "Name " + i, at.plusSeconds(i)));
+            insertOutboxRow(userId, new ProfileUpdated(userId, "waiting", "Name " + i, null, at.plusSeconds(i)));
         }
 
         relay.relaySoon();

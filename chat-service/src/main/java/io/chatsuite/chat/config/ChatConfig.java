@@ -38,6 +38,11 @@ public interface ChatConfig {
         @Min(1)
         long maxSize();
 
+        /** The largest profile picture accepted, in bytes (2 MiB); only images are. */
+        @WithDefault("2097152")
+        @Min(1)
+        long avatarMaxSize();
+
         /** The total bytes one user may have stored, posted or not (1 GiB); deleted messages free theirs. */
         @WithDefault("1073741824")
         @Min(1)

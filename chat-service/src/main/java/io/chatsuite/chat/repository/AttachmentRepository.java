@@ -27,24 +27,24 @@ public class AttachmentRepository {
      * Reserves the upload's place within the uploader's quota, under a per-uploader transaction lock so concurrent
      * uploads cannot together pass it. False if the quota would be exceeded; nothing is written then.
      */
-    public Uni<Boolean> reserve(SqlClient tx, AttachmentRow row, Instant at, long quota) {
+    public Uni<Boolean> reserve(SqlClient tx, AttachmentRow row, boolean avatar, Instant at, long quota) {
         return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('attachment-quota:' || $1, 0))")
                 .execute(Tuple.of(row.uploaderId().toString()))
                 .chain(() -> usedBytes(tx, row.uploaderId()))
                 .chain(used -> used + row.ref().size() > quota
                         ? Uni.createFrom().item(false)
-                        : insert(tx, row, at).replaceWith(true));
+                        : insert(tx, row, avatar, at).replaceWith(true));
     }
 
-    private Uni<Void> insert(SqlClient tx, AttachmentRow row, Instant at) {
+    private Uni<Void> insert(SqlClient tx, AttachmentRow row, boolean avatar, Instant at) {
         AttachmentRef ref = row.ref();
         return tx.preparedQuery("""
                         INSERT INTO attachments (id, uploader_id, name, content_type, size, width, height, has_thumbnail,
-                                                 thumbnail_type, sha256, uploaded_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                                                 thumbnail_type, sha256, uploaded_at, avatar)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
                 .execute(Tuple.from(Arrays.asList(ref.id(), row.uploaderId(), ref.name(), ref.contentType(),
                         ref.size(), ref.width(), ref.height(), ref.hasThumbnail(), row.thumbnailType(), row.sha256(),
-                        utc(at))))
+                        utc(at), avatar)))
                 .replaceWithVoid();
     }
 
@@ -71,7 +71,7 @@ public class AttachmentRepository {
      */
     public Uni<List<AttachmentRow>> lockAttachable(SqlClient tx, UUID uploaderId, List<UUID> ids) {
         return tx.preparedQuery("SELECT " + COLUMNS + " FROM attachments WHERE id = ANY($1) AND uploader_id = $2"
-                        + " AND stored AND message_id IS NULL AND deleted_at IS NULL FOR UPDATE")
+                        + " AND stored AND message_id IS NULL AND deleted_at IS NULL AND NOT avatar FOR UPDATE")
                 .execute(Tuple.of(ids.toArray(UUID[]::new), uploaderId))
                 .map(rows -> map(rows, AttachmentRepository::row));
     }
@@ -108,10 +108,37 @@ public class AttachmentRepository {
                 .map(rows -> first(rows).map(AttachmentRepository::row));
     }
 
-    /** Marks unposted uploads older than {@code before} deleted, and drops reservations whose upload never finished. */
+    /**
+     * A profile picture, for any signed-in user: an avatar upload, stored and not deleted. A replaced one is served
+     * until the janitor retires it, so a client that has not heard of the new one yet still shows the old.
+     */
+    public Uni<Optional<AttachmentRow>> avatar(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM attachments WHERE id = $1 AND avatar AND stored"
+                        + " AND deleted_at IS NULL")
+                .execute(Tuple.of(id))
+                .map(rows -> first(rows).map(AttachmentRepository::row));
+    }
+
+    /**
+     * Marks unposted uploads older than {@code before} deleted. Avatars are never posted and are exempt: they have
+     * their own rule ({@link #retireAvatars}).
+     */
     public Uni<Void> expireUnposted(SqlClient client, Instant before, Instant at) {
         return client.preparedQuery("UPDATE attachments SET deleted_at = $2 WHERE message_id IS NULL"
-                        + " AND deleted_at IS NULL AND uploaded_at < $1")
+                        + " AND deleted_at IS NULL AND NOT avatar AND uploaded_at < $1")
+                .execute(Tuple.of(utc(before), utc(at))).replaceWithVoid();
+    }
+
+    /**
+     * Marks deleted the avatars older than {@code before} that are not their uploader's current picture (replaced,
+     * removed, or never chosen). The age keeps a fresh upload whose profile change has not arrived yet.
+     */
+    public Uni<Void> retireAvatars(SqlClient client, Instant before, Instant at) {
+        return client.preparedQuery("""
+                        UPDATE attachments a SET deleted_at = $2 WHERE a.avatar AND a.deleted_at IS NULL
+                          AND a.uploaded_at < $1
+                          AND NOT EXISTS (SELECT 1 FROM known_users u
+                                          WHERE u.user_id = a.uploader_id AND u.avatar_id = a.id)""")
                 .execute(Tuple.of(utc(before), utc(at))).replaceWithVoid();
     }
 

@@ -104,7 +104,7 @@ public class ConversationRepository {
 
     public Uni<List<MemberRow>> members(SqlClient client, UUID conversationId) {
         return client.preparedQuery("""
-                        SELECT m.user_id, m.role, m.joined_at, m.read_seq, u.display_name, u.username
+                        SELECT m.user_id, m.role, m.joined_at, m.read_seq, u.display_name, u.username, u.avatar_id
                         FROM members m LEFT JOIN known_users u ON u.user_id = m.user_id
                         WHERE m.conversation_id = $1 ORDER BY m.joined_at, m.user_id""")
                 .execute(Tuple.of(conversationId))

@@ -5,13 +5,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A member with their current display name and username (null until user.events told us). */
+/** A member with their current display name, username and picture (null until user.events told us). */
 public record MemberRow(UUID userId, MemberRole role, Instant joinedAt, long readSeq, String displayName,
-                        String username) {
+                        String username, UUID avatarId) {
 
     static MemberRow from(Row row) {
         return new MemberRow(row.getUUID("user_id"), MemberRole.valueOf(row.getString("role")),
                 row.getOffsetDateTime("joined_at").toInstant(), row.getLong("read_seq"), row.getString("display_name"),
-                row.getString("username"));
+                row.getString("username"), row.getUUID("avatar_id"));
     }
 }

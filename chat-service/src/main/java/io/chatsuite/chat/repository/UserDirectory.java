@@ -18,6 +18,27 @@ public class UserDirectory {
                 .execute(Tuple.of(userId, username, displayName)).replaceWithVoid();
     }
 
+    /** A profile's whole new state, its picture included (null: none). */
+    public Uni<Void> upsertProfile(SqlClient client, UUID userId, String username, String displayName, UUID avatarId) {
+        return client.preparedQuery("""
+                        INSERT INTO known_users (user_id, username, display_name, avatar_id) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,
+                                                           display_name = excluded.display_name,
+                                                           avatar_id = excluded.avatar_id""")
+                .execute(Tuple.of(userId, username, displayName, avatarId)).replaceWithVoid();
+    }
+
+    /** The account was deleted: no conversation may take the user in again. */
+    public Uni<Void> markDeleted(SqlClient client, UUID userId) {
+        return client.preparedQuery("UPDATE known_users SET deleted = true WHERE user_id = $1")
+                .execute(Tuple.of(userId)).replaceWithVoid();
+    }
+
+    public Uni<Boolean> isDeleted(SqlClient client, UUID userId) {
+        return client.preparedQuery("SELECT 1 FROM known_users WHERE user_id = $1 AND deleted")
+                .execute(Tuple.of(userId)).map(rows -> rows.size() > 0);
+    }
+
     /**
      * Remembers a user looked up in auth-service; a row from user.events already there wins, since an event may be
      * newer than the lookup.

@@ -1,6 +1,5 @@
 package io.chatsuite.chat.rest;
 
-import io.chatsuite.chat.attachment.FileNames;
 import io.chatsuite.chat.repository.AttachmentRow;
 import io.chatsuite.chat.service.AttachmentService;
 import io.chatsuite.contracts.chat.AttachmentRef;
@@ -19,10 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -36,10 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AttachmentResource {
 
     private final AttachmentService attachments;
+    private final AttachmentResponses responses;
     private final CurrentUser user;
 
-    public AttachmentResource(AttachmentService attachments, CurrentUser user) {
+    public AttachmentResource(AttachmentService attachments, AttachmentResponses responses, CurrentUser user) {
         this.attachments = attachments;
+        this.responses = responses;
         this.user = user;
     }
 
@@ -65,7 +64,7 @@ public class AttachmentResource {
         AttachmentRow row = attachments.readable(user.id(), id);
         String contentType = row.ref().contentType();
         boolean inline = contentType.startsWith("image/");
-        return serve(row, false, '"' + row.sha256() + '"', contentType, inline, row.ref().name(), ifNoneMatch);
+        return responses.serve(row, false, '"' + row.sha256() + '"', contentType, inline, row.ref().name(), ifNoneMatch);
     }
 
     @GET
@@ -78,44 +77,7 @@ public class AttachmentResource {
             throw ProblemException.notFound("this attachment has no thumbnail");
         }
         String extension = row.thumbnailType().equals("image/png") ? ".png" : ".jpg";
-        return serve(row, true, "\"" + row.sha256() + "-thumbnail\"", row.thumbnailType(), true,
+        return responses.serve(row, true, "\"" + row.sha256() + "-thumbnail\"", row.thumbnailType(), true,
                 "thumbnail-" + row.ref().name() + extension, ifNoneMatch);
-    }
-
-    private Response serve(AttachmentRow row, boolean thumbnail, String etag, String contentType, boolean inline,
-                           String fileName, String ifNoneMatch) throws IOException {
-        Response.ResponseBuilder response;
-        if (matches(ifNoneMatch, etag)) {
-            response = Response.notModified();
-        } else {
-            InputStream bytes = attachments.open(row, thumbnail);
-            StreamingOutput body = out -> {
-                try (bytes) {
-                    bytes.transferTo(out);
-                }
-            };
-            response = Response.ok(body, contentType)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition(inline, fileName));
-            if (!thumbnail) {
-                response.header(HttpHeaders.CONTENT_LENGTH, row.ref().size());
-            }
-        }
-        return response.header(HttpHeaders.ETAG, etag)
-                // Revalidate every time: a deleted message's file must stop being served, even from a cache.
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header("X-Content-Type-Options", "nosniff")
-                // Should a file ever be opened as a page, it runs nothing and loads nothing.
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cross-Origin-Resource-Policy", "same-origin")
-                .build();
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
     }
 }

@@ -29,13 +29,16 @@ public final class ConversationViews {
         }
     }
 
-    /** A member; {@code username} is what {@code @username} mentions them by (the composer suggests it). */
+    /**
+     * A member; {@code username} is what {@code @username} mentions them by (the composer suggests it);
+     * {@code avatarId} is their picture at {@code /api/avatars/{avatarId}}, or null for initials.
+     */
     public record MemberView(UUID userId, String displayName, MemberRole role, Instant joinedAt, long readSeq,
-                             String username) {
+                             String username, UUID avatarId) {
 
         static MemberView of(MemberRow row) {
             return new MemberView(row.userId(), row.displayName(), row.role(), row.joinedAt(), row.readSeq(),
-                    row.username());
+                    row.username(), row.avatarId());
         }
     }
 

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Removes the bytes of deleted attachments (their message was deleted, their upload never posted in time, or never
- * finished) from the object store, then their rows. They are unreachable from the moment they are marked; this only
+ * finished; an avatar no longer its uploader's picture after the same time) from the object store, then their rows. They are unreachable from the moment they are marked; this only
  * frees the space. Idempotent, so replicas running it at once do no harm. Runs on a worker thread (blocking store).
  */
 @ApplicationScoped
@@ -47,6 +47,7 @@ public class AttachmentJanitor {
     void sweep() {
         Instant now = clock.instant();
         pool.withTransaction(tx -> attachments.expireUnposted(tx, now.minus(config.unpostedLifetime()), now)
+                        .chain(() -> attachments.retireAvatars(tx, now.minus(config.unpostedLifetime()), now))
                         .chain(() -> attachments.abandonUnstored(tx, now.minus(UNFINISHED), now)))
                 .await().indefinitely();
         List<RemovableAttachment> removable;

@@ -60,8 +60,9 @@ public class AttachmentService {
         this.images = images;
         this.config = config.attachments();
         this.clock = clock;
-        if (this.config.maxSize() >= maxBody.asLongValue()) {
+        if (Math.max(this.config.maxSize(), this.config.avatarMaxSize()) >= maxBody.asLongValue()) {
             throw new IllegalStateException("chat.attachments.max-size (" + this.config.maxSize()
+                    + ") and avatar-max-size (" + this.config.avatarMaxSize()
                     + ") must stay below quarkus.http.limits.max-body-size (" + maxBody.asLongValue() + ")");
         }
         try {
@@ -84,23 +85,48 @@ public class AttachmentService {
         if (rawName == null || rawName.isBlank()) {
             throw ProblemException.invalidField("name", "the file's name is required");
         }
-        String name = FileNames.clean(rawName);
+        return accept(uploader, FileNames.clean(rawName), declaredLength, body, Kind.ATTACHMENT);
+    }
+
+    /**
+     * A profile picture: an image (JPEG, PNG, GIF, WebP, by its bytes) of at most {@code avatar-max-size} bytes,
+     * counted in the quota like any upload, never posted, readable by every signed-in user.
+     */
+    public AttachmentRef uploadAvatar(UUID uploader, Long declaredLength, InputStream body) throws IOException {
+        return accept(uploader, "avatar", declaredLength, body, Kind.AVATAR);
+    }
+
+    /** What an upload is for, and so how large it may be and which types it may have. */
+    private enum Kind {
+        ATTACHMENT, AVATAR
+    }
+
+    private long maxSize(Kind kind) {
+        return kind == Kind.AVATAR ? config.avatarMaxSize() : config.maxSize();
+    }
+
+    private AttachmentRef accept(UUID uploader, String name, Long declaredLength, InputStream body, Kind kind)
+            throws IOException {
+        long maxSize = maxSize(kind);
         long room = config.userQuota() - pool.withConnection(c -> attachments.usedBytes(c, uploader))
                 .await().indefinitely();
         if (declaredLength != null) {
-            refuseIfTooLarge(declaredLength, room);
+            refuseIfTooLarge(declaredLength, maxSize, room);
         }
-        refuseIfTooLarge(0, room);
+        refuseIfTooLarge(0, maxSize, room);
         Path file = Files.createTempFile(spool, "upload-", ".part");
         try {
             MessageDigest sha256 = sha256();
-            long size = spoolBody(body, file, sha256, room);
+            long size = spoolBody(body, file, sha256, maxSize, room);
             if (size == 0) {
                 throw ProblemException.invalidField("body", "the file is empty");
             }
-            FileType type = FileTypeDetector.detect(file).orElseThrow(() -> ProblemException.unsupportedType("body",
-                    "this kind of file is not accepted: images (JPEG, PNG, GIF, WebP), PDF, plain text and"
-                            + " zip-based documents are"));
+            FileType type = FileTypeDetector.detect(file)
+                    .filter(detected -> kind == Kind.ATTACHMENT || detected.image())
+                    .orElseThrow(() -> ProblemException.unsupportedType("body", kind == Kind.AVATAR
+                            ? "a profile picture must be an image: JPEG, PNG, GIF or WebP"
+                            : "this kind of file is not accepted: images (JPEG, PNG, GIF, WebP), PDF, plain text and"
+                                    + " zip-based documents are"));
             Integer width = null;
             Integer height = null;
             Optional<ImageInspector.Thumbnail> thumbnail = Optional.empty();
@@ -120,15 +146,17 @@ public class AttachmentService {
                     thumbnail.isPresent());
             AttachmentRow row = new AttachmentRow(ref, uploader, HexFormat.of().formatHex(sha256.digest()),
                     thumbnail.map(ImageInspector.Thumbnail::contentType).orElse(null), null, null);
-            store(row, file, thumbnail);
+            store(row, kind == Kind.AVATAR, file, thumbnail);
             return ref;
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private void store(AttachmentRow row, Path file, Optional<ImageInspector.Thumbnail> thumbnail) throws IOException {
-        boolean reserved = pool.withTransaction(tx -> attachments.reserve(tx, row, clock.instant(), config.userQuota()))
+    private void store(AttachmentRow row, boolean avatar, Path file, Optional<ImageInspector.Thumbnail> thumbnail)
+            throws IOException {
+        boolean reserved = pool.withTransaction(tx -> attachments.reserve(tx, row, avatar, clock.instant(),
+                        config.userQuota()))
                 .await().indefinitely();
         if (!reserved) {
             throw quotaExceeded();
@@ -147,14 +175,15 @@ public class AttachmentService {
         }
     }
 
-    private long spoolBody(InputStream body, Path file, MessageDigest sha256, long room) throws IOException {
+    private long spoolBody(InputStream body, Path file, MessageDigest sha256, long maxSize, long room)
+            throws IOException {
         long size = 0;
         byte[] buffer = new byte[BUFFER];
         try (OutputStream out = Files.newOutputStream(file)) {
             int read;
             while ((read = body.read(buffer)) > 0) {
                 size += read;
-                refuseIfTooLarge(size, room);
+                refuseIfTooLarge(size, maxSize, room);
                 sha256.update(buffer, 0, read);
                 out.write(buffer, 0, read);
             }
@@ -162,9 +191,9 @@ public class AttachmentService {
         return size;
     }
 
-    private void refuseIfTooLarge(long size, long room) {
-        if (size > config.maxSize()) {
-            throw ProblemException.tooLarge("body", "a file may have at most " + config.maxSize() + " bytes");
+    private void refuseIfTooLarge(long size, long maxSize, long room) {
+        if (size > maxSize) {
+            throw ProblemException.tooLarge("body", "a file may have at most " + maxSize + " bytes");
         }
         if (size > room || room <= 0) {
             throw quotaExceeded();
@@ -180,6 +209,12 @@ public class AttachmentService {
     public AttachmentRow readable(UUID user, UUID id) {
         return pool.withConnection(c -> attachments.readable(c, id, user)).await().indefinitely()
                 .orElseThrow(() -> ProblemException.notFound("no such attachment"));
+    }
+
+    /** A profile picture, for any signed-in user; the same 404 for no such picture and for any other upload. */
+    public AttachmentRow avatar(UUID id) {
+        return pool.withConnection(c -> attachments.avatar(c, id)).await().indefinitely()
+                .orElseThrow(() -> ProblemException.notFound("no such avatar"));
     }
 
     public InputStream open(AttachmentRow row, boolean thumbnail) throws IOException {

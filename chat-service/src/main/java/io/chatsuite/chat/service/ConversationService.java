@@ -195,6 +195,37 @@ public class ConversationService {
         }));
     }
 
+    /**
+     * Takes a deleted account out of every conversation it is in, each a leave like any other (a {@code member.left}
+     * with its seq, the owner's room handed on), so history and presence stop showing the user there. The messages
+     * stay (the documented rule): in a direct conversation the other member keeps it and its history. Applying it
+     * again finds no membership and changes nothing.
+     */
+    public Uni<Void> removeDeletedUser(UUID userId) {
+        return pool.withConnection(c -> users.markDeleted(c, userId).chain(() -> conversations.ofMember(c, userId)))
+                .chain(memberOf -> Multi.createFrom().iterable(memberOf)
+                        .onItem().transformToUniAndConcatenate(conversation ->
+                                removeDeletedMember(conversation.id(), userId))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> removeDeletedMember(UUID conversationId, UUID userId) {
+        return changeRoom(conversationId, tx -> conversations.membership(tx, conversationId, userId)
+                .chain(membership -> {
+                    if (membership.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<Void> removal = removeMember(tx, conversationId, userId, userId);
+                    if (membership.get().role() != MemberRole.OWNER) {
+                        return removal;
+                    }
+                    return removal.chain(() -> conversations.members(tx, conversationId)).chain(rest -> rest.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : addMember(tx, conversationId, userId, rest.get(0).userId(), MemberRole.OWNER));
+                }));
+    }
+
     /** Adds a user, or changes a member's role. Admins add members; only the owner names or demotes admins. */
     public Uni<Void> addOrChangeMember(UUID actor, UUID roomId, UUID userId, MemberRole role) {
         MemberRole wanted = role == null ? MemberRole.MEMBER : role;

@@ -36,11 +36,14 @@ public class UserLookup {
         this.caller = caller;
     }
 
-    /** Completes when the user exists; fails with a 404 problem when they do not. Call it outside a transaction. */
+    /** Completes when the user exists; fails with a 404 problem when they do not (or were deleted). Call it outside a transaction. */
     public Uni<Void> require(UUID userId) {
         // Read now, on the request's thread: the token is request-scoped.
         String token = caller.getRawToken();
-        return known(userId).chain(known -> known ? Uni.createFrom().voidItem() : ask(userId, token));
+        // A deleted account keeps its id (and a profile at auth-service) but can no longer be talked to or added.
+        return pool.withConnection(c -> users.isDeleted(c, userId)).chain(deleted -> deleted
+                ? Uni.createFrom().failure(ProblemException.notFound("no such user"))
+                : known(userId).chain(known -> known ? Uni.createFrom().voidItem() : ask(userId, token)));
     }
 
     private Uni<Void> ask(UUID userId, String token) {

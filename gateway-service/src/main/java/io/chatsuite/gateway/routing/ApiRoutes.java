@@ -28,7 +28,8 @@ public class ApiRoutes {
                 .setMaxPoolSize(64).setKeepAlive(true).setConnectTimeout(5_000).setIdleTimeout(60));
         GatewayConfig.Routes routes = config.routes();
         forward(router, client, routes.auth(), List.of("/api/auth/*", "/api/users*", "/api/friends*", "/api/blocks*"));
-        forward(router, client, routes.chat(), List.of("/api/conversations*", "/api/rooms*", "/api/attachments*"));
+        forward(router, client, routes.chat(), List.of("/api/conversations*", "/api/rooms*", "/api/attachments*",
+                "/api/avatars*"));
         forward(router, client, routes.history(), List.of("/api/history/*"));
         forward(router, client, routes.presence(), List.of("/api/presence/*"));
     }

@@ -46,6 +46,17 @@ public class ConversationRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * A member left a direct conversation (in practice: their account was deleted): the one who stays keeps it, still
+     * named after them, so their summary needs to know who that was once they are no longer a member.
+     */
+    public Uni<Void> rememberDepartedPeer(SqlClient tx, UUID conversationId, UUID userId) {
+        return tx.preparedQuery("UPDATE conversations SET departed_peer_id = $2 WHERE conversation_id = $1"
+                        + " AND kind = 'DIRECT'")
+                .execute(Tuple.of(conversationId, userId))
+                .replaceWithVoid();
+    }
+
     public Uni<Void> update(SqlClient tx, ConversationUpdated updated) {
         return tx.preparedQuery("""
                         UPDATE conversations SET name = $2, topic = $3, is_public = $4, archived = $5
@@ -143,9 +154,12 @@ public class ConversationRepository {
                         JOIN conversations c ON c.conversation_id = m.conversation_id
                         LEFT JOIN LATERAL (
                             SELECT o.user_id, %1$s AS name
-                            FROM members o
-                            WHERE o.conversation_id = c.conversation_id AND o.user_id <> m.user_id
-                            ORDER BY o.user_id LIMIT 1) peer ON c.kind = 'DIRECT'
+                            FROM (SELECT p.user_id, 0 AS departed FROM members p
+                                  WHERE p.conversation_id = c.conversation_id AND p.user_id <> m.user_id
+                                  UNION ALL
+                                  SELECT c.departed_peer_id, 1
+                                  WHERE c.departed_peer_id IS NOT NULL AND c.departed_peer_id <> m.user_id) o
+                            ORDER BY o.departed, o.user_id LIMIT 1) peer ON c.kind = 'DIRECT'
                         LEFT JOIN LATERAL (
                             SELECT string_agg(n.name, ', ' ORDER BY lower(n.name), n.name) AS names
                             FROM (SELECT %1$s AS name FROM members o

@@ -135,7 +135,8 @@ public class ChatEventProjector {
             change = members.add(tx, conversationId, List.of(new Member(joined.userId(), joined.role())),
                     joined.seq());
         } else if (event instanceof MemberLeft left) {
-            change = members.remove(tx, conversationId, left.userId());
+            change = members.remove(tx, conversationId, left.userId())
+                    .chain(() -> conversations.rememberDepartedPeer(tx, conversationId, left.userId()));
         } else if (event instanceof MessageCreated created) {
             change = messages.insert(tx, created, SearchText.document(bodyOf(created.body())));
         } else if (event instanceof MessageEdited edited) {

@@ -115,7 +115,8 @@ class ChatEventsListenerTests {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> "Alice".equals(history.allMessages(alice, chat.id()).get(0).senderName()));
 
-        events.publish(new ProfileUpdated(alice.id(), alice.username(), "Alice Liddell", registeredAt.plusSeconds(30)));
+        events.publish(new ProfileUpdated(alice.id(), alice.username(), "Alice Liddell", null,
+                registeredAt.plusSeconds(30)));
         await().ignoreExceptions().until(() -> "Alice Liddell".equals(history.allMessages(alice, chat.id()).get(0).senderName()));
 
         RecordMetadata replay = events.publish(registered);

@@ -87,7 +87,7 @@ class PoisonRecordTests {
 
         RecordMetadata unreadable = events.publishRaw(Topic.USER_EVENTS, bob.id().toString(),
                 "{\"type\":\"user.profile-updated\",\"userId\":");
-        events.publish(new ProfileUpdated(bob.id(), bob.username(), "Robert", at.plusSeconds(1)));
+        events.publish(new ProfileUpdated(bob.id(), bob.username(), "Robert", null, at.plusSeconds(1)));
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> "Robert".equals(history.allMessages(bob, chat.id()).get(0).senderName()));

@@ -139,7 +139,7 @@ class ConversationResourceTests {
             return messages.size() == 2 && messages.stream().allMatch(message -> "Alice".equals(message.senderName()));
         });
 
-        events.publish(new ProfileUpdated(alice.id(), alice.username(), "Queen Alice", registered.plusSeconds(1)));
+        events.publish(new ProfileUpdated(alice.id(), alice.username(), "Queen Alice", null, registered.plusSeconds(1)));
 
         await().ignoreExceptions().until(() -> history.allMessages(alice, chat.id()).stream()
                 .allMatch(message -> "Queen Alice".equals(message.senderName())));

@@ -209,6 +209,23 @@ class ConversationSummariesTests {
     }
 
     @Test
+    void aDirectConversationKeepsItsNameAfterThePeerLeftWithTheirAccount() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        events.publish(new UserRegistered(bob.id(), bob.username(), "Deleted user", Instant.now()));
+        ConversationScript direct = new ConversationScript();
+        events.publish(direct.direct(alice, bob), direct.message(bob, "kept"), direct.leave(bob));
+        history.awaitStored(alice, direct.id(), direct.seq());
+
+        await().ignoreExceptions().untilAsserted(() -> {
+            ConversationSummary summary = history.summary(alice, direct.id());
+            assertThat(summary.peerId()).isEqualTo(bob.id());
+            assertThat(summary.name()).isEqualTo("Deleted user");
+            assertThat(summary.lastMessage().senderName()).isEqualTo("Deleted user");
+        });
+    }
+
+    @Test
     void listsEveryConversationByLastActivityWithItsNameAndLastMessage() {
         TestUser alice = TestUser.named("alice");
         TestUser bob = TestUser.named("bob");

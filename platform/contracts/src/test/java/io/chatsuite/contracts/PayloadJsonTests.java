@@ -21,7 +21,9 @@ import io.chatsuite.contracts.presence.PresenceStatus;
 import io.chatsuite.contracts.protocol.PresenceFrame;
 import io.chatsuite.contracts.protocol.TypingFrame;
 import io.chatsuite.contracts.user.FriendshipChanged;
+import io.chatsuite.contracts.user.ProfileUpdated;
 import io.chatsuite.contracts.user.SessionRevoked;
+import io.chatsuite.contracts.user.UserDeleted;
 import io.chatsuite.contracts.user.UserEvent;
 import java.time.Instant;
 import java.util.List;
@@ -188,6 +190,16 @@ class PayloadJsonTests {
         assertThat(mapper.readValue(mapper.writeValueAsString(friendship), UserEvent.class)).isEqualTo(friendship);
         assertThat(mapper.readTree(mapper.writeValueAsString(revoked)).get("type").asText())
                 .isEqualTo("user.session-revoked");
+    }
+
+    @Test
+    void profilesCarryTheirAvatarAndDeletionsHaveTheirOwnType() throws Exception {
+        UserEvent profile = new ProfileUpdated(UUID.randomUUID(), "alice", "Alice", UUID.randomUUID(), AT);
+        UserEvent deleted = new UserDeleted(UUID.randomUUID(), AT);
+
+        assertThat(mapper.readValue(mapper.writeValueAsString(profile), UserEvent.class)).isEqualTo(profile);
+        assertThat(mapper.readTree(mapper.writeValueAsString(deleted)).get("type").asText()).isEqualTo("user.deleted");
+        assertThat(mapper.readValue(mapper.writeValueAsString(deleted), UserEvent.class)).isEqualTo(deleted);
     }
 
     @Test

@@ -114,6 +114,7 @@ class RenderedOverlaysTests {
                 .containsEntry("/api/auth", "auth-service")
                 .containsEntry("/api/conversations", "chat-service")
                 .containsEntry("/api/attachments", "chat-service")
+                .containsEntry("/api/avatars", "chat-service")
                 .containsEntry("/api/history", "history-service")
                 .containsEntry("/api/presence", "presence-service")
                 .containsEntry("/", "gateway-service");

@@ -241,6 +241,50 @@ class WebClientTests extends TwoGatewaySuite {
     }
 
     @Test
+    void anUploadedPictureBecomesTheAvatarOthersSeeInTheConversationAndRemovingItBringsBackInitials() throws Exception {
+        Account painter = registeredAccount("face", "Frida Face");
+        Account viewer = registeredAccount("viewer");
+        Page painterPage = open(nodeA);
+        signIn(painterPage, painter);
+        startDirect(painterPage, viewer.username());
+        send(painterPage, "a message under my new face");
+
+        painterPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Settings for ")))
+                .click();
+        // Not an image: refused by chat-service, its reason shown.
+        painterPage.getByLabel("Change picture").setInputFiles(new FilePayload("notes.png", "image/png",
+                "just words, not a picture\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(painterPage.getByText(Pattern.compile("must be an image"))).isVisible();
+        painterPage.getByLabel("Change picture").setInputFiles(new FilePayload("me.png", "image/png", png(300, 300)));
+        assertThat(painterPage.getByText("Your picture is changed.")).isVisible();
+        Locator ownPicture = painterPage.locator(".info__profile img[data-testid=avatar-picture]");
+        assertThat(ownPicture).isVisible();
+        Assertions.assertThat(ownPicture.getAttribute("src")).startsWith("blob:");
+
+        // The other user sees it beside the message once their client loads the conversation (not pushed live).
+        Page viewerPage = open(nodeB);
+        signIn(viewerPage, viewer);
+        openConversation(viewerPage, "Frida Face");
+        Locator painterPicture = viewerPage.locator("article img[data-testid=avatar-picture][data-user-id='"
+                + painter.id() + "']").first();
+        await("the picture reached chat-service and the viewer's client").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    if (painterPicture.count() > 0) {
+                        return true;
+                    }
+                    viewerPage.reload();
+                    return false;
+                });
+        assertThat(painterPicture).isVisible();
+        Assertions.assertThat((Boolean) painterPicture.evaluate("i => i.complete && i.naturalWidth > 0")).isTrue();
+
+        painterPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove picture")).click();
+        assertThat(painterPage.getByText("Your picture is removed.")).isVisible();
+        assertThat(painterPage.locator(".info__profile img[data-testid=avatar-picture]")).hasCount(0);
+        assertThat(painterPage.locator(".info__profile .avatar")).hasText("FF");
+    }
+
+    @Test
     void unreadBadgesAndTheTabTitleFollowNewMessages() {
         Account erin = registeredAccount("erin");
         Account frank = registeredAccount("frank");

@@ -18,11 +18,12 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ProfileUpdated.class, name = "user.profile-updated"),
         @JsonSubTypes.Type(value = FriendshipChanged.class, name = "user.friendship-changed"),
         @JsonSubTypes.Type(value = BlockChanged.class, name = "user.block-changed"),
-        @JsonSubTypes.Type(value = SessionRevoked.class, name = "user.session-revoked")
+        @JsonSubTypes.Type(value = SessionRevoked.class, name = "user.session-revoked"),
+        @JsonSubTypes.Type(value = UserDeleted.class, name = "user.deleted")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface UserEvent
-        permits UserRegistered, ProfileUpdated, FriendshipChanged, BlockChanged, SessionRevoked {
+        permits UserRegistered, ProfileUpdated, FriendshipChanged, BlockChanged, SessionRevoked, UserDeleted {
 
     /** The payload's schema version. */
     int VERSION = 1;
