@@ -821,6 +821,135 @@ class WebClientTests extends TwoGatewaySuite {
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(40_000));
     }
 
+    /**
+     * Issue 19 item 6: with the keyboard alone (no mouse), reply to a message and delete one through the confirm
+     * dialog; the dialog keeps focus inside while open and gives it back to the button that opened it.
+     */
+    @Test
+    void aReplyAndADeleteWorkWithTheKeyboardAloneAndTheDialogKeepsFocus() throws Exception {
+        Account uma = registeredAccount("uma");
+        Account vic = registeredAccount("vic");
+        String direct = api.direct(uma, vic);
+        try (ChatClient vicClient = ChatClient.connect(nodeA, api.login(vic))) {
+            vicClient.sendUntilAcked("kbd-1", direct, "a question for the keyboard");
+        }
+        Page page = open(nodeA);
+        signIn(page, uma);
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(messages(page, "a question for the keyboard")).hasCount(1);
+        Locator composer = page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        assertThat(composer).isFocused();
+
+        // Reply: back from the composer to the other's message's Reply button, Enter, type, Enter.
+        tabTo(page, "Shift+Tab", "a question for the keyboard", "Reply");
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".composer__context")).containsText("Replying to");
+        assertThat(composer).isFocused();
+        page.keyboard().type("an answer by keyboard");
+        page.keyboard().press("Enter");
+        Locator answer = page.locator("article.message--mine", new Page.LocatorOptions()
+                .setHasText("an answer by keyboard")).and(page.locator("article[data-seq]"));
+        assertThat(answer.locator(".message__reply")).containsText("a question for the keyboard");
+
+        // Delete: to the answer's Delete button; the dialog opens on Cancel and Tab cycles inside it.
+        tabTo(page, "Shift+Tab", "an answer by keyboard", "Delete");
+        page.keyboard().press("Enter");
+        Locator dialog = page.getByRole(AriaRole.ALERTDIALOG, new Page.GetByRoleOptions().setName("Delete message"));
+        assertThat(dialog).isVisible();
+        Locator cancel = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"));
+        Locator confirm = dialog.getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Delete").setExact(true));
+        assertThat(cancel).isFocused();
+        for (String key : List.of("Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab")) {
+            page.keyboard().press(key);
+            Assertions.assertThat(dialog.evaluate("d => d.contains(document.activeElement)"))
+                    .as("focus inside the dialog after %s", key).isEqualTo(true);
+        }
+        // Escape cancels and focus is back on the Delete button that opened the dialog.
+        page.keyboard().press("Escape");
+        assertThat(dialog).hasCount(0);
+        Assertions.assertThat(focused(page)).isEqualTo("Delete in: an answer by keyboard");
+        assertThat(messages(page, "an answer by keyboard")).hasCount(1);
+
+        // Again, and this time Tab to the dialog's Delete and Enter.
+        page.keyboard().press("Enter");
+        assertThat(cancel).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(confirm).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(dialog).hasCount(0);
+        assertThat(page.getByText("This message was deleted.")).isVisible();
+        Assertions.assertThat(dialogs).as("no native confirm()").isEmpty();
+    }
+
+    /**
+     * Presses key (Tab or Shift+Tab) until the focus is on the button named name inside the message row showing
+     * text; fails if it never gets there (the button is not reachable by keyboard).
+     */
+    private static void tabTo(Page page, String key, String text, String name) {
+        String wanted = name + " in: " + text;
+        for (int press = 0; press < 60; press++) {
+            page.keyboard().press(key);
+            if (focused(page).startsWith(wanted)) {
+                return;
+            }
+        }
+        throw new AssertionError("never reached by " + key + ": " + wanted + " (at " + focused(page) + ")");
+    }
+
+    /** The focused element as "its accessible label in: the text of the message row around it". */
+    private static String focused(Page page) {
+        return (String) page.evaluate("""
+                () => { const e = document.activeElement;
+                        const row = e?.closest('article[data-seq]');
+                        return (e?.getAttribute('aria-label') ?? e?.tagName) + ' in: '
+                               + (row?.querySelector('.message__body')?.textContent ?? ''); }""");
+    }
+
+    /** Issue 19 item 7: a room of one says "1 member", and my own dot in its member list says I am online. */
+    @Test
+    void aRoomOfOneSaysOneMemberAndMyOwnDotInTheMemberListIsOnline() throws Exception {
+        Account solo = registeredAccount("solo");
+        String room = api.room(solo, "Room of one");
+        Page page = open(nodeA);
+        signIn(page, solo);
+        page.navigate(nodeA + "/c/" + room);
+        assertThat(page.locator(".conversation-header__subtitle")).hasText("1 member");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Room details and members")).click();
+        // Presence frames about me never reach me: the dot comes from this client's own connection.
+        assertThat(page.locator(".info .person[data-member='" + solo.id() + "'] .presence"))
+                .hasAttribute("data-presence", "online");
+    }
+
+    /**
+     * Issue 19 item 7: the server's refusal of a field shows as a sentence beside that field (its input marked
+     * invalid and described by it), not as a raw string above the button.
+     */
+    @Test
+    void theRegisterFormShowsTheServersRefusalAsASentenceBesideTheField() {
+        Account taken = registeredAccount("taken");
+        Page page = open(nodeA);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
+        Locator username = page.getByLabel("Username");
+        Locator password = page.getByLabel("Password");
+        Locator create = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"));
+        username.fill(taken.username());
+        password.fill("Correct-Horse-" + UUID.randomUUID());
+        create.click();
+        assertThat(username).hasAccessibleDescription("Username is already taken.");
+        assertThat(username).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator(".form-error")).hasCount(0);
+
+        username.fill("fresh" + UUID.randomUUID().toString().substring(0, 8));
+        password.fill("password");
+        create.click();
+        assertThat(password).hasAccessibleDescription(
+                "Password is one of the most common passwords; choose another.");
+        assertThat(password).hasAttribute("aria-invalid", "true");
+        assertThat(username).not().hasAttribute("aria-invalid", "true");
+        assertThat(page.locator(".form-error")).hasCount(0);
+    }
+
     /** Issue 19 item 7: joins and leaves show as system lines in the timeline, live and after a reload. */
     @Test
     void joinsAndLeavesShowAsSystemLinesLiveAndAfterAReload() throws Exception {
