@@ -101,7 +101,7 @@ export function FriendsPanel() {
           <h2>Find people</h2>
           <UserSearch label="Find people to add" actions={user => known.has(user.id) ? <span className="hint">already listed</span> : <>
             <button className="chip" onClick={run(() => api.requestFriend(user.id))}
-                    aria-label={`Add ${user.displayName} as a friend`}>Add friend</button>
+                    aria-label={`Add friend ${user.displayName}`}>Add friend</button>
             <button className="chip danger" onClick={run(() => api.block(user.id), blocking(user.displayName))}
                     aria-label={`Block ${user.displayName}`}>Block</button>
           </>} />
