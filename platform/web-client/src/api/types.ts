@@ -100,7 +100,8 @@ export type ServerFrame =
   | { type: 'error'; id: string | null; code: string; message: string }
   | { type: 'pong'; id: string }
   | { type: 'presence'; userId: Uuid; status: PresenceStatus; lastSeenAt: string | null }
-  | { type: 'typing'; conversationId: Uuid; userId: Uuid; typing: boolean };
+  | { type: 'typing'; conversationId: Uuid; userId: Uuid; typing: boolean }
+  | { type: 'friendship'; userId: Uuid; otherUserId: Uuid; state: 'REQUESTED' | 'FRIENDS' | 'NONE' };
 
 /** A refusal from the server: RFC 9457 problem details. */
 export class ProblemError extends Error {

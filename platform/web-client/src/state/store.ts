@@ -51,6 +51,8 @@ export class ChatStore {
   pending = new Map<string, PendingMessage>();
   names = new Map<Uuid, string>();
   presence = new Map<Uuid, Presence>();
+  /** Counts friendship frames (a request, an answer, an end): an open friends list reads itself again on a change. */
+  friendsVersion = 0;
   typing = new Map<Uuid, Map<Uuid, number>>();
   preferences: Preferences = loadPreferences();
   toasts: Toast[] = [];
@@ -711,6 +713,10 @@ export class ChatStore {
         break;
       case 'presence':
         this.presence.set(frame.userId, { userId: frame.userId, status: frame.status, lastSeenAt: frame.lastSeenAt });
+        this.changed();
+        break;
+      case 'friendship':
+        this.friendsVersion++;
         this.changed();
         break;
       case 'typing': {

@@ -1095,6 +1095,42 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(page.locator(".form-error")).hasCount(0);
     }
 
+    /** Issue 19 item 7: a friend request shows live for the one asked, and its acceptance live for the asker. */
+    @Test
+    void aFriendRequestAndItsAcceptanceShowLiveOnBothSides() throws Exception {
+        Account asker = registeredAccount("asker");
+        Account asked = registeredAccount("asked");
+        Account pal = registeredAccount("pal");
+        Account earlier = registeredAccount("earlier");
+        api.befriend(asker, pal);
+        api.call("POST", "/api/friends/requests", earlier.token(), Map.of("userId", asked.id()), 200);
+        Page askedPage = open(nodeA);
+        signIn(askedPage, asked);
+        askedPage.navigate(nodeA + "/friends");
+        Page askerPage = open(nodeB);
+        signIn(askerPage, asker);
+        askerPage.navigate(nodeB + "/friends");
+        // Both lists read before the request: what shows after it came live.
+        Locator incoming = askedPage.getByRole(AriaRole.LIST,
+                new Page.GetByRoleOptions().setName("Incoming friend requests")).locator(".person");
+        assertThat(incoming).hasCount(1);
+        Locator askersFriends = askerPage.getByRole(AriaRole.LIST,
+                new Page.GetByRoleOptions().setName("Friends").setExact(true)).locator(".person");
+        assertThat(askersFriends).hasCount(1);
+        assertThat(askerPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Outgoing friend requests")))
+                .hasCount(0);
+
+        api.call("POST", "/api/friends/requests", asker.token(), Map.of("userId", asked.id()), 200);
+        assertThat(incoming).hasCount(2);
+        assertThat(askerPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Outgoing friend requests"))
+                .locator(".person")).hasCount(1);
+
+        askedPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept asker").setExact(true)).click();
+        assertThat(incoming).hasCount(1);
+        assertThat(askersFriends).hasCount(2);
+        assertThat(askersFriends.filter(new Locator.FilterOptions().setHasText("asked"))).hasCount(1);
+    }
+
     /** Issue 19 item 7: joins and leaves show as system lines in the timeline, live and after a reload. */
     @Test
     void joinsAndLeavesShowAsSystemLinesLiveAndAfterAReload() throws Exception {

@@ -16,11 +16,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PongFrame.class, name = "pong"),
         @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence"),
         @JsonSubTypes.Type(value = TypingFrame.class, name = "typing"),
-        @JsonSubTypes.Type(value = UnreadFrame.class, name = "unread")
+        @JsonSubTypes.Type(value = UnreadFrame.class, name = "unread"),
+        @JsonSubTypes.Type(value = FriendshipFrame.class, name = "friendship")
 })
 public sealed interface ServerFrame
         permits AckFrame, EventFrame, ReceiptFrame, ErrorFrame, PongFrame, PresenceFrame, TypingFrame,
-        UnreadFrame {
+        UnreadFrame, FriendshipFrame {
 
     /** The Redis channel that reaches every socket of a user, on whichever gateway node holds them. */
     static String channelOf(java.util.UUID userId) {
