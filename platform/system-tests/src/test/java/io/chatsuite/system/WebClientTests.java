@@ -1013,7 +1013,9 @@ class WebClientTests extends TwoGatewaySuite {
         // Escape cancels and focus is back on the Delete button that opened the dialog.
         page.keyboard().press("Escape");
         assertThat(dialog).hasCount(0);
-        Assertions.assertThat(focused(page)).isEqualTo("Delete in: an answer by keyboard");
+        // Given back when the dialog has gone (React's clean-up runs just after the element is removed).
+        await("focus back on the Delete button").atMost(LIVE)
+                .until(() -> focused(page).equals("Delete in: an answer by keyboard"));
         assertThat(messages(page, "an answer by keyboard")).hasCount(1);
 
         // Again, and this time Tab to the dialog's Delete and Enter.
