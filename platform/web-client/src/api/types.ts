@@ -113,7 +113,8 @@ export type ServerFrame =
   | { type: 'presence'; userId: Uuid; status: PresenceStatus; lastSeenAt: string | null }
   | { type: 'typing'; conversationId: Uuid; userId: Uuid; typing: boolean }
   | { type: 'notifications'; conversationId: Uuid; notifications: ConversationNotifications }
-  | { type: 'do-not-disturb'; doNotDisturb: DoNotDisturb };
+  | { type: 'do-not-disturb'; doNotDisturb: DoNotDisturb }
+  | { type: 'friendship'; userId: Uuid; otherUserId: Uuid; state: 'REQUESTED' | 'FRIENDS' | 'NONE' };
 
 /** A refusal from the server: RFC 9457 problem details. */
 export class ProblemError extends Error {

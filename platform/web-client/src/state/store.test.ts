@@ -139,6 +139,16 @@ describe('ChatStore', () => {
     expect(store.presenceOf('me')?.status).toBe('offline');
   });
 
+  it('counts friendship frames, so an open friends list reads itself again on a request or an answer', async () => {
+    const { ChatStore } = await import('./store');
+    const store = new ChatStore(me);
+
+    expect(store.friendsVersion).toBe(0);
+    socket.handlers!.onFrame({ type: 'friendship', userId: 'grace', otherUserId: 'me', state: 'REQUESTED' });
+    socket.handlers!.onFrame({ type: 'friendship', userId: 'me', otherUserId: 'grace', state: 'FRIENDS' });
+    expect(store.friendsVersion).toBe(2);
+  });
+
   it('delivers a burst of changes once, and only to the watchers whose slice changed', async () => {
     const store = await storeWithTwoConversations();
     const busy = vi.fn();

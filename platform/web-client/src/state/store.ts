@@ -60,6 +60,8 @@ export class ChatStore {
   avatars = new Map<Uuid, Uuid | null>();
   private readonly avatarsAsked = new Set<Uuid>();
   presence = new Map<Uuid, Presence>();
+  /** Counts friendship frames (a request, an answer, an end): an open friends list reads itself again on a change. */
+  friendsVersion = 0;
   typing = new Map<Uuid, Map<Uuid, number>>();
   preferences: Preferences = loadPreferences();
   /** My do-not-disturb, kept by the server for all my devices (loaded at start and after a reconnect, then by frames). */
@@ -813,6 +815,9 @@ export class ChatStore {
       case 'do-not-disturb':
         this.doNotDisturb = frame.doNotDisturb;
         this.redrawWhenOver(frame.doNotDisturb.until);
+        break;
+      case 'friendship':
+        this.friendsVersion++;
         this.changed();
         break;
       case 'typing': {

@@ -63,7 +63,7 @@ function ConfirmDialog({ question, onAnswer }: { question: ConfirmQuestion; onAn
         <h2 id={`${id}-title`}>{question.title}</h2>
         <p id={`${id}-message`}>{question.message}</p>
         <div className="confirm__buttons">
-          <button type="button" ref={cancel} onClick={() => onAnswer(false)}>Cancel</button>
+          <button type="button" className="button" ref={cancel} onClick={() => onAnswer(false)}>Cancel</button>
           <button type="button" className="primary danger-button" onClick={() => onAnswer(true)}>{question.action}</button>
         </div>
       </div>

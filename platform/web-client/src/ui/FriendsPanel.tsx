@@ -6,7 +6,7 @@ import { Avatar, PanelHeader, PresenceDot } from './common';
 import { navigate } from './router';
 import { UserSearch } from './UserSearch';
 import { useConfirm, type ConfirmQuestion } from './ConfirmDialog';
-import { useStore } from './useStore';
+import { useStore, useStoreValue } from './useStore';
 
 interface Relations { friends: Relation[]; incoming: Relation[]; outgoing: Relation[]; blocked: Relation[] }
 
@@ -26,7 +26,9 @@ export function FriendsPanel() {
     }
   }, [store]);
 
-  useEffect(() => { void reload(); }, [reload]);
+  // Read again whenever a request or friendship changes, here or elsewhere (friendship frames reach both people).
+  const friendsVersion = useStoreValue(s => s.friendsVersion);
+  useEffect(() => { void reload(); }, [reload, friendsVersion]);
 
   const confirm = useConfirm();
   const run = (action: () => Promise<unknown>, question?: ConfirmQuestion) => async () => {
@@ -102,7 +104,7 @@ export function FriendsPanel() {
           <h2>Find people</h2>
           <UserSearch label="Find people to add" actions={user => known.has(user.id) ? <span className="hint">already listed</span> : <>
             <button className="chip" onClick={run(() => api.requestFriend(user.id))}
-                    aria-label={`Add ${user.displayName} as a friend`}>Add friend</button>
+                    aria-label={`Add friend ${user.displayName}`}>Add friend</button>
             <button className="chip danger" onClick={run(() => api.block(user.id), blocking(user.displayName))}
                     aria-label={`Block ${user.displayName}`}>Block</button>
           </>} />

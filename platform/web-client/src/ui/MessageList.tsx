@@ -378,14 +378,15 @@ function ThreadSummaryButton({ conversationId, message }: { conversationId: stri
   const people = useStoreValue(s => thread.participantIds.map(id => s.nameOf(id)).join(', '));
   return (
     <button type="button" className="thread-summary" data-testid="thread-summary"
-            onClick={() => void store.showThread(conversationId, message.messageId)}
-            aria-label={`${countOf(thread.replyCount, 'reply', 'replies')} from ${people}, last at ${
-              formatTime(thread.lastReplyAt)}: open the thread`}>
+            onClick={() => void store.showThread(conversationId, message.messageId)}>
+      {/* Named by what it shows (the hidden words only join it up), so the name holds the visible text. */}
       <span className="thread-summary__count">{countOf(thread.replyCount, 'reply', 'replies')}</span>
+      <span className="visually-hidden"> from</span>
       <span className="thread-summary__people">{people}</span>
       <time dateTime={thread.lastReplyAt} title={formatFull(thread.lastReplyAt)}>
         Last reply {formatTime(thread.lastReplyAt)}
       </time>
+      <span className="visually-hidden">: open the thread</span>
     </button>
   );
 }

@@ -52,8 +52,10 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
   return (
     <aside className="sidebar" aria-label="Conversations">
       <header className="sidebar__header">
-        <a href="/settings" className="me" onClick={go('/settings')} aria-label={`Settings for ${store.me.displayName}`}>
+        {/* Named by its content, so the name holds the visible one ("Settings for Ada", not a label that hides it). */}
+        <a href="/settings" className="me" onClick={go('/settings')}>
           <Avatar id={store.me.id} name={store.me.displayName} size={32} />
+          <span className="visually-hidden">Settings for </span>
           <span className="me__name">{store.me.displayName}</span>
           {doNotDisturb && (
             <span className="muted-icon" role="img" aria-label="do not disturb" title="Do not disturb"
@@ -106,20 +108,18 @@ const ConversationEntry = memo(function ConversationEntry({ id, active }: { id: 
     : summary.kind === 'GROUP' ? 'Room created' : 'Say hello';
   const unread = summary.unreadCount;
   const mentionCount = summary.mentionCount ?? 0;
+  const counts = [
+    unread ? `${unread} unread` : '',
+    mentionCount ? `${mentionCount} ${mentionCount === 1 ? 'mention' : 'mentions'}` : '',
+  ].filter(Boolean).join(', ');
+  // No aria-label: the link is named by what it shows (name, time, preview) and, for a screen reader, the counts
+  // the badges show; the avatar comes after the text in the DOM (CSS puts it first) so the name leads.
   return (
     <li>
       <a href={`/c/${id}`} onClick={go} data-conversation={id} data-muted={muted || undefined}
          className={`conversation${active ? ' conversation--active' : ''}${unread ? ' conversation--unread' : ''}${
            muted ? ' conversation--muted' : ''}`}
-         aria-current={active ? 'page' : undefined}
-         aria-label={`${name}${summary.archived ? ', archived' : ''}${muted ? ', muted' : ''}${unread ? `, ${unread} unread` : ''}${
-           mentionCount ? `, ${mentionCount} ${mentionCount === 1 ? 'mention' : 'mentions'}` : ''}`}>
-        <span className="conversation__avatar">
-          {summary.kind === 'GROUP'
-            ? <span className="avatar avatar--room" aria-hidden="true">#</span>
-            : <Avatar id={summary.peerId ?? id} name={name} avatarId={summary.peerId ? undefined : null} />}
-          {summary.kind === 'DIRECT' && summary.peerId && <PresenceDot userId={summary.peerId} />}
-        </span>
+         aria-current={active ? 'page' : undefined}>
         <span className="conversation__text">
           <span className="conversation__top">
             <span className="conversation__name">{name}{summary.archived && <span className="hint"> · archived</span>}</span>
@@ -134,7 +134,14 @@ const ConversationEntry = memo(function ConversationEntry({ id, active }: { id: 
               <span className="badge badge--mention" aria-hidden="true" data-mentions={mentionCount}>@{mentionCount}</span>
             )}
             {unread > 0 && <span className="badge" aria-hidden="true" data-unread={unread}>{unread}</span>}
+            {counts && <span className="visually-hidden">, {counts}</span>}
           </span>
+        </span>
+        <span className="conversation__avatar">
+          {summary.kind === 'GROUP'
+            ? <span className="avatar avatar--room" aria-hidden="true">#</span>
+            : <Avatar id={summary.peerId ?? id} name={name} avatarId={summary.peerId ? undefined : null} />}
+          {summary.kind === 'DIRECT' && summary.peerId && <PresenceDot userId={summary.peerId} />}
         </span>
       </a>
     </li>

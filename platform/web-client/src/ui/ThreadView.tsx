@@ -34,10 +34,11 @@ export function ThreadView({ conversationId, rootId }: { conversationId: string;
         <h2>Thread</h2>
         <button className="icon-button" aria-label="Close the thread" onClick={() => store.hideThread()}>×</button>
       </header>
-      <ol className="thread-view__messages">
+      {/* Focusable, so a long thread scrolls by keyboard too (it may hold no link or button to land on). */}
+      <ol className="thread-view__messages" tabIndex={0} aria-label="Thread messages">
         {root && <ThreadMessage message={root} />}
         {root && (
-          <li className="thread-view__count" role="separator">
+          <li className="thread-view__count">
             {countOf(root.thread?.replyCount ?? 0, 'reply', 'replies')}
           </li>
         )}

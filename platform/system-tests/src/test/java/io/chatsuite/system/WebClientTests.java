@@ -10,6 +10,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.FilePayload;
 import io.chatsuite.system.SuiteApi.Account;
 import java.awt.Color;
@@ -50,6 +51,9 @@ class WebClientTests extends TwoGatewaySuite {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.executable", "/usr/bin/chromium"));
     private static final Duration LIVE = Duration.ofSeconds(20);
+    /** axe-core, a dev dependency of the web client: its build's npm ci puts it here. */
+    private static final Path AXE_SCRIPT = Path.of(System.getProperty("devstack.root", "../.."),
+            "platform", "web-client", "node_modules", "axe-core", "axe.min.js");
     /**
      * Issue 19's bounds on the longest main-thread task hold on a quiet machine; this build machine's two cores are
      * shared with other builds, so a task may wait for a core in the middle and measure longer than it ran.
@@ -727,6 +731,148 @@ class WebClientTests extends TwoGatewaySuite {
         Assertions.assertThat(dialogs).as("no native confirm()").isEmpty();
     }
 
+    /**
+     * Issue 19 item 6: axe-core finds nothing serious or critical on any screen, in the light and the dark colour
+     * scheme, on a desktop and a phone. Every screen is checked before the test fails, so one run lists every finding.
+     */
+    @Test
+    void axeFindsNothingSeriousOrCriticalOnAnyScreen() throws Exception {
+        Account ivy = registeredAccount("ivy", "Ivy Lin");
+        Account jon = registeredAccount("jon", "Jon Park");
+        Account kim = registeredAccount("kim", "Kim Sato");
+        Account lea = registeredAccount("lea", "Lea Roth");
+        Account max = registeredAccount("max", "Max Weber");
+        api.befriend(jon, ivy);
+        api.call("POST", "/api/friends/requests", kim.token(), Map.of("userId", ivy.id()), 200);
+        api.call("POST", "/api/friends/requests", ivy.token(), Map.of("userId", lea.id()), 200);
+        String direct = api.direct(jon, ivy);
+        String room = api.room(ivy, "Accessibility review", jon, kim);
+        try (ChatClient jonSocket = ChatClient.connect(nodeB, api.login(jon))) {
+            String root = jonSocket.sendUntilAcked("a11y-1", direct,
+                    "Have you seen the **new** layout? Notes in `styles.css`").path("messageId").asText();
+            jonSocket.send("{\"type\":\"send\",\"id\":\"a11y-2\",\"conversationId\":\"" + direct
+                    + "\",\"body\":\"It reads well on a phone too\",\"threadRootId\":\"" + root + "\"}");
+            jonSocket.send("{\"type\":\"react\",\"id\":\"a11y-3\",\"conversationId\":\"" + direct
+                    + "\",\"messageId\":\"" + root + "\",\"emoji\":\"👍\"}");
+            for (String id : List.of("a11y-2", "a11y-3")) {
+                Assertions.assertThat(jonSocket.awaitReply(id).path("type").asText()).as(id).isEqualTo("ack");
+            }
+            jonSocket.sendUntilAcked("a11y-4", room, "Hi @" + ivy.username() + ", the review starts at noon");
+        }
+        Map<String, List<String>> findings = new java.util.LinkedHashMap<>();
+
+        Page page = open(nodeA);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                .isVisible();
+        findings.put("login", seriousAccessibilityFindings(page));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
+        assertThat(page.getByLabel("Display name")).isVisible();
+        findings.put("register", seriousAccessibilityFindings(page));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        signIn(page, ivy);
+        assertThat(page.locator(".conversation-list .badge[data-unread]")).hasCount(2);
+        assertThat(page.locator(".conversation-list .badge--mention")).hasCount(1);
+        findings.put("home", seriousAccessibilityFindings(page));
+
+        // By id: the room's entry shows "Jon Park: Hi @ivy..." as its preview, so the name alone finds two.
+        page.locator("a[data-conversation='" + direct + "']").click();
+        assertThat(reactable(page, "new layout").getByTestId("thread-summary")).containsText("1 reply");
+        send(page, "Yes, it works with a keyboard");
+        assertThat(ownStatus(page, "works with a keyboard")).hasText(Pattern.compile("Sent|Read"));
+        findings.put("direct conversation", seriousAccessibilityFindings(page));
+
+        reactable(page, "new layout").getByTestId("thread-summary").click();
+        assertThat(page.getByTestId("thread-view").locator(".thread-view__message[data-seq]")).hasCount(2);
+        findings.put("thread", seriousAccessibilityFindings(page));
+
+        Locator mine = reactable(page, "works with a keyboard");
+        mine.hover();
+        mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+        Locator dialog = page.getByRole(AriaRole.ALERTDIALOG, new Page.GetByRoleOptions().setName("Delete message"));
+        assertThat(dialog).isVisible();
+        findings.put("confirm dialog", seriousAccessibilityFindings(page));
+        page.keyboard().press("Escape");
+        assertThat(dialog).hasCount(0);
+
+        page.navigate(nodeA + "/c/" + room + "/info");
+        assertThat(page.locator(".info .people[aria-label=Members] .person")).hasCount(3);
+        assertThat(messages(page, "review starts at noon")).isVisible();
+        findings.put("room with its details", seriousAccessibilityFindings(page));
+
+        page.navigate(nodeA + "/friends");
+        assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Incoming friend requests"))
+                .getByRole(AriaRole.LISTITEM)).hasCount(1);
+        assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Outgoing friend requests"))
+                .getByRole(AriaRole.LISTITEM)).hasCount(1);
+        page.getByLabel("Find people to add").fill(max.username());
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add friend Max Weber")))
+                .isVisible();
+        findings.put("friends", seriousAccessibilityFindings(page));
+
+        page.navigate(nodeA + "/settings");
+        assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Your sessions"))
+                .getByRole(AriaRole.LISTITEM)).not().hasCount(0);
+        findings.put("settings", seriousAccessibilityFindings(page));
+
+        page.navigate(nodeA + "/search");
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search messages")).fill("layout");
+        assertThat(page.locator(".search-hit")).hasCount(1);
+        findings.put("search results", seriousAccessibilityFindings(page));
+
+        page.navigate(nodeA + "/new");
+        page.getByLabel("Find people by name").fill(lea.username());
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Message Lea Roth")))
+                .isVisible();
+        findings.put("new chat", seriousAccessibilityFindings(page));
+
+        page.navigate(nodeA + "/rooms");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create room"))).isVisible();
+        findings.put("rooms", seriousAccessibilityFindings(page));
+
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        contexts.add(phone);
+        Page phonePage = watch(phone.newPage());
+        phonePage.navigate(nodeA + "/");
+        signIn(phonePage, ivy);
+        assertThat(phonePage.locator(".conversation-list .conversation")).hasCount(2);
+        findings.put("phone: home", seriousAccessibilityFindings(phonePage));
+        phonePage.locator("a[data-conversation='" + direct + "']").click();
+        assertThat(messages(phonePage, "works with a keyboard")).isVisible();
+        findings.put("phone: direct conversation", seriousAccessibilityFindings(phonePage));
+
+        findings.forEach((screen, found) -> found.forEach(f -> System.out.println("axe, " + screen + ": " + f)));
+        Assertions.assertThat(findings).as("serious and critical axe-core findings per screen")
+                .allSatisfy((screen, found) -> Assertions.assertThat(found).as(screen).isEmpty());
+    }
+
+    /**
+     * Runs axe-core on the page as it is now, in the light and then the dark colour scheme: each serious or critical
+     * finding as "scheme: rule (impact) target: what is wrong". The page's Content-Security-Policy refuses an added
+     * script tag, so the script is evaluated instead.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> seriousAccessibilityFindings(Page page) throws Exception {
+        if (!(Boolean) page.evaluate("() => typeof window.axe === 'object'")) {
+            page.evaluate(Files.readString(AXE_SCRIPT));
+        }
+        List<String> findings = new ArrayList<>();
+        for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+            List<String> found = (List<String>) page.evaluate("""
+                    async () => {
+                      const result = await axe.run(document, { resultTypes: ['violations'] });
+                      return result.violations.flatMap(rule => rule.nodes
+                        .filter(node => node.impact === 'serious' || node.impact === 'critical')
+                        .map(node => `${rule.id} (${node.impact}) ${node.target.join(' ')}: `
+                          + node.failureSummary.replace(/\\s+/g, ' ')));
+                    }""");
+            found.forEach(finding -> findings.add(scheme.name().toLowerCase() + ": " + finding));
+        }
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+        return findings;
+    }
+
     /** Issue 18 item 2: reactions by keyboard and by click, live on the other side, correct after a reload. */
     @Test
     void reactionsShowWhoReactedToggleLiveAndSurviveAReload() {
@@ -809,7 +955,7 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(entry.locator(".badge--mention")).hasText("@1",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(LIVE.toMillis()));
         assertThat(entry.locator(".badge[data-unread]")).hasText("2");
-        assertThat(entry).hasAttribute("aria-label", Pattern.compile("2 unread, 1 mention$"));
+        assertThat(entry).hasAccessibleName(Pattern.compile("2 unread, 1 mention"));
         assertThat(entry.locator(".muted-icon")).isVisible();
         // Still there after a reload: history-service counts it.
         hankPage.reload();
@@ -1039,6 +1185,173 @@ class WebClientTests extends TwoGatewaySuite {
         contexts.remove(gracePage.context());
         assertThat(dot).hasAttribute("data-presence", "offline",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(40_000));
+    }
+
+    /**
+     * Issue 19 item 6: with the keyboard alone (no mouse), reply to a message and delete one through the confirm
+     * dialog; the dialog keeps focus inside while open and gives it back to the button that opened it.
+     */
+    @Test
+    void aReplyAndADeleteWorkWithTheKeyboardAloneAndTheDialogKeepsFocus() throws Exception {
+        Account uma = registeredAccount("uma");
+        Account vic = registeredAccount("vic");
+        String direct = api.direct(uma, vic);
+        try (ChatClient vicClient = ChatClient.connect(nodeA, api.login(vic))) {
+            vicClient.sendUntilAcked("kbd-1", direct, "a question for the keyboard");
+        }
+        Page page = open(nodeA);
+        signIn(page, uma);
+        page.navigate(nodeA + "/c/" + direct);
+        assertThat(messages(page, "a question for the keyboard")).hasCount(1);
+        Locator composer = page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        assertThat(composer).isFocused();
+
+        // Reply: back from the composer to the other's message's Reply button, Enter, type, Enter.
+        tabTo(page, "Shift+Tab", "a question for the keyboard", "Reply");
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".composer__context")).containsText("Replying to");
+        assertThat(composer).isFocused();
+        page.keyboard().type("an answer by keyboard");
+        page.keyboard().press("Enter");
+        Locator answer = page.locator("article.message--mine", new Page.LocatorOptions()
+                .setHasText("an answer by keyboard")).and(page.locator("article[data-seq]"));
+        assertThat(answer.locator(".message__reply")).containsText("a question for the keyboard");
+
+        // Delete: to the answer's Delete button; the dialog opens on Cancel and Tab cycles inside it.
+        tabTo(page, "Shift+Tab", "an answer by keyboard", "Delete");
+        page.keyboard().press("Enter");
+        Locator dialog = page.getByRole(AriaRole.ALERTDIALOG, new Page.GetByRoleOptions().setName("Delete message"));
+        assertThat(dialog).isVisible();
+        Locator cancel = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"));
+        Locator confirm = dialog.getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Delete").setExact(true));
+        assertThat(cancel).isFocused();
+        for (String key : List.of("Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab")) {
+            page.keyboard().press(key);
+            Assertions.assertThat(dialog.evaluate("d => d.contains(document.activeElement)"))
+                    .as("focus inside the dialog after %s", key).isEqualTo(true);
+        }
+        // Escape cancels and focus is back on the Delete button that opened the dialog.
+        page.keyboard().press("Escape");
+        assertThat(dialog).hasCount(0);
+        // Given back when the dialog has gone (React's clean-up runs just after the element is removed).
+        await("focus back on the Delete button").atMost(LIVE)
+                .until(() -> focused(page).equals("Delete in: an answer by keyboard"));
+        assertThat(messages(page, "an answer by keyboard")).hasCount(1);
+
+        // Again, and this time Tab to the dialog's Delete and Enter.
+        page.keyboard().press("Enter");
+        assertThat(cancel).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(confirm).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(dialog).hasCount(0);
+        assertThat(page.getByText("This message was deleted.")).isVisible();
+        Assertions.assertThat(dialogs).as("no native confirm()").isEmpty();
+    }
+
+    /**
+     * Presses key (Tab or Shift+Tab) until the focus is on the button named name inside the message row showing
+     * text; fails if it never gets there (the button is not reachable by keyboard).
+     */
+    private static void tabTo(Page page, String key, String text, String name) {
+        String wanted = name + " in: " + text;
+        for (int press = 0; press < 60; press++) {
+            page.keyboard().press(key);
+            if (focused(page).startsWith(wanted)) {
+                return;
+            }
+        }
+        throw new AssertionError("never reached by " + key + ": " + wanted + " (at " + focused(page) + ")");
+    }
+
+    /** The focused element as "its accessible label in: the text of the message row around it". */
+    private static String focused(Page page) {
+        return (String) page.evaluate("""
+                () => { const e = document.activeElement;
+                        const row = e?.closest('article[data-seq]');
+                        return (e?.getAttribute('aria-label') ?? e?.tagName) + ' in: '
+                               + (row?.querySelector('.message__body')?.textContent ?? ''); }""");
+    }
+
+    /** Issue 19 item 7: a room of one says "1 member", and my own dot in its member list says I am online. */
+    @Test
+    void aRoomOfOneSaysOneMemberAndMyOwnDotInTheMemberListIsOnline() throws Exception {
+        Account solo = registeredAccount("solo");
+        String room = api.room(solo, "Room of one");
+        Page page = open(nodeA);
+        signIn(page, solo);
+        page.navigate(nodeA + "/c/" + room);
+        assertThat(page.locator(".conversation-header__subtitle")).hasText("1 member");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Room details and members")).click();
+        // Presence frames about me never reach me: the dot comes from this client's own connection.
+        assertThat(page.locator(".info .person[data-member='" + solo.id() + "'] .presence"))
+                .hasAttribute("data-presence", "online");
+    }
+
+    /**
+     * Issue 19 item 7: the server's refusal of a field shows as a sentence beside that field (its input marked
+     * invalid and described by it), not as a raw string above the button.
+     */
+    @Test
+    void theRegisterFormShowsTheServersRefusalAsASentenceBesideTheField() {
+        Account taken = registeredAccount("taken");
+        Page page = open(nodeA);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
+        Locator username = page.getByLabel("Username");
+        Locator password = page.getByLabel("Password");
+        Locator create = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"));
+        username.fill(taken.username());
+        password.fill("Correct-Horse-" + UUID.randomUUID());
+        create.click();
+        assertThat(username).hasAccessibleDescription("Username is already taken.");
+        assertThat(username).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator(".form-error")).hasCount(0);
+
+        username.fill("fresh" + UUID.randomUUID().toString().substring(0, 8));
+        password.fill("password");
+        create.click();
+        assertThat(password).hasAccessibleDescription(
+                "Password is one of the most common passwords; choose another.");
+        assertThat(password).hasAttribute("aria-invalid", "true");
+        assertThat(username).not().hasAttribute("aria-invalid", "true");
+        assertThat(page.locator(".form-error")).hasCount(0);
+    }
+
+    /** Issue 19 item 7: a friend request shows live for the one asked, and its acceptance live for the asker. */
+    @Test
+    void aFriendRequestAndItsAcceptanceShowLiveOnBothSides() throws Exception {
+        Account asker = registeredAccount("asker");
+        Account asked = registeredAccount("asked");
+        Account pal = registeredAccount("pal");
+        Account earlier = registeredAccount("earlier");
+        api.befriend(asker, pal);
+        api.call("POST", "/api/friends/requests", earlier.token(), Map.of("userId", asked.id()), 200);
+        Page askedPage = open(nodeA);
+        signIn(askedPage, asked);
+        askedPage.navigate(nodeA + "/friends");
+        Page askerPage = open(nodeB);
+        signIn(askerPage, asker);
+        askerPage.navigate(nodeB + "/friends");
+        // Both lists read before the request: what shows after it came live.
+        Locator incoming = askedPage.getByRole(AriaRole.LIST,
+                new Page.GetByRoleOptions().setName("Incoming friend requests")).locator(".person");
+        assertThat(incoming).hasCount(1);
+        Locator askersFriends = askerPage.getByRole(AriaRole.LIST,
+                new Page.GetByRoleOptions().setName("Friends").setExact(true)).locator(".person");
+        assertThat(askersFriends).hasCount(1);
+        assertThat(askerPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Outgoing friend requests")))
+                .hasCount(0);
+
+        api.call("POST", "/api/friends/requests", asker.token(), Map.of("userId", asked.id()), 200);
+        assertThat(incoming).hasCount(2);
+        assertThat(askerPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Outgoing friend requests"))
+                .locator(".person")).hasCount(1);
+
+        askedPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept asker").setExact(true)).click();
+        assertThat(incoming).hasCount(1);
+        assertThat(askersFriends).hasCount(2);
+        assertThat(askersFriends.filter(new Locator.FilterOptions().setHasText("asked"))).hasCount(1);
     }
 
     /** Issue 19 item 7: joins and leaves show as system lines in the timeline, live and after a reload. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.chatsuite.contracts.protocol.FriendshipFrame;
 import io.chatsuite.contracts.user.BlockChanged;
 import io.chatsuite.contracts.user.FriendshipChanged;
 import io.chatsuite.contracts.user.UserEvent;
@@ -11,6 +12,7 @@ import io.chatsuite.kit.consumer.DeadLetteredRecord;
 import io.chatsuite.kit.consumer.RecordRetry;
 import io.chatsuite.presence.repository.VisibilityGraph;
 import io.chatsuite.presence.repository.VisibilityGraph.Position;
+import io.chatsuite.presence.service.FrameFanout;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -29,9 +31,11 @@ public class FriendshipListener {
     private final VisibilityGraph graph;
     private final ObjectReader userEvents;
     private final RecordRetry retry;
+    private final FrameFanout frames;
 
-    public FriendshipListener(VisibilityGraph graph, ObjectMapper json, RecordRetry retry) {
+    public FriendshipListener(VisibilityGraph graph, ObjectMapper json, RecordRetry retry, FrameFanout frames) {
         this.graph = graph;
+        this.frames = frames;
         // Event types presence-service does not know read as null: they only move the position.
         this.userEvents = json.readerFor(UserEvent.class).without(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE);
         this.retry = retry;
@@ -60,11 +64,22 @@ public class FriendshipListener {
     private Uni<Void> apply(UserEvent event, Position position) {
         if (event instanceof FriendshipChanged friendship) {
             return graph.friendship(friendship.userId(), friendship.otherUserId(),
-                    friendship.state() == FriendshipChanged.FriendshipState.FRIENDS, friendship.occurredAt(), position);
+                    friendship.state() == FriendshipChanged.FriendshipState.FRIENDS, friendship.occurredAt(), position)
+                    .call(() -> tellBoth(friendship));
         }
         if (event instanceof BlockChanged block) {
             return graph.block(block.userId(), block.blockedUserId(), block.blocked(), position);
         }
         return graph.passed(position);
+    }
+
+    /**
+     * Both users' open friends lists follow at once (auth-service, which owns friendships, has no sockets; presence
+     * already reads user.events and publishes on users' channels). A frame lost with Redis is the fast path only:
+     * the lists are read again from auth-service. Its failure does not hold the graph (already moved on).
+     */
+    private Uni<Void> tellBoth(FriendshipChanged friendship) {
+        return frames.friendship(new FriendshipFrame(friendship.userId(), friendship.otherUserId(), friendship.state()))
+                .onFailure().recoverWithNull();
     }
 }

@@ -2,6 +2,7 @@ package io.chatsuite.presence.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.contracts.protocol.FriendshipFrame;
 import io.chatsuite.contracts.protocol.PresenceFrame;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.contracts.protocol.TypingFrame;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Publishes presence and typing frames on the recipients' {@code user:{id}} channels, all the changes of one signal
+ * Publishes presence, typing and friendship frames on the recipients' {@code user:{id}} channels, all the changes of one signal
  * pipelined together ({@link PipelinedPublishes}): a user arriving in a 1,000-member room is one frame to each
  * member, which one publish per round trip made presence-service the busiest process of the fan-out benchmark.
  * Presence frames are the fast path: a client that missed one asks GET /api/presence after reconnecting.
@@ -44,6 +45,13 @@ public class FrameFanout {
             add(publishes, change.recipients(), new TypingFrame(change.conversationId(), change.userId(),
                     change.typing()));
         }
+        return publishes.send(redis);
+    }
+
+    /** To both users: the request or friendship is on both their friends lists. */
+    public Uni<Void> friendship(FriendshipFrame frame) {
+        PipelinedPublishes publishes = new PipelinedPublishes();
+        add(publishes, List.of(frame.userId(), frame.otherUserId()), frame);
         return publishes.send(redis);
     }
 

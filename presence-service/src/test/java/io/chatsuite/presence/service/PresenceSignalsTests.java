@@ -93,6 +93,28 @@ class PresenceSignalsTests {
         assertThat(presence(bob, alice).path("status").asText()).isEqualTo("offline");
     }
 
+    /** Issue 19 item 7: a request and its answer reach both people's sockets at once, for their friends lists. */
+    @Test
+    void aFriendRequestAndItsAcceptanceReachBothPeopleAsFriendshipFrames() {
+        UUID asker = UUID.randomUUID();
+        UUID asked = UUID.randomUUID();
+        try (FrameInbox askers = FrameInbox.of(redis, asker); FrameInbox askeds = FrameInbox.of(redis, asked)) {
+            signals.event(new FriendshipChanged(asker, asked, FriendshipChanged.FriendshipState.REQUESTED,
+                    Instant.now()));
+            await().atMost(Duration.ofSeconds(90)).until(() -> askeds.ofType("friendship").size() == 1);
+            JsonNode request = askeds.ofType("friendship").get(0);
+            assertThat(request.path("userId").asText()).isEqualTo(asker.toString());
+            assertThat(request.path("otherUserId").asText()).isEqualTo(asked.toString());
+            assertThat(request.path("state").asText()).isEqualTo("REQUESTED");
+
+            signals.event(new FriendshipChanged(asked, asker, FriendshipChanged.FriendshipState.FRIENDS,
+                    Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> askers.ofType("friendship").size() == 2);
+            assertThat(askers.ofType("friendship")).extracting(frame -> frame.path("state").asText())
+                    .containsExactly("REQUESTED", "FRIENDS");
+        }
+    }
+
     @Test
     void membersOfASharedConversationSeeEachOther() {
         UUID alice = UUID.randomUUID();

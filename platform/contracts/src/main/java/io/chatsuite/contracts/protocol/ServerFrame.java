@@ -18,11 +18,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TypingFrame.class, name = "typing"),
         @JsonSubTypes.Type(value = UnreadFrame.class, name = "unread"),
         @JsonSubTypes.Type(value = NotificationsFrame.class, name = "notifications"),
-        @JsonSubTypes.Type(value = DoNotDisturbFrame.class, name = "do-not-disturb")
+        @JsonSubTypes.Type(value = DoNotDisturbFrame.class, name = "do-not-disturb"),
+        @JsonSubTypes.Type(value = FriendshipFrame.class, name = "friendship")
 })
 public sealed interface ServerFrame
         permits AckFrame, EventFrame, ReceiptFrame, ErrorFrame, PongFrame, PresenceFrame, TypingFrame,
-        UnreadFrame, NotificationsFrame, DoNotDisturbFrame {
+        UnreadFrame, NotificationsFrame, DoNotDisturbFrame, FriendshipFrame {
 
     /** The Redis channel that reaches every socket of a user, on whichever gateway node holds them. */
     static String channelOf(java.util.UUID userId) {
