@@ -71,9 +71,14 @@ public class UserLookup {
                 })
                 .onFailure(NotYetKnown.class).retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(250))
                 .expireIn(EVENT_WAIT.toMillis())
-                .onFailure(NotYetKnown.class).transform(notYet -> new ProblemException(503, "Service unavailable",
+                .onFailure(UserLookup::stillUnknown).transform(notYet -> new ProblemException(503, "Service unavailable",
                         "users cannot be checked now; try again shortly", List.of(), Duration.ofSeconds(2)))
                 .replaceWithVoid();
+    }
+
+    /** The retry's deadline fails with an exception of its own around the last failure, not with that failure. */
+    private static boolean stillUnknown(Throwable failure) {
+        return failure instanceof NotYetKnown || failure.getCause() instanceof NotYetKnown;
     }
 
     private Uni<Boolean> known(UUID userId) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.chatsuite.chat.ChatTestSupport;
 import io.chatsuite.chat.ChatTestSupport.TestUser;
@@ -73,6 +74,22 @@ class NewUserLookupTests {
                 .body(Map.of("userIds", List.of(known.id(), UUID.randomUUID())))
                 .post("/api/conversations/group-direct").then().statusCode(404)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("userIds[1]"));
+    }
+
+    @Test
+    void aUserAuthServiceCannotAnswerForIsUnavailableForNowNotAnError() throws Exception {
+        TestUser asker = chat.newUser("asker" + suffix());
+        UUID unanswered = UUID.randomUUID();
+        HttpResponse<Void> failing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(authService + "/test/failing"))
+                .POST(HttpRequest.BodyPublishers.ofString(unanswered.toString())).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(failing.statusCode()).isEqualTo(204);
+
+        // Neither auth-service nor user.events can say: a 404 could be false, so it is a 503 to retry.
+        given().auth().oauth2(asker.token()).contentType(ContentType.JSON).body(Map.of("userId", unanswered))
+                .post("/api/conversations/direct").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
     }
 
     private TestUser registeredInAuthServiceOnly(String name) throws Exception {
