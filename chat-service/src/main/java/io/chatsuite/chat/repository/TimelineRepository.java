@@ -74,16 +74,18 @@ public class TimelineRepository {
 
     /**
      * Records that Kafka holds each conversation's events up to {@code seqs[i]} (the watermark only moves forward)
-     * and releases the publication locks, in one statement.
+     * and releases the publication locks. Two statements, sent together (the connection pipelines them): the
+     * watermark's own statement commits before the unlock runs. In one statement the unlock came first, before the
+     * implicit commit, and the next publisher of the conversation could read the old watermark and send its events
+     * again.
      */
     public Uni<Void> recordPublishedAndUnlock(SqlClient client, UUID[] conversationIds, Long[] seqs,
                                               Long[] lockKeys) {
-        return client.preparedQuery("""
-                        WITH marked AS (
-                            UPDATE conversations c SET published_seq = GREATEST(c.published_seq, k.seq)
-                            FROM unnest($1::uuid[], $2::bigint[]) AS k(id, seq) WHERE c.id = k.id)
-                        SELECT pg_advisory_unlock(k) FROM unnest($3::bigint[]) AS l(k)""")
-                .execute(Tuple.of(conversationIds, seqs, lockKeys)).replaceWithVoid();
+        Uni<Void> recorded = client.preparedQuery("""
+                        UPDATE conversations c SET published_seq = GREATEST(c.published_seq, k.seq)
+                        FROM unnest($1::uuid[], $2::bigint[]) AS k(id, seq) WHERE c.id = k.id""")
+                .execute(Tuple.of(conversationIds, seqs)).replaceWithVoid();
+        return Uni.combine().all().unis(recorded, unlockPublication(client, lockKeys)).discardItems();
     }
 
     /** Conversations whose oldest event not yet on Kafka was stored before {@code olderThan}. */
