@@ -16,12 +16,14 @@ import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.history.testing.ConversationScript;
 import io.chatsuite.history.testing.HistoryClient;
 import io.chatsuite.history.testing.MovableClock;
+import io.chatsuite.history.testing.MovableClockProfile;
 import io.chatsuite.history.testing.TestEvents;
 import io.chatsuite.history.testing.TestUser;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands.RedisSubscriber;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 @WithTestResource(TestTokenIssuer.class)
+@TestProfile(MovableClockProfile.class)
 class NotificationSettingsTests {
 
     @Inject

@@ -1,6 +1,5 @@
 package io.chatsuite.history.testing;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,10 +10,11 @@ import java.time.ZoneOffset;
 
 /**
  * The service's clock in tests: the system's, until a test moves it on, so "until a time" can be tested at that time
- * without waiting for it. A test that moves it puts it back ({@link #reset}).
+ * without waiting for it. A test that moves it puts it back ({@link #reset}). Enabled only in the application of
+ * {@link MovableClockProfile}: a moved clock also ages what the service remembers by time, such as the session
+ * revocations it replayed at start, which the module's other test classes rely on.
  */
 @Alternative
-@Priority(1)
 @Singleton
 public class MovableClock extends Clock {
 
