@@ -197,7 +197,13 @@ describe('ChatStore', () => {
     expect(alerts.playMessageSound).not.toHaveBeenCalled();
     expect(store.isMuted('c1')).toBe(false);
 
+    // The sidebar's indicator watches the setting: a frame from another device redraws it.
+    const indicator = vi.fn();
+    store.watch(s => s.doNotDisturbOn, indicator);
+    runFrames();
     socket.handlers!.onFrame({ type: 'do-not-disturb', doNotDisturb: { on: true, until: null } });
+    runFrames();
+    expect(indicator).toHaveBeenCalledTimes(1);
     socket.handlers!.onFrame({ type: 'event', event: { ...messageIn('c1', 3), mentionedUserIds: ['me'] } });
     socket.handlers!.onFrame({ type: 'event', event: messageIn('c2', 2) });
     expect(alerts.playMessageSound).not.toHaveBeenCalled();
@@ -339,7 +345,7 @@ describe('ChatStore read position', () => {
       const end = (before ?? 301) - 1;
       const start = Math.max(1, end - limit + 1);
       return {
-        conversationId: 'c1', nextBefore: start > 1 ? start : null,
+        conversationId: 'c1', nextBefore: start > 1 ? start : null, lastSeq: 300,
         messages: Array.from({ length: end - start + 1 }, (_, i) => view(start + i)),
       };
     });
@@ -361,7 +367,7 @@ describe('ChatStore join and leave lines', () => {
 
   it('reads the joins and leaves among the first page from history events, as the page holds only messages', async () => {
     const store = await storeWithTwoConversations({ latestSeq: 5, readSeq: 5, unreadCount: 0 });
-    api.messages.mockResolvedValue({ conversationId: 'c1', nextBefore: null, messages: [1, 2, 4, 5].map(view) });
+    api.messages.mockResolvedValue({ conversationId: 'c1', nextBefore: null, lastSeq: 5, messages: [1, 2, 4, 5].map(view) });
     const joined = { type: 'member.joined', v: 1, conversationId: 'c1', seq: 3, occurredAt: '2026-11-27T10:02:00Z',
       actorId: 'grace', userId: 'ivan', role: 'member' as const };
     api.events.mockImplementation(async (_id: string, after: number) => ({
@@ -391,7 +397,7 @@ function view(seq: number) {
 /** history-service's newest page of a conversation with messages 1 to last from Grace, and nothing newer. */
 function pageOf(conversationId: string, last: number) {
   api.messages.mockResolvedValue({
-    conversationId, nextBefore: null, messages: Array.from({ length: last }, (_, i) => view(i + 1)),
+    conversationId, nextBefore: null, lastSeq: last, messages: Array.from({ length: last }, (_, i) => view(i + 1)),
   });
   api.events.mockResolvedValue({ conversationId, events: [], hasMore: false, nextAfter: last, latestSeq: last });
 }

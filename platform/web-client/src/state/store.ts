@@ -815,6 +815,7 @@ export class ChatStore {
       case 'do-not-disturb':
         this.doNotDisturb = frame.doNotDisturb;
         this.redrawWhenOver(frame.doNotDisturb.until);
+        this.changed();
         break;
       case 'friendship':
         this.friendsVersion++;

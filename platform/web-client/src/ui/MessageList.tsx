@@ -107,17 +107,14 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
 
   // Away from the end: the newest seq the reader had seen then; "Jump to latest (N)" counts the messages after it.
   const [away, setAway] = useState(false);
-  const awayRef = useRef(false);
   const seenSeq = useRef(0);
   const leaveBottom = (seen: number) => {
     atBottom.current = false;
-    awayRef.current = true;
     seenSeq.current = seen;
     setAway(true);
   };
   const backAtBottom = () => {
     atBottom.current = true;
-    awayRef.current = false;
     setAway(false);
   };
 
@@ -166,16 +163,23 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     }
   }, [rows.length, virtualizer]);
 
+  const lastTop = useRef(0);
   const onScroll = () => {
     const element = scroller.current;
     if (!element) return;
     const bottom = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    // Only the reader leaves the end, by scrolling up. Following new rows can also end short of it (rows measured
+    // taller than their estimate after the scroll), and a busy conversation must not look like the reader left.
+    const movedUp = element.scrollTop < lastTop.current;
+    lastTop.current = element.scrollTop;
     if (element.scrollTop < 400) void loadOlder();
     // While opening at a message, the scrolls there are not the reader leaving or reaching the end.
     if (goTo) return;
-    if (bottom && awayRef.current) backAtBottom();
-    else if (!bottom && !awayRef.current) leaveBottom(timeline.lastSeq);
-    atBottom.current = bottom;
+    if (bottom && !atBottom.current) backAtBottom();
+    else if (!bottom && atBottom.current) {
+      if (movedUp) leaveBottom(timeline.lastSeq);
+      else virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    }
     if (bottom) store.markRead(conversationId);
   };
 

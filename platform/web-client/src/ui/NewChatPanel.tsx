@@ -45,10 +45,14 @@ export function NewChatPanel() {
           const isPicked = picked.some(p => p.id === user.id);
           return (
             <>
-              <button className="chip" onClick={() => start(user)} aria-label={`Message ${user.displayName}`}>Message</button>
-              <button className="chip" onClick={() => toggle(user)} aria-pressed={isPicked} disabled={!isPicked && full}
-                      aria-label={isPicked ? `Remove ${user.displayName} from the group` : `Add ${user.displayName} to a group`}>
-                {isPicked ? 'Remove' : 'Add to group'}
+              {/* Named by what they show, the person's name added for a screen reader ("Add Lea to group"). */}
+              <button className="chip" onClick={() => start(user)}>
+                Message<span className="visually-hidden"> {user.displayName}</span>
+              </button>
+              <button className="chip" onClick={() => toggle(user)} aria-pressed={isPicked} disabled={!isPicked && full}>
+                {isPicked
+                  ? <>Remove<span className="visually-hidden"> {user.displayName}</span> from group</>
+                  : <>Add<span className="visually-hidden"> {user.displayName}</span> to group</>}
               </button>
             </>
           );

@@ -547,11 +547,15 @@ class WebClientTests extends TwoGatewaySuite {
         Account rae = registeredAccount("rae");
         String direct = api.direct(rae, quinn);
         try (ChatClient raeSocket = ChatClient.connect(nodeB, api.login(rae))) {
-            raeSocket.sendUntilAcked("r0", direct, "already read");
+            long readSeq = raeSocket.sendUntilAcked("r0", direct, "already read").path("seq").asLong();
             Page page = open(nodeA);
             signIn(page, quinn);
             openConversation(page, "rae");
             assertThat(messages(page, "already read")).hasCount(1);
+            // Read on the server (its receipt reached Rae) before the page goes: the cursor the next opening starts at.
+            await("quinn's read of it").atMost(LIVE).until(() -> raeSocket.frames("receipt").stream().anyMatch(
+                    receipt -> receipt.path("userId").asText().equals(quinn.id())
+                            && receipt.path("seq").asLong() >= readSeq));
             page.navigate(nodeA + "/");
             for (int i = 1; i <= 40; i++) {
                 raeSocket.sendUntilAcked("r" + i, direct, "unread number " + i);
@@ -1159,11 +1163,12 @@ class WebClientTests extends TwoGatewaySuite {
         for (String username : usernames) {
             page.getByLabel("Find people by name").fill(username);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
-                    Pattern.compile("^Add .* to a group$"))).click();
+                    Pattern.compile("^Add .* to group$"))).click();
         }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
                 "Start group (" + (usernames.length + 1) + " people)")).click();
-        await().atMost(Duration.ofSeconds(60)).until(() -> page.url().contains("/c/"));
+        // Playwright's own wait: page.url() polled from another thread never sees the client's history.pushState.
+        page.waitForURL(Pattern.compile(".*/c/[0-9a-f-]{36}$"), new Page.WaitForURLOptions().setTimeout(60_000));
         assertThat(page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).isVisible();
         return page.url().replaceAll(".*/c/([0-9a-f-]{36}).*", "$1");
     }
@@ -1775,8 +1780,9 @@ class WebClientTests extends TwoGatewaySuite {
         }
         BiFunction<Integer, Integer, String> body = (sender, n) -> prefix + " " + sender + "-" + n
                 + " " + (n % 5 == 0 ? "with **bold** and `code` " : "") + "https://example.org/" + n;
-        ScheduledExecutorService pacing =
-                Executors.newScheduledThreadPool(clients.size());
+        // A thread per sender: after a stall two due sends of one sender must still go out in their order.
+        List<ScheduledExecutorService> pacing = clients.stream()
+                .map(client -> Executors.newSingleThreadScheduledExecutor()).toList();
         try {
             List<ScheduledFuture<?>> sends = new ArrayList<>();
             for (int n = 0; n < count; n++) {
@@ -1784,7 +1790,7 @@ class WebClientTests extends TwoGatewaySuite {
                     ChatClient client = clients.get(i);
                     String id = idOf(prefix, i, n);
                     String text = body.apply(i, n);
-                    sends.add(pacing.schedule(() -> client.sendMessage(id, conversationId, text),
+                    sends.add(pacing.get(i).schedule(() -> client.sendMessage(id, conversationId, text),
                             n * period.toMillis(), TimeUnit.MILLISECONDS));
                 }
             }
@@ -1801,7 +1807,7 @@ class WebClientTests extends TwoGatewaySuite {
                 }
             }
         } finally {
-            pacing.shutdownNow();
+            pacing.forEach(ScheduledExecutorService::shutdownNow);
             clients.forEach(ChatClient::close);
         }
     }
