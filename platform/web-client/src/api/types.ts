@@ -68,7 +68,8 @@ export interface ThreadSummary { replyCount: number; lastReplyAt: string; partic
 export interface ThreadPage {
   conversationId: Uuid; root: MessageView; replies: MessageView[]; nextAfter: number | null; following: boolean;
 }
-export interface MessagePage { conversationId: Uuid; messages: MessageView[]; nextBefore: number | null }
+/** lastSeq: the conversation's seq when the page was read; the page shows every event up to it (not only messages). */
+export interface MessagePage { conversationId: Uuid; messages: MessageView[]; nextBefore: number | null; lastSeq: number }
 
 export interface TimelineEvent {
   type: string; v: number; conversationId: Uuid; seq: number; occurredAt: string; actorId: Uuid;

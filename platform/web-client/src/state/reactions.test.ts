@@ -13,7 +13,7 @@ const reaction = (seq: number, type: 'reaction.added' | 'reaction.removed', acto
 function loaded(): Timeline {
   const t = new Timeline(C);
   t.loadNewest({
-    conversationId: C, nextBefore: null,
+    conversationId: C, nextBefore: null, lastSeq: 2,
     messages: [
       { seq: 1, messageId: 'id1', senderId: 'u1', senderName: 'A', body: 'one', format: 'markdown', attachments: [],
         replyTo: null, sentAt: at, editedAt: null, deleted: false,

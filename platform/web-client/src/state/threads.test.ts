@@ -15,7 +15,7 @@ const reply = (seq: number, actorId: string, alsoToConversation = false): Timeli
 
 function withRoot(): Timeline {
   const t = new Timeline(C);
-  t.loadNewest({ conversationId: C, nextBefore: null, messages: [view(1), view(2)] });
+  t.loadNewest({ conversationId: C, nextBefore: null, lastSeq: 2, messages: [view(1), view(2)] });
   return t;
 }
 
@@ -32,6 +32,16 @@ describe('threads in a timeline', () => {
     expect(t.repliesOf('id1').map(m => m.body)).toEqual(['r3', 'r4', 'r5']);
     // An ack finds a thread-only reply by its seq.
     expect(t.message(3)?.threadRootId).toBe('id1');
+  });
+
+  it('counts a reply the first page already counts once, when its event arrives after the page', () => {
+    const t = new Timeline(C);
+    // The root's reply (seq 3) is thread-only: the page lists the root alone, but is current up to seq 3.
+    t.loadNewest({ conversationId: C, nextBefore: null, lastSeq: 3, messages: [
+      view(1, { thread: { replyCount: 1, lastReplyAt: '2026-01-01T10:00:03Z', participantIds: ['u2'] } }), view(2)] });
+    expect(t.apply(reply(3, 'u2'))).toBe('duplicate');
+    expect(t.apply(reply(4, 'u3'))).toBe('applied');
+    expect(t.messages[0].thread?.replyCount).toBe(2);
   });
 
   it('merges the thread page with live replies once and takes the root summary from the page', () => {

@@ -11,7 +11,7 @@ const created = (seq: number, body = `m${seq}`, clientId?: string): TimelineEven
 function loaded(lastSeq: number): Timeline {
   const t = new Timeline(C);
   t.loadNewest({
-    conversationId: C, nextBefore: null,
+    conversationId: C, nextBefore: null, lastSeq,
     messages: Array.from({ length: lastSeq }, (_, i) => ({
       seq: i + 1, messageId: `id${i + 1}`, senderId: 'u1', senderName: 'A', body: `m${i + 1}`, format: 'markdown',
       attachments: [], replyTo: null, sentAt: '2026-01-01T10:00:00Z', editedAt: null, deleted: false,
@@ -66,7 +66,7 @@ describe('a conversation timeline', () => {
   it('holds live events that arrive before the first page', () => {
     const t = new Timeline(C);
     expect(t.apply(created(3))).toBe('gap');
-    t.loadNewest({ conversationId: C, nextBefore: null, messages: [] });
+    t.loadNewest({ conversationId: C, nextBefore: null, lastSeq: 0, messages: [] });
     [1, 2].forEach(seq => t.apply({ ...created(seq), type: seq === 1 ? 'conversation.created' : 'member.joined' }));
     expect(t.lastSeq).toBe(3);
     expect(t.messages.map(m => m.seq)).toEqual([3]);
@@ -76,7 +76,7 @@ describe('a conversation timeline', () => {
     const t = new Timeline(C);
     t.apply(created(2));
     t.apply(created(3));
-    t.loadNewest({ conversationId: C, nextBefore: null, messages: [1, 2].map(seq => ({
+    t.loadNewest({ conversationId: C, nextBefore: null, lastSeq: 2, messages: [1, 2].map(seq => ({
       seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: `m${seq}`, format: 'plain', attachments: [],
       replyTo: null, sentAt: '', editedAt: null, deleted: false })) });
     expect(t.lastSeq).toBe(3);
@@ -98,10 +98,10 @@ describe('a conversation timeline', () => {
 
   it('merges older pages without duplicating', () => {
     const t = new Timeline(C);
-    t.loadNewest({ conversationId: C, nextBefore: 3, messages: [
+    t.loadNewest({ conversationId: C, nextBefore: 3, lastSeq: 3, messages: [
       { seq: 3, messageId: 'id3', senderId: 'u', senderName: null, body: 'c', format: 'plain', attachments: [],
         replyTo: null, sentAt: '', editedAt: null, deleted: false }] });
-    t.loadOlder({ conversationId: C, nextBefore: null, messages: [1, 2, 3].map(seq => (
+    t.loadOlder({ conversationId: C, nextBefore: null, lastSeq: 3, messages: [1, 2, 3].map(seq => (
       { seq, messageId: `id${seq}`, senderId: 'u', senderName: null, body: 'x', format: 'plain', attachments: [],
         replyTo: null, sentAt: '', editedAt: null, deleted: false })) });
     expect(t.messages.map(m => m.seq)).toEqual([1, 2, 3]);

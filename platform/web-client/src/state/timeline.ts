@@ -86,11 +86,14 @@ export class Timeline {
 
   constructor(readonly conversationId: Uuid, private readonly onMessage: (m: Message, e: TimelineEvent) => void = () => {}) {}
 
-  /** The newest page: where live events continue from. */
+  /**
+   * The newest page: where live events continue from. That is the page's lastSeq, not its newest message: a thread
+   * reply or a reaction after that message is counted in the page already and must not be applied again.
+   */
   loadNewest(page: MessagePage) {
     page.messages.forEach(m => this.put(fromView(m)));
     this.nextBefore = page.nextBefore;
-    const newest = page.messages.reduce((max, m) => Math.max(max, m.seq), 0);
+    const newest = page.messages.reduce((max, m) => Math.max(max, m.seq), page.lastSeq);
     this.lastSeq = Math.max(this.lastSeq, newest);
     this.loaded = true;
     this.drain();

@@ -40,17 +40,21 @@ public class TimelineService {
         this.json = json;
     }
 
-    /** Up to {@code limit} messages before {@code before} (the newest when null), oldest-first. */
+    /**
+     * Up to {@code limit} messages before {@code before} (the newest when null), oldest-first. The conversation's seq
+     * is read first: a batch projected in between is in the page and after that seq, so a client may apply an event
+     * twice but never miss one.
+     */
     public Uni<MessagePage> messages(UUID userId, UUID conversationId, Long before, int limit) {
         return latestSeqForMember(conversationId, userId)
                 .chain(latest -> messages.newestBefore(conversationId, before == null ? Long.MAX_VALUE : before,
-                        limit + 1))
-                .map(newestFirst -> {
-                    List<MessageView> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
-                    Collections.reverse(page);
-                    Long nextBefore = newestFirst.size() > limit ? page.get(0).seq() : null;
-                    return new MessagePage(conversationId, page, nextBefore);
-                });
+                        limit + 1).map(newestFirst -> {
+                            List<MessageView> page = new ArrayList<>(newestFirst.subList(0,
+                                    Math.min(limit, newestFirst.size())));
+                            Collections.reverse(page);
+                            Long nextBefore = newestFirst.size() > limit ? page.get(0).seq() : null;
+                            return new MessagePage(conversationId, page, nextBefore, latest);
+                        }));
     }
 
     /**

@@ -51,6 +51,8 @@ class ReactionProjectionTests {
         events.publish(bobLikes);
         history.awaitStored(alice, chat.id(), onAnswer.seq());
 
+        // The newest page says how far it is current: past its last message, up to the last reaction.
+        assertThat(history.messages(bob, chat.id(), null, null).lastSeq()).isEqualTo(onAnswer.seq());
         List<MessageView> messages = history.allMessages(bob, chat.id());
         assertThat(messages.get(0).reactions()).containsExactly(
                 new ReactionView("👍", 1, List.of(alice.id())),
