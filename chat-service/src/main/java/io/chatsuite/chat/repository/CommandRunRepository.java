@@ -9,18 +9,18 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The statements that decide a run of sends set-based: each takes arrays (one element per command) and does the work
- * of the whole run in one round trip, whatever its size, inside the caller's transaction.
+ * The statements that decide a run of sends and reactions set-based: each takes arrays (one element per command) and
+ * does the work of the whole run in one round trip, whatever its size, inside the caller's transaction.
  */
 @ApplicationScoped
-public class SendBatchRepository {
+public class CommandRunRepository {
 
     /**
      * What each command id already produced, by its position in the arrays (0-based); a row of the nil session
@@ -69,20 +69,37 @@ public class SendBatchRepository {
     }
 
     /**
-     * The would-be thread roots {@code (conversationIds[i], rootIds[i])} that exist, each with whether it can take
-     * replies (live and not itself a thread reply); a pair that is absent names no message of that conversation.
+     * The messages {@code (conversationIds[i], messageIds[i])} that exist, with their state; a pair that is absent
+     * names no message of that conversation.
      */
-    public Uni<Map<ThreadRootKey, Boolean>> threadRoots(SqlClient client, UUID[] conversationIds, UUID[] rootIds) {
+    public Uni<Map<MessageKey, MessageState>> messages(SqlClient client, UUID[] conversationIds, UUID[] messageIds) {
         return client.preparedQuery("""
-                        SELECT k.conversation_id, k.root_id, NOT m.deleted AND m.thread_root_id IS NULL AS open
-                        FROM unnest($1::uuid[], $2::uuid[]) AS k(conversation_id, root_id)
-                        JOIN messages m ON m.message_id = k.root_id AND m.conversation_id = k.conversation_id""")
-                .execute(Tuple.of(conversationIds, rootIds))
+                        SELECT k.conversation_id, k.message_id, m.deleted, m.thread_root_id IS NOT NULL AS thread_reply
+                        FROM unnest($1::uuid[], $2::uuid[]) AS k(conversation_id, message_id)
+                        JOIN messages m ON m.message_id = k.message_id AND m.conversation_id = k.conversation_id""")
+                .execute(Tuple.of(conversationIds, messageIds))
                 .map(rows -> {
-                    Map<ThreadRootKey, Boolean> found = new HashMap<>();
-                    rows.forEach(row -> found.put(new ThreadRootKey(row.getUUID("conversation_id"),
-                            row.getUUID("root_id")), row.getBoolean("open")));
+                    Map<MessageKey, MessageState> found = new HashMap<>();
+                    rows.forEach(row -> found.put(new MessageKey(row.getUUID("conversation_id"),
+                            row.getUUID("message_id")), new MessageState(row.getBoolean("deleted"),
+                            row.getBoolean("thread_reply"))));
                     return found;
+                });
+    }
+
+    /** Which of the reactions {@code (messageIds[i], userIds[i], emojis[i])} are there now. */
+    public Uni<Set<ReactionKey>> reactions(SqlClient client, UUID[] messageIds, UUID[] userIds, String[] emojis) {
+        return client.preparedQuery("""
+                        SELECT r.message_id, r.user_id, r.emoji
+                        FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS k(message_id, user_id, emoji)
+                        JOIN reactions r ON r.message_id = k.message_id AND r.user_id = k.user_id
+                                        AND r.emoji = k.emoji""")
+                .execute(Tuple.of(messageIds, userIds, emojis))
+                .map(rows -> {
+                    Set<ReactionKey> held = new HashSet<>();
+                    rows.forEach(row -> held.add(new ReactionKey(row.getUUID("message_id"), row.getUUID("user_id"),
+                            row.getString("emoji"))));
+                    return held;
                 });
     }
 
@@ -108,26 +125,32 @@ public class SendBatchRepository {
     }
 
     /**
-     * Stores accepted sends in one statement: element i of every array is one send's event, message row and
-     * processed command id.
+     * Stores what a run decided in one statement: its events, its messages, the reactions it added and removed, and
+     * the command ids it accepted.
      */
-    public Uni<Void> storeSends(SqlClient client, StoredSends sends) {
+    public Uni<Void> store(SqlClient client, RunWrites writes) {
         return client.preparedQuery("""
                         WITH stored_events AS (
                             INSERT INTO events (conversation_id, seq, payload, occurred_at)
-                            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[])),
+                            SELECT e.*, $22 FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS e),
                         stored_messages AS (
                             INSERT INTO messages (message_id, conversation_id, seq, sender_id, thread_root_id,
                                                   also_to_conversation)
-                            SELECT * FROM unnest($5::uuid[], $1::uuid[], $2::bigint[], $6::uuid[], $9::uuid[],
-                                                 $10::boolean[]))
+                            SELECT * FROM unnest($4::uuid[], $5::uuid[], $6::bigint[], $7::uuid[], $8::uuid[],
+                                                 $9::boolean[])),
+                        added_reactions AS (
+                            INSERT INTO reactions (message_id, user_id, emoji, reacted_at)
+                            SELECT r.*, $22 FROM unnest($10::uuid[], $11::uuid[], $12::text[]) AS r
+                            ON CONFLICT DO NOTHING),
+                        removed_reactions AS (
+                            DELETE FROM reactions r
+                            USING unnest($13::uuid[], $14::uuid[], $15::text[]) AS k(message_id, user_id, emoji)
+                            WHERE r.message_id = k.message_id AND r.user_id = k.user_id AND r.emoji = k.emoji)
                         INSERT INTO processed_commands (sender_id, session_id, client_id, conversation_id, message_id,
                                                         seq, occurred_at)
-                        SELECT * FROM unnest($6::uuid[], $7::uuid[], $8::text[], $1::uuid[], $5::uuid[], $2::bigint[],
-                                             $4::timestamptz[])""")
-                .execute(Tuple.from(List.<Object>of(sends.conversationIds(), sends.seqs(), sends.payloads(),
-                        sends.occurredAt(), sends.messageIds(), sends.senderIds(), sends.sessionIds(),
-                        sends.clientIds(), sends.threadRootIds(), sends.alsoToConversation())))
+                        SELECT p.*, $22 FROM unnest($16::uuid[], $17::uuid[], $18::text[], $19::uuid[], $20::uuid[],
+                                                    $21::bigint[]) AS p""")
+                .execute(Tuple.from(writes.parameters()))
                 .replaceWithVoid();
     }
 
@@ -135,16 +158,15 @@ public class SendBatchRepository {
     public record MemberKey(UUID conversationId, UUID userId) {
     }
 
-    /** A message named as a thread's root, in the conversation the reply is sent to. */
-    public record ThreadRootKey(UUID conversationId, UUID rootId) {
+    /** A message named by a command, in the conversation the command is for. */
+    public record MessageKey(UUID conversationId, UUID messageId) {
     }
 
-    /**
-     * Parallel arrays, one element per accepted send; a null session is stored as the nil session, a null thread root
-     * is a message of the main list.
-     */
-    public record StoredSends(UUID[] conversationIds, Long[] seqs, String[] payloads, OffsetDateTime[] occurredAt,
-                              UUID[] messageIds, UUID[] senderIds, UUID[] sessionIds, String[] clientIds,
-                              UUID[] threadRootIds, Boolean[] alsoToConversation) {
+    /** A message as a command finds it: deleted or not, a thread reply or in the main list. */
+    public record MessageState(boolean deleted, boolean threadReply) {
+    }
+
+    /** One person's reaction with one emoji to one message: each is there at most once. */
+    public record ReactionKey(UUID messageId, UUID userId, String emoji) {
     }
 }

@@ -3,11 +3,11 @@ package io.chatsuite.chat.service;
 import io.chatsuite.chat.config.ChatConfig;
 import io.chatsuite.chat.repository.AttachmentRepository;
 import io.chatsuite.chat.repository.AttachmentRow;
+import io.chatsuite.chat.repository.CommandRunRepository;
+import io.chatsuite.chat.repository.CommandRunRepository.MessageKey;
+import io.chatsuite.chat.repository.CommandRunRepository.MessageState;
 import io.chatsuite.chat.repository.ConversationRepository;
 import io.chatsuite.chat.repository.Membership;
-import io.chatsuite.chat.repository.ReactionRepository;
-import io.chatsuite.chat.repository.SendBatchRepository;
-import io.chatsuite.chat.repository.SendBatchRepository.ThreadRootKey;
 import io.chatsuite.chat.repository.StoredEvent;
 import io.chatsuite.chat.repository.TimelineRepository;
 import io.chatsuite.chat.repository.TimelineRepository.ProcessedCommand;
@@ -25,9 +25,7 @@ import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.MessageDeleted;
 import io.chatsuite.contracts.chat.MessageEdited;
 import io.chatsuite.contracts.chat.ReactToMessage;
-import io.chatsuite.contracts.chat.ReactionAdded;
 import io.chatsuite.contracts.chat.ReactionEmoji;
-import io.chatsuite.contracts.chat.ReactionRemoved;
 import io.chatsuite.contracts.chat.ReadCursorMoved;
 import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.contracts.chat.TimelineEvent;
@@ -55,9 +53,9 @@ import java.util.stream.Collectors;
  * Decides a batch of commands in one transaction: authorize, deduplicate by (sender, session, client id), take seqs
  * and store the events. Nothing is announced here; the caller publishes the stored events and only then replies.
  *
- * <p>The batch is cut into runs, in order: consecutive sends without attachments (nearly all the traffic) are decided
- * set-based by {@link SendBatch}, a few statements per run; any other command (edit, delete, read, a send with
- * attachments, a reaction) alone, here, between the runs. Every command is thus decided after the ones before it in the batch,
+ * <p>The batch is cut into runs, in order: consecutive sends without attachments and reactions (nearly all the
+ * traffic) are decided set-based by {@link CommandRun}, a few statements per run; any other command (edit, delete,
+ * read, a send with attachments) alone, here, between the runs. Every command is thus decided after the ones before it in the batch,
  * so each conversation's events keep the batch's order and their seqs stay gapless.
  */
 @ApplicationScoped
@@ -70,22 +68,20 @@ public class CommandProcessor {
     private final ConversationRepository conversations;
     private final TimelineRepository timeline;
     private final AttachmentRepository attachments;
-    private final ReactionRepository reactions;
     private final Timeline appender;
-    private final SendBatch sends;
+    private final CommandRun runs;
     private final MentionResolver mentions;
-    private final SendBatchRepository sendStatements;
+    private final CommandRunRepository runStatements;
     private final ChatConfig config;
     private final Clock clock;
 
     public CommandProcessor(Pool pool, ConversationRepository conversations, TimelineRepository timeline,
-                            AttachmentRepository attachments, ReactionRepository reactions, Timeline appender,
-                            SendBatch sends, MentionResolver mentions, SendBatchRepository sendStatements,
+                            AttachmentRepository attachments, Timeline appender,
+                            CommandRun runs, MentionResolver mentions, CommandRunRepository runStatements,
                             ChatConfig config, Clock clock) {
         this.mentions = mentions;
-        this.reactions = reactions;
-        this.sends = sends;
-        this.sendStatements = sendStatements;
+        this.runs = runs;
+        this.runStatements = runStatements;
         this.pool = pool;
         this.conversations = conversations;
         this.timeline = timeline;
@@ -99,26 +95,26 @@ public class CommandProcessor {
     public Uni<List<CommandOutcome>> decide(List<ChatCommand> commands) {
         Instant at = now();
         return pool.withTransaction(tx -> Multi.createFrom().iterable(runs(commands))
-                .onItem().transformToUniAndConcatenate(run -> isPlainSend(run.get(0))
-                        ? sends.decide(tx, run.stream().map(SendMessage.class::cast).toList(), at)
+                .onItem().transformToUniAndConcatenate(run -> isSetBased(run.get(0))
+                        ? runs.decide(tx, run, at)
                         : decide(tx, run.get(0)).map(List::of))
                 .collect().asList()
                 .map(decided -> decided.stream().flatMap(List::stream).toList()));
     }
 
-    /** Consecutive plain sends together; every other command a run of its own. */
+    /** Consecutive set-based commands together; every other command a run of its own. */
     private static List<List<ChatCommand>> runs(List<ChatCommand> commands) {
         List<List<ChatCommand>> runs = new ArrayList<>();
-        List<ChatCommand> sendRun = null;
+        List<ChatCommand> setBased = null;
         for (ChatCommand command : commands) {
-            if (isPlainSend(command)) {
-                if (sendRun == null) {
-                    sendRun = new ArrayList<>();
-                    runs.add(sendRun);
+            if (isSetBased(command)) {
+                if (setBased == null) {
+                    setBased = new ArrayList<>();
+                    runs.add(setBased);
                 }
-                sendRun.add(command);
+                setBased.add(command);
             } else {
-                sendRun = null;
+                setBased = null;
                 runs.add(List.of(command));
             }
         }
@@ -126,12 +122,12 @@ public class CommandProcessor {
     }
 
     /**
-     * A send the set-based path decides: no attachments (those lock uploads one send at a time) and text every store
-     * can hold (anything else is refused alone, before a statement sees it).
+     * A command the set-based path decides: a send without attachments (those lock uploads one send at a time) or a
+     * reaction, with text and emoji every store can hold (anything else is refused alone, before a statement sees it).
      */
-    private static boolean isPlainSend(ChatCommand command) {
-        return command instanceof SendMessage send && send.attachmentIds().isEmpty()
-                && unstorableText(command).isEmpty();
+    private static boolean isSetBased(ChatCommand command) {
+        return (command instanceof SendMessage send && send.attachmentIds().isEmpty()
+                || command instanceof ReactToMessage) && unstorableText(command).isEmpty();
     }
 
     private Uni<CommandOutcome> decide(SqlClient tx, ChatCommand command) {
@@ -180,9 +176,6 @@ public class CommandProcessor {
         if (command instanceof EditMessage edit) {
             return edit(tx, edit, membership);
         }
-        if (command instanceof ReactToMessage react) {
-            return react(tx, react, membership);
-        }
         return delete(tx, (DeleteMessage) command, membership);
     }
 
@@ -230,20 +223,20 @@ public class CommandProcessor {
         if (send.replyTo() != null && (send.replyTo() < 1 || send.replyTo() > membership.lastSeq())) {
             return refuse(send, ErrorCode.INVALID_FIELD, "replyTo: no such seq in this conversation");
         }
-        return threadRootOpen(tx, send).chain(open -> {
-            Refused refused = send.threadRootId() == null ? null : SendBatch.threadRootRefusal(send, open);
+        return threadRoot(tx, send).chain(root -> {
+            Refused refused = send.threadRootId() == null ? null : CommandRun.threadRootRefusal(send, root);
             return refused != null ? Uni.createFrom().<CommandOutcome>item(refused)
                     : sendWithUploads(tx, send, membership, body);
         });
     }
 
-    /** As {@link SendBatch} finds a thread reply's root (null: none to check, or no such message). */
-    private Uni<Boolean> threadRootOpen(SqlClient tx, SendMessage send) {
+    /** As {@link CommandRun} finds a thread reply's root (null: none to check, or no such message). */
+    private Uni<MessageState> threadRoot(SqlClient tx, SendMessage send) {
         if (send.threadRootId() == null) {
             return Uni.createFrom().nullItem();
         }
-        return sendStatements.threadRoots(tx, new UUID[] {send.conversationId()}, new UUID[] {send.threadRootId()})
-                .map(found -> found.get(new ThreadRootKey(send.conversationId(), send.threadRootId())));
+        return runStatements.messages(tx, new UUID[] {send.conversationId()}, new UUID[] {send.threadRootId()})
+                .map(found -> found.get(new MessageKey(send.conversationId(), send.threadRootId())));
     }
 
     private Uni<CommandOutcome> sendWithUploads(SqlClient tx, SendMessage send, Membership membership, String body) {
@@ -335,45 +328,6 @@ public class CommandProcessor {
                             delete.conversationId(), seq, at, delete.senderId(), delete.messageId())))
                     .chain(event -> accept(tx, delete, delete.messageId(), event));
         });
-    }
-
-    /**
-     * Adds or removes one reaction. Adding one the sender already has, or removing one they do not have, changes
-     * nothing and takes no seq; it is still acknowledged (with the conversation's current seq) and recorded under its
-     * command id, so a retry answers the same even if the reaction changed in between.
-     */
-    private Uni<CommandOutcome> react(SqlClient tx, ReactToMessage react, Membership membership) {
-        if (!membership.kind().isRoom() && membership.blocked()) {
-            return refuse(react, ErrorCode.BLOCKED, "a block stands between you and this user");
-        }
-        return timeline.message(tx, react.conversationId(), react.messageId()).chain(message -> {
-            if (message.isEmpty() || message.get().deleted()) {
-                return refuse(react, ErrorCode.NOT_FOUND, "no such message");
-            }
-            Instant at = now();
-            Uni<Boolean> changed = react.remove()
-                    ? reactions.remove(tx, react.messageId(), react.senderId(), react.emoji())
-                    : reactions.add(tx, react.messageId(), react.senderId(), react.emoji(), at);
-            return changed.chain(isChange -> isChange
-                    ? appender.append(tx, react.conversationId(), at, seq -> react.remove()
-                                    ? new ReactionRemoved(react.conversationId(), seq, at, react.senderId(),
-                                            react.messageId(), react.emoji())
-                                    : new ReactionAdded(react.conversationId(), seq, at, react.senderId(),
-                                            react.messageId(), react.emoji()))
-                            .chain(event -> accept(tx, react, react.messageId(), event))
-                    : unchanged(tx, react, membership.lastSeq(), at));
-        });
-    }
-
-    /**
-     * A command that had nothing to change: acknowledged at the conversation's current seq. The conversation counts
-     * as changed, so the ack waits until the events up to that seq (the one that made the state) are on Kafka.
-     */
-    private Uni<CommandOutcome> unchanged(SqlClient tx, ReactToMessage react, long currentSeq, Instant at) {
-        ProcessedCommand result = new ProcessedCommand(react.conversationId(), react.messageId(), currentSeq, at);
-        return timeline.recordProcessed(tx, react.senderId(), react.sessionId(), react.clientId(), result)
-                .replaceWith(new Accepted(react, new AckFrame(react.clientId(), react.conversationId(),
-                        react.messageId(), currentSeq, at), react.conversationId(), null));
     }
 
     private Uni<CommandOutcome> markRead(SqlClient tx, MarkRead read) {

@@ -11,8 +11,10 @@ import io.chatsuite.chat.ChatTestSupport.Frames;
 import io.chatsuite.chat.ChatTestSupport.TestUser;
 import io.chatsuite.contracts.Topic;
 import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.chat.DeleteMessage;
 import io.chatsuite.contracts.chat.MarkRead;
 import io.chatsuite.contracts.chat.MessageFormat;
+import io.chatsuite.contracts.chat.ReactToMessage;
 import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
@@ -195,6 +197,58 @@ class CommandBatchTests {
     }
 
     @Test
+    void aRunOfReactionsBesideSendsAnswersEachAsAloneAndItsReplayGivesTheSameAnswers() {
+        UUID shared = room(alice, bob);       // seq 1 created, 2 bob joined
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+        Frames malloryFrames = chat.listen(mallory);
+        handle(List.of(send(alice, "liked", shared, "like me", null), send(alice, "gone", shared, "delete me", null)));
+        UUID liked = UUID.fromString(aliceFrames.awaitReply("liked").path("messageId").asText());   // seq 3
+        UUID gone = UUID.fromString(aliceFrames.awaitReply("gone").path("messageId").asText());     // seq 4
+        handle(List.of(new DeleteMessage("delete", shared, alice.id(), alice.session(), Instant.now(), gone)));
+        assertThat(aliceFrames.awaitReply("delete").path("seq").asLong()).isEqualTo(5);
+
+        List<ChatCommand> batch = List.of(
+                react(bob, "r-1", shared, liked, "👍", false),
+                react(bob, "r-2", shared, liked, "👍", false),        // already there: acked at the current seq
+                send(alice, "a-1", shared, "in between", null),
+                react(bob, "r-3", shared, liked, "👍", true),
+                react(bob, "r-4", shared, liked, "👍", true),         // already gone
+                react(alice, "r-5", shared, liked, "🎉", false),
+                react(mallory, "m-1", shared, liked, "👍", false),    // not a member
+                react(bob, "r-1", shared, liked, "👍", false),        // the same id again in the batch
+                react(bob, "r-6", shared, gone, "👍", false),         // a deleted message
+                react(bob, "r-7", shared, liked, "not an emoji", false), // refused alone, between two runs
+                react(bob, "r-8", shared, liked, "👍", false));       // there again
+        List<Frames> listeners = List.of(aliceFrames, bobFrames, malloryFrames);
+        List<String> firstTime = handleAndCollectReplies(batch, listeners);
+        assertThat(firstTime).containsExactly("ack 6", "ack 6", "ack 7", "ack 8", "ack 8", "ack 9", "not_found",
+                "ack 6", "not_found", "invalid_field", "ack 10");
+
+        // The same records again, as after a rebalance before the offsets were committed: the same answers.
+        assertThat(handleAndCollectReplies(batch, listeners)).isEqualTo(firstTime);
+
+        assertThat(lastSeq(shared)).isEqualTo(10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bobFrames.events("reaction.added").size() >= 3);
+        assertThat(bobFrames.events("reaction.added")).extracting(event -> event.path("seq").asLong() + " "
+                + event.path("emoji").asText()).containsExactly("6 👍", "9 🎉", "10 👍");
+        assertThat(bobFrames.events("reaction.removed")).extracting(event -> event.path("seq").asLong())
+                .containsExactly(8L);
+        assertThat(chatEventSeqs(shared, 10)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(reactionsOn(liked)).containsExactlyInAnyOrder(alice.id() + " 🎉", bob.id() + " 👍");
+        assertThat(reactionsOn(gone)).isEmpty();
+    }
+
+    /** Who has which reaction on the message, as "user emoji". */
+    private List<String> reactionsOn(UUID messageId) {
+        List<String> found = new ArrayList<>();
+        pool.preparedQuery("SELECT user_id, emoji FROM reactions WHERE message_id = $1").execute(Tuple.of(messageId))
+                .await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> found.add(row.getUUID("user_id") + " " + row.getString("emoji")));
+        return found;
+    }
+
+    @Test
     void eventsStoredButNeverPublishedAreRelayedOnceInOrder() {
         UUID room = room(alice, bob);
         Frames bobFrames = chat.listen(bob);
@@ -334,6 +388,12 @@ class CommandBatchTests {
     private static SendMessage send(TestUser sender, String clientId, UUID conversation, String body, Long replyTo) {
         return new SendMessage(clientId, conversation, sender.id(), sender.session(), Instant.now(), body,
                 MessageFormat.MARKDOWN, replyTo, List.of());
+    }
+
+    private static ReactToMessage react(TestUser sender, String clientId, UUID conversation, UUID messageId,
+                                        String emoji, boolean remove) {
+        return new ReactToMessage(clientId, conversation, sender.id(), sender.session(), Instant.now(), messageId,
+                emoji, remove);
     }
 
     private static String suffix() {
