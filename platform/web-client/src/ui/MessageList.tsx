@@ -183,6 +183,14 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     if (bottom) store.markRead(conversationId);
   };
 
+  // Opened at a message with the end in view as well (a short conversation): nothing lies below to jump to.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || goTo || atBottom.current) return;
+    if (element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX) backAtBottom();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, goTo, away]);
+
   const jumpToLatest = () => {
     backAtBottom();
     virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });

@@ -1599,6 +1599,9 @@ class WebClientTests extends TwoGatewaySuite {
         // The first page in before writing, as a reader would see it (not "Loading messages…" above the reply).
         assertThat(page.getByTestId("message-list")).hasAttribute("aria-busy", "false");
         assertThat(messages(page, "Docs are at")).hasCount(1);
+        // Opened at the first unread, with the end in view too: nothing below to jump to.
+        assertThat(page.getByTestId("unread-divider")).isVisible();
+        assertThat(page.getByTestId("jump-to-latest")).hasCount(0);
         send(page, "Wonderful, let's run it on Friday.");
         assertThat(ownStatus(page, "run it on Friday")).hasText(Pattern.compile("Sent|Read"));
         page.screenshot(new Page.ScreenshotOptions().setPath(target.resolve("conversation.png")));
