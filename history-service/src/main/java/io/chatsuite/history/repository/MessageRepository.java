@@ -84,21 +84,24 @@ public class MessageRepository {
 
     /**
      * Who follows a thread because of a new reply: its sender and its root's sender (reason posted; the root may be
-     * stored by the same statement, so it is looked for among the new rows too), and the members the reply mentions by
-     * name (reason mentioned; a room mention makes nobody follow, or every reply to it would be unread for the whole
-     * room). One row per person, posted before mentioned; an existing follow keeps its first reason.
+     * stored by the same statement, so it is looked for among the new rows too, in a join of its own: a union of the
+     * two inside one join hid the index on message_id and made every batch read the whole table), and the members the
+     * reply mentions by name (reason mentioned; a room mention makes nobody follow, or every reply to it would be
+     * unread for the whole room). One row per person, posted before mentioned; an existing follow keeps its first reason.
      * {@code %1$s}: the new messages, with conversation_id, message_id, sender_id, thread_root_id and
      * mentioned_user_ids; {@code %2$s}: what makes that column a uuid[] (empty when it is one already).
      */
-    private static final String FOLLOW_THREADS = """
+    static final String FOLLOW_THREADS = """
             INSERT INTO thread_follows (conversation_id, root_id, user_id, reason)
             SELECT DISTINCT ON (f.root_id, f.user_id) f.conversation_id, f.root_id, f.user_id, f.reason FROM (
                 SELECT n.conversation_id, n.thread_root_id AS root_id, n.sender_id AS user_id, '%3$s' AS reason
                 FROM %1$s n WHERE n.thread_root_id IS NOT NULL
                 UNION ALL
                 SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%3$s' FROM %1$s n
-                JOIN (SELECT message_id, sender_id FROM messages UNION ALL SELECT message_id, sender_id FROM %1$s) root
-                  ON root.message_id = n.thread_root_id
+                JOIN messages root ON root.message_id = n.thread_root_id
+                UNION ALL
+                SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%3$s' FROM %1$s n
+                JOIN %1$s root ON root.message_id = n.thread_root_id
                 UNION ALL
                 SELECT n.conversation_id, n.thread_root_id, mentioned.user_id, '%4$s' FROM %1$s n
                 CROSS JOIN LATERAL unnest(n.mentioned_user_ids%2$s) AS mentioned(user_id)
