@@ -55,8 +55,8 @@ import java.util.stream.Collectors;
  *
  * <p>The batch is cut into runs, in order: consecutive sends without attachments and reactions (nearly all the
  * traffic) are decided set-based by {@link CommandRun}, a few statements per run; any other command (edit, delete,
- * read, a send with attachments) alone, here, between the runs. Every command is thus decided after the ones before it in the batch,
- * so each conversation's events keep the batch's order and their seqs stay gapless.
+ * read, a send with attachments) alone, here, between the runs. Every command is thus decided after the ones before
+ * it in the batch, so each conversation's events keep the batch's order and their seqs stay gapless.
  */
 @ApplicationScoped
 public class CommandProcessor {
