@@ -167,8 +167,9 @@ public class CommandProcessor {
     }
 
     private Uni<CommandOutcome> change(SqlClient tx, ChatCommand command, Membership membership) {
-        if (membership.archived()) {
-            return refuse(command, ErrorCode.FORBIDDEN, "the room is archived: nothing can be sent, edited, deleted or reacted to");
+        Refused archived = CommandRefusals.archived(command, membership);
+        if (archived != null) {
+            return Uni.createFrom().item(archived);
         }
         if (command instanceof SendMessage send) {
             return send(tx, send, membership);
@@ -195,23 +196,19 @@ public class CommandProcessor {
                                                Function<Membership, Uni<CommandOutcome>> action) {
         return conversations.membership(tx, command.conversationId(), command.senderId()).chain(membership -> {
             if (membership.isEmpty()) {
-                // The same answer whether the conversation exists or not: non-members learn nothing.
-                return refuse(command, ErrorCode.NOT_FOUND, "no such conversation");
+                return Uni.createFrom().item(CommandRefusals.notAMember(command));
             }
             return action.apply(membership.get());
         });
     }
 
     private Uni<CommandOutcome> send(SqlClient tx, SendMessage send, Membership membership) {
-        if (!membership.kind().isRoom() && membership.blocked()) {
-            return refuse(send, ErrorCode.BLOCKED, "a block stands between you and this user");
+        Refused refused = CommandRefusals.blocked(send, membership);
+        if (refused == null) {
+            refused = CommandRefusals.body(send, send.body(), config.limits().bodyLength());
         }
-        String body = send.body() == null ? "" : send.body();
-        if (body.isBlank()) {
-            return refuse(send, ErrorCode.MISSING_FIELD, "body: a message needs text");
-        }
-        if (body.length() > config.limits().bodyLength()) {
-            return refuse(send, ErrorCode.TOO_LARGE, "body: at most " + config.limits().bodyLength() + " characters");
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
         }
         List<UUID> attachmentIds = send.attachmentIds();
         if (attachmentIds.size() > MAX_ATTACHMENTS) {
@@ -224,9 +221,9 @@ public class CommandProcessor {
             return refuse(send, ErrorCode.INVALID_FIELD, "replyTo: no such seq in this conversation");
         }
         return threadRoot(tx, send).chain(root -> {
-            Refused refused = send.threadRootId() == null ? null : CommandRun.threadRootRefusal(send, root);
-            return refused != null ? Uni.createFrom().<CommandOutcome>item(refused)
-                    : sendWithUploads(tx, send, membership, body);
+            Refused rootRefused = send.threadRootId() == null ? null : CommandRun.threadRootRefusal(send, root);
+            return rootRefused != null ? Uni.createFrom().<CommandOutcome>item(rootRefused)
+                    : sendWithUploads(tx, send, membership, send.body());
         });
     }
 
@@ -288,12 +285,9 @@ public class CommandProcessor {
      * edit that adds {@code @someone} mentions them and one that removes a name stops mentioning it.
      */
     private Uni<CommandOutcome> edit(SqlClient tx, EditMessage edit, Membership membership) {
-        String body = edit.body() == null ? "" : edit.body();
-        if (body.isBlank()) {
-            return refuse(edit, ErrorCode.MISSING_FIELD, "body: a message needs text");
-        }
-        if (body.length() > config.limits().bodyLength()) {
-            return refuse(edit, ErrorCode.TOO_LARGE, "body: at most " + config.limits().bodyLength() + " characters");
+        Refused refused = CommandRefusals.body(edit, edit.body(), config.limits().bodyLength());
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
         }
         return timeline.message(tx, edit.conversationId(), edit.messageId()).chain(message -> {
             if (message.isEmpty() || message.get().deleted()) {
@@ -304,11 +298,11 @@ public class CommandProcessor {
             }
             Instant at = now();
             return mentions.resolve(tx, List.of(new MentionResolver.Send(edit.conversationId(), edit.senderId(),
-                            membership, body)))
+                            membership, edit.body())))
                     .map(found -> found.get(0))
                     .chain(names -> appender.append(tx, edit.conversationId(), at, seq -> new MessageEdited(
-                            edit.conversationId(), seq, at, edit.senderId(), edit.messageId(), body, names.userIds(),
-                            names.room())))
+                            edit.conversationId(), seq, at, edit.senderId(), edit.messageId(), edit.body(),
+                            names.userIds(), names.room())))
                     .chain(event -> accept(tx, edit, edit.messageId(), event));
         });
     }

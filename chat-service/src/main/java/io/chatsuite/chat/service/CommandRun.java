@@ -241,17 +241,12 @@ public class CommandRun {
 
     /** The refusal a send gets from {@link CommandProcessor} too, in the same order of checks; null if none. */
     private Refused sendRefusal(SendMessage send, Membership membership, int acceptedBeforeInRun, Reads reads) {
-        Refused access = accessRefusal(send, membership);
-        if (access != null) {
-            return access;
+        Refused refused = accessRefusal(send, membership);
+        if (refused == null) {
+            refused = CommandRefusals.body(send, send.body(), config.limits().bodyLength());
         }
-        String body = send.body() == null ? "" : send.body();
-        if (body.isBlank()) {
-            return new Refused(send, ErrorCode.MISSING_FIELD, "body: a message needs text");
-        }
-        if (body.length() > config.limits().bodyLength()) {
-            return new Refused(send, ErrorCode.TOO_LARGE,
-                    "body: at most " + config.limits().bodyLength() + " characters");
+        if (refused != null) {
+            return refused;
         }
         // Earlier sends of this run count: one may answer a message sent a moment before in the same batch.
         long lastSeq = membership.lastSeq() + acceptedBeforeInRun;
@@ -276,17 +271,10 @@ public class CommandRun {
     /** Who may change a conversation at all: a member, of a room not archived, with no block between the two. */
     private static Refused accessRefusal(ChatCommand command, Membership membership) {
         if (membership == null) {
-            // The same answer whether the conversation exists or not: non-members learn nothing.
-            return new Refused(command, ErrorCode.NOT_FOUND, "no such conversation");
+            return CommandRefusals.notAMember(command);
         }
-        if (membership.archived()) {
-            return new Refused(command, ErrorCode.FORBIDDEN,
-                    "the room is archived: nothing can be sent, edited, deleted or reacted to");
-        }
-        if (!membership.kind().isRoom() && membership.blocked()) {
-            return new Refused(command, ErrorCode.BLOCKED, "a block stands between you and this user");
-        }
-        return null;
+        Refused archived = CommandRefusals.archived(command, membership);
+        return archived != null ? archived : CommandRefusals.blocked(command, membership);
     }
 
     /**
