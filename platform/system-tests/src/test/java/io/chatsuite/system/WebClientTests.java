@@ -17,6 +17,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,8 +56,10 @@ class WebClientTests extends TwoGatewaySuite {
     private static final Path AXE_SCRIPT = Path.of(System.getProperty("devstack.root", "../.."),
             "platform", "web-client", "node_modules", "axe-core", "axe.min.js");
     /**
-     * Issue 19's bounds on the longest main-thread task hold on a quiet machine; this build machine's two cores are
-     * shared with other builds, so a task may wait for a core in the middle and measure longer than it ran.
+     * Issue 19's bounds on the longest main-thread task hold on a quiet machine. Here the browser shares two cores
+     * with the whole suite it talks to (a user's browser has its own machine): Chromium runs ahead of the suite in
+     * the scheduler (see {@link #chromiumAheadOfTheSuite}), and what is left, a task waiting for a core in the
+     * middle and measuring longer than it ran, this allowance covers.
      */
     private static final double LOAD_ALLOWANCE = 3;
     /** Issue 19's bound on the longest task while messages arrive in another room than the open one. */
@@ -82,10 +85,23 @@ class WebClientTests extends TwoGatewaySuite {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
+                .setExecutablePath(chromiumAheadOfTheSuite())
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /**
+     * A launcher that starts Chromium at a higher scheduling priority than the suite's processes, so that the
+     * main-thread tasks measured are the client's own work and not the servers' turn on a shared core. Where the
+     * priority cannot be raised (not root), nice says so and Chromium starts at the normal one.
+     */
+    private static Path chromiumAheadOfTheSuite() throws IOException {
+        Path launcher = Path.of("target", "chromium-ahead-of-the-suite.sh").toAbsolutePath();
+        Files.createDirectories(launcher.getParent());
+        Files.writeString(launcher, "#!/bin/sh\nexec nice -n -10 '%s' \"$@\"\n".formatted(CHROMIUM.toAbsolutePath()));
+        Assertions.assertThat(launcher.toFile().setExecutable(true)).as("%s made executable", launcher).isTrue();
+        return launcher;
     }
 
     @AfterAll
