@@ -21,6 +21,8 @@ type Row =
 
 const GROUP_WITHIN_MS = 5 * 60_000;
 const NEAR_BOTTOM_PX = 150;
+/** A scroll offset past any list's end: the browser clamps it to the bottom without the page's height being read. */
+const SCROLL_END = Number.MAX_SAFE_INTEGER;
 /** How long a message opened from search stays highlighted. */
 const HIGHLIGHT_MS = 3_000;
 
@@ -156,12 +158,20 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     }
   }, [goTo, rows, virtualizer]);
 
-  // New rows at the end: follow them if the reader was at the bottom.
-  useEffect(() => {
-    if (atBottom.current && rows.length > 0) {
-      virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-    }
-  }, [rows.length, virtualizer]);
+  // At the end, stay there: after every render that changed the list's height (new rows, rows measured taller than
+  // their estimate), scroll to the bottom. One scroll write per render, never a read of the element's scroll height:
+  // the virtualizer's scrollToIndex checks the element's maximum offset after each row it measures, a forced layout
+  // of the page every time, and that made the long tasks of a busy open conversation.
+  const followedHeight = useRef(-1);
+  const followEnd = () => {
+    const element = scroller.current;
+    if (!element) return;
+    followedHeight.current = virtualizer.getTotalSize();
+    element.scrollTop = SCROLL_END;
+  };
+  useLayoutEffect(() => {
+    if (atBottom.current && !goTo && rows.length > 0 && virtualizer.getTotalSize() !== followedHeight.current) followEnd();
+  });
 
   const lastTop = useRef(0);
   const onScroll = () => {
@@ -178,7 +188,7 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     if (bottom && !atBottom.current) backAtBottom();
     else if (!bottom && atBottom.current) {
       if (movedUp) leaveBottom(timeline.lastSeq);
-      else virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+      else followEnd();
     }
     if (bottom) store.markRead(conversationId);
   };
@@ -193,7 +203,7 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
 
   const jumpToLatest = () => {
     backAtBottom();
-    virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    followEnd();
     store.markRead(conversationId, true);
   };
   let arrivedBelow = 0;

@@ -3,8 +3,28 @@ const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 
 const day = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const short = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
-export const formatTime = (iso: string) => (iso ? time.format(new Date(iso)) : '');
-export const formatFull = (iso: string) => (iso ? full.format(new Date(iso)) : '');
+/** Bounds each cache of per-timestamp results: past this many timestamps it starts again (a 2,000-message scroll-back fits). */
+const TIMESTAMPS_KEPT = 10_000;
+
+/**
+ * A function of a timestamp computed once per timestamp: the message list re-renders its rows many times a second in
+ * a busy conversation, and parsing and formatting each row's dates each time was a good part of every frame.
+ */
+function oncePerTimestamp<T>(compute: (iso: string) => T): (iso: string) => T {
+  const results = new Map<string, T>();
+  return iso => {
+    let result = results.get(iso);
+    if (result === undefined) {
+      result = compute(iso);
+      if (results.size >= TIMESTAMPS_KEPT) results.clear();
+      results.set(iso, result);
+    }
+    return result;
+  };
+}
+
+export const formatTime = oncePerTimestamp(iso => (iso ? time.format(new Date(iso)) : ''));
+export const formatFull = oncePerTimestamp(iso => (iso ? full.format(new Date(iso)) : ''));
 
 export function dayKey(iso: string): string {
   const d = new Date(iso);
@@ -14,24 +34,8 @@ export function dayKey(iso: string): string {
 /** When a timestamp is, as the message list groups by it: its milliseconds and its local day. */
 export interface When { ms: number; day: string }
 
-const whens = new Map<string, When>();
-/** Bounds the cache: past this many timestamps it starts again (a 2,000-message scroll-back fits). */
-const WHENS_KEPT = 10_000;
-
-/**
- * The milliseconds and day key of a timestamp, parsed once: the message list groups every row by them on every
- * change, and parsing each row's date each time cost several milliseconds a frame in a long conversation.
- */
-export function whenOf(iso: string): When {
-  let when = whens.get(iso);
-  if (!when) {
-    const date = new Date(iso);
-    when = { ms: date.getTime(), day: dayKey(iso) };
-    if (whens.size >= WHENS_KEPT) whens.clear();
-    whens.set(iso, when);
-  }
-  return when;
-}
+/** The milliseconds and day key of a timestamp, as the message list groups every row by them on every change. */
+export const whenOf = oncePerTimestamp((iso: string): When => ({ ms: new Date(iso).getTime(), day: dayKey(iso) }));
 
 export function formatDay(iso: string): string {
   const date = new Date(iso);
