@@ -461,6 +461,33 @@ describe('ChatStore in a busy conversation', () => {
     store.stop();
   });
 
+  it('counts a message that arrived before the conversation list, though the list came without it', async () => {
+    let listed: (list: unknown[]) => void = () => undefined;
+    const summary = (latestSeq: number, unreadCount: number) => ({
+      conversationId: 'c1', kind: 'DIRECT' as const, name: 'Grace', peerId: 'grace', lastMessage: null,
+      lastActivityAt: '2026-11-27T10:00:00Z', latestSeq, readSeq: 1, unreadCount, archived: false,
+    });
+    api.summaries.mockReturnValueOnce(new Promise(resolve => { listed = resolve; }));
+    api.conversation.mockResolvedValue(details);
+    api.presence.mockResolvedValue([]);
+    const { ChatStore } = await import('./store');
+    const store = new ChatStore(me);
+    store.start();
+
+    // Message 2 comes live before the list, and the list comes from a history-service that had not stored it yet.
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 2) });
+    listed([summary(1, 0)]);
+    await vi.waitFor(() => expect(store.summariesLoaded).toBe(true));
+    for (let seq = 3; seq <= 5; seq++) socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', seq) });
+    expect(store.summaries.get('c1')?.unreadCount).toBe(3);
+
+    // Asked again, history-service has them all: four unread, message 2 among them.
+    api.summaries.mockResolvedValue([summary(5, 4)]);
+    timers.splice(0).forEach(run => run());
+    await vi.waitFor(() => expect(store.summaries.get('c1')?.unreadCount).toBe(4));
+    store.stop();
+  });
+
   it('never lets a waiting receipt undo a message marked unread', async () => {
     const store = await storeWithTwoConversations();
     pageOf('c1', 1);

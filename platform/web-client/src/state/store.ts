@@ -97,6 +97,11 @@ export class ChatStore {
   private readonly readSentAt = new Map<Uuid, number>();
   /** Per conversation, the newest message held back for one desktop notification, and how many it stands for. */
   private readonly heldNotifications = new Map<Uuid, { event: TimelineEvent; count: number; mentioned: boolean }>();
+  /**
+   * Live messages of conversations whose summary had not come yet, by the newest seq: counted by nobody until a
+   * summary from history-service includes them, so summaries are asked again until they reach it.
+   */
+  private readonly unsummarized = new Map<Uuid, number>();
   /** The newest seq seen in each conversation, which the next read receipt carries. */
   private readonly readSeen = new Map<Uuid, number>();
   private readonly readTimers = new Map<Uuid, number>();
@@ -207,6 +212,10 @@ export class ChatStore {
           behind = true;
           fresh.set(id, known);
         }
+      });
+      this.unsummarized.forEach((seq, id) => {
+        if ((fresh.get(id)?.latestSeq ?? 0) < seq) behind = true;
+        else this.unsummarized.delete(id);
       });
       if (behind && this.summaryRetries++ < 10) this.scheduleSummaryRefresh(1000);
       if (!behind) this.summaryRetries = 0;
@@ -857,7 +866,10 @@ export class ChatStore {
 
   private onEvent(event: TimelineEvent) {
     const id = event.conversationId;
-    if (!this.summaries.has(id)) void this.ensureSummary(id);
+    if (!this.summaries.has(id)) {
+      this.unsummarized.set(id, Math.max(event.seq, this.unsummarized.get(id) ?? 0));
+      void this.ensureSummary(id);
+    }
     const summary = this.summaries.get(id);
     if (summary && event.seq > summary.latestSeq) {
       const next = { ...summary, latestSeq: event.seq };

@@ -88,6 +88,11 @@ export const MessageList = memo(function MessageList({ conversationId, timeline,
     getItemKey: index => rows[index]?.key ?? index,
     overscan: 10,
     measureElement: sizeFromResizeObserver,
+    // Row heights measured in the next frame, not inside the one that laid them out: measuring there re-renders the
+    // list, which mounts rows, which the observer reports again, all in one frame, and that chain made the longest
+    // tasks of a busy conversation. The rows flow inside one positioned window, so a height known a frame late
+    // moves nothing on screen but the scrollbar's length.
+    useAnimationFrameWithResizeObserver: true,
   });
 
   const loadOlder = useCallback(async () => {
