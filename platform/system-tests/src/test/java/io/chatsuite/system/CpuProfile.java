@@ -2,6 +2,7 @@ package io.chatsuite.system;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.Map;
  * Performance panel, or sum its self times by function) to see what long tasks spend their time on. Without the
  * property it does nothing, so the tests measure the page unobserved. Beside the profile it prints where the main
  * thread's time went by the browser's own counters (script, style, layout), which the profile lumps together as
- * "(program)".
+ * "(program)", and Chrome's trace of the page (open it in the Performance panel) names those parts.
  */
 final class CpuProfile {
 
@@ -29,16 +30,18 @@ final class CpuProfile {
             "LayoutDuration", "RecalcStyleCount", "LayoutCount");
 
     private final CDPSession session;
+    private final Browser tracing;
     private final Map<String, Double> before;
 
-    private CpuProfile(CDPSession session) {
+    private CpuProfile(CDPSession session, Browser tracing) {
         this.session = session;
+        this.tracing = tracing;
         this.before = session == null ? Map.of() : counters(session);
     }
 
     static CpuProfile startIfAsked(Page page) {
         if (!Boolean.getBoolean("webclient.profile")) {
-            return new CpuProfile(null);
+            return new CpuProfile(null, null);
         }
         CDPSession session = page.context().newCDPSession(page);
         session.send("Performance.enable");
@@ -47,7 +50,10 @@ final class CpuProfile {
         interval.addProperty("interval", SAMPLING_INTERVAL_US);
         session.send("Profiler.setSamplingInterval", interval);
         session.send("Profiler.start");
-        return new CpuProfile(session);
+        Browser browser = page.context().browser();
+        browser.startTracing(page, new Browser.StartTracingOptions().setScreenshots(false)
+                .setCategories(List.of("devtools.timeline", "disabled-by-default-devtools.timeline", "blink")));
+        return new CpuProfile(session, browser);
     }
 
     void stopInto(Path file) throws IOException {
@@ -62,6 +68,8 @@ final class CpuProfile {
         System.out.println(spent);
         Files.createDirectories(file.getParent());
         Files.writeString(file, stopped.get("profile").toString());
+        Files.write(file.resolveSibling(file.getFileName().toString().replace(".cpuprofile", ".trace.json")),
+                tracing.stopTracing());
         session.detach();
         System.out.println("CPU profile written to " + file.toAbsolutePath());
     }
