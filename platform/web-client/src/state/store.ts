@@ -964,6 +964,7 @@ export class ChatStore {
   /** The conversation is gone for us (left, removed): drop it and leave its view. */
   forget(conversationId: Uuid) {
     this.summaries.delete(conversationId);
+    this.unsummarized.delete(conversationId);
     this.details.delete(conversationId);
     this.timelines.delete(conversationId);
     if (this.activeConversation === conversationId) {
