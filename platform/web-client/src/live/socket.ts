@@ -23,8 +23,11 @@ export interface SocketHandlers {
  */
 const PING_WHEN_SILENT_MS = 2_000;
 const PING_WHEN_SILENT_HIDDEN_MS = 15_000;
-/** A ping unanswered this long (no frame at all) means the link is dead: with the checks, noticed within 4.5 s. */
-const PING_ANSWER_MS = 2_000;
+/**
+ * A ping unanswered this long (no frame at all) means the link is dead: with the checks, noticed within 4 s, which
+ * leaves a second for a busy page to show it within the 5 s promised. A link this slow to answer is not worth keeping.
+ */
+const PING_ANSWER_MS = 1_500;
 const CHECK_EVERY_MS = 250;
 /** The browser may say "offline" wrongly: try again this often anyway. */
 const OFFLINE_RETRY_MS = 10_000;

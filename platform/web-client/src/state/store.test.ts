@@ -126,6 +126,23 @@ describe('ChatStore', () => {
     expect(store.avatarOf('me')).toBeNull();
   });
 
+  it('asks again for a conversation\'s members after a failure of the moment, not only after a reconnect', async () => {
+    const timers: (() => void)[] = [];
+    vi.stubGlobal('window', { ...window, setTimeout: (run: () => void) => timers.push(run) });
+    api.conversation.mockRejectedValueOnce({ status: 503 }).mockResolvedValueOnce(details);
+    api.presence.mockResolvedValue([]);
+    const { ChatStore } = await import('./store');
+    const store = new ChatStore(me);
+    store.activeConversation = 'c1';
+
+    await store.loadDetails('c1');
+    expect(store.details.has('c1')).toBe(false);
+    expect(timers).toHaveLength(1);
+    timers[0]();
+    await vi.waitFor(() => expect(store.details.get('c1')?.members).toHaveLength(2));
+    expect(api.conversation).toHaveBeenCalledTimes(2);
+  });
+
   it('shows your own presence from this client, since presence frames about you never reach you', async () => {
     const { ChatStore } = await import('./store');
     const store = new ChatStore(me);

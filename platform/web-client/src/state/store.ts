@@ -5,6 +5,7 @@ import type {
   AttachmentRef, ConversationDetails, ConversationNotifications, ConversationSummary, DoNotDisturb, MessageFormat, MessagePage, Presence, ServerFrame, TimelineEvent,
   UserView, Uuid,
 } from '../api/types';
+import { reconnectDelay } from '../live/backoff';
 import { ChatSocket, type ConnectionStatus } from '../live/socket';
 import { plainText, previewOf } from '../text/markdown';
 import { playMessageSound, prepareSoundAfterGesture, showDesktopNotification } from './alerts';
@@ -91,6 +92,8 @@ export class ChatStore {
   private readonly operations = new Map<string, string>();
   private readonly catchingUp = new Map<Uuid, Promise<void>>();
   private readonly loadingDetails = new Map<Uuid, Promise<void>>();
+  /** Per conversation whose details failed for a moment: the retry waiting, and how many failed before it. */
+  private readonly detailsRetries = new Map<Uuid, { timer: number; attempt: number }>();
   private readonly namesAsked = new Set<Uuid>();
   private lastTypingSent = new Map<Uuid, number>();
   private readSent = new Map<Uuid, number>();
@@ -177,6 +180,7 @@ export class ChatStore {
     this.ackTimers.forEach(timer => window.clearTimeout(timer));
     this.expiryTimers.forEach(timer => window.clearTimeout(timer));
     this.readTimers.forEach(timer => window.clearTimeout(timer));
+    this.detailsRetries.forEach(retry => window.clearTimeout(retry.timer));
     document.title = 'Chat';
   }
 
@@ -418,6 +422,7 @@ export class ChatStore {
     let loading = this.loadingDetails.get(conversationId);
     if (!loading || force) {
       loading = api.conversation(conversationId).then(details => {
+        this.detailsRetries.delete(conversationId);
         this.details.set(conversationId, details);
         details.members.forEach(m => {
           this.names.set(m.userId, m.displayName);
@@ -427,10 +432,25 @@ export class ChatStore {
         void this.loadPresence(details.members.map(m => m.userId).filter(id => id !== this.me.id));
       }).catch(error => {
         if (error?.status === 404) this.forget(conversationId);
+        else this.retryDetails(conversationId);
       }).finally(() => this.loadingDetails.delete(conversationId));
       this.loadingDetails.set(conversationId, loading);
     }
     return loading;
+  }
+
+  /**
+   * A failure of the moment (a node restarting, a gateway timeout) must not leave a conversation without its members,
+   * mentions and roles until the next reconnect: ask again after a backoff, as the socket does.
+   */
+  private retryDetails(conversationId: Uuid) {
+    const attempt = this.detailsRetries.get(conversationId)?.attempt ?? 0;
+    const timer = window.setTimeout(() => {
+      const stillWanted = this.summaries.has(conversationId) || this.activeConversation === conversationId;
+      if (stillWanted && !this.details.has(conversationId)) void this.loadDetails(conversationId);
+      else this.detailsRetries.delete(conversationId);
+    }, reconnectDelay(attempt));
+    this.detailsRetries.set(conversationId, { timer, attempt: attempt + 1 });
   }
 
   /** My messages on their way into the conversation's list (thread replies wait in their thread view). */
