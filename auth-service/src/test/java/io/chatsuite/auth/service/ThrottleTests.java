@@ -34,9 +34,9 @@ class ThrottleTests {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "auth.throttle.login-failures", "3",
-                    "auth.throttle.login-window", "PT20S",
+                    "auth.throttle.login-window", "PT10S",
                     "auth.throttle.registrations", "2",
-                    "auth.throttle.registration-window", "PT20S");
+                    "auth.throttle.registration-window", "PT10S");
         }
     }
 
@@ -52,7 +52,7 @@ class ThrottleTests {
         Response throttled = login(username, TestUsers.PASSWORD, guesser);
 
         problem(throttled.then(), 429);
-        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 20);
+        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 10);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> login(username, TestUsers.PASSWORD, guesser).statusCode() == 200);
     }

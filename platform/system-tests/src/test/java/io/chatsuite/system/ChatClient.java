@@ -9,11 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A WebSocket client of the suite, as a program would be: it connects to a gateway and records every frame. */
 final class ChatClient implements AutoCloseable {
@@ -23,18 +26,54 @@ final class ChatClient implements AutoCloseable {
     private static final Duration SEND_DEADLINE = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** How often a refused send goes again: at most five a second, while the per-user command rate refills. */
+    private static final Duration RETRY_PACE = Duration.ofMillis(200);
+
     private final WebSocket socket;
-    private final ConcurrentLinkedQueue<JsonNode> frames;
+    private final Frames frames;
     private final CompletableFuture<Integer> closeCode;
 
-    private ChatClient(WebSocket socket, ConcurrentLinkedQueue<JsonNode> frames, CompletableFuture<Integer> closeCode) {
+    private ChatClient(WebSocket socket, Frames frames, CompletableFuture<Integer> closeCode) {
         this.socket = socket;
         this.frames = frames;
         this.closeCode = closeCode;
     }
 
+    /** Every frame in arrival order, with acks and refusals also kept by command id: a send's wait looks one up. */
+    private static final class Frames {
+        final ConcurrentLinkedQueue<JsonNode> all = new ConcurrentLinkedQueue<>();
+        final Map<String, JsonNode> acks = new ConcurrentHashMap<>();
+        final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+
+        void add(JsonNode frame) {
+            all.add(frame);
+            String id = frame.path("id").asText(null);
+            if (id == null) {
+                return;
+            }
+            switch (frame.path("type").asText()) {
+                case "ack" -> acks.putIfAbsent(id, frame);
+                case "error" -> errors.computeIfAbsent(id, any -> new AtomicLong()).incrementAndGet();
+                default -> { }
+            }
+        }
+    }
+
+    /**
+     * Connects and waits until the gateway reads this socket's frames, which it does only once the user's channel is
+     * subscribed (docs/protocol.md, "Ready"): from then on nothing published to the user can miss this socket. A
+     * socket the server closes at once (a revoked session) returns closed instead.
+     */
     static ChatClient connect(String gatewayUrl, String token) throws Exception {
-        ConcurrentLinkedQueue<JsonNode> frames = new ConcurrentLinkedQueue<>();
+        ChatClient client = open(gatewayUrl, token);
+        client.send("{\"type\":\"ping\",\"id\":\"ready\"}");
+        await("the socket ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> client.reply("ready") != null || client.closeCode().isPresent());
+        return client;
+    }
+
+    private static ChatClient open(String gatewayUrl, String token) throws Exception {
+        Frames frames = new Frames();
         CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         WebSocket socket = HTTP.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
@@ -97,29 +136,32 @@ final class ChatClient implements AutoCloseable {
      */
     JsonNode sendUntilAcked(String id, String conversationId, String body) {
         long[] refusalsAtSend = {errorCount(id)};
+        long[] sentAt = {System.nanoTime()};
         sendMessage(id, conversationId, body);
-        await("ack of " + id).atMost(SEND_DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (ack(id) != null) {
-                return true;
-            }
-            long refusals = errorCount(id);
-            if (refusals > refusalsAtSend[0]) {
-                refusalsAtSend[0] = refusals;
-                sendMessage(id, conversationId, body);
-            }
-            return false;
-        });
+        // The ack is looked for often (a send waits for its ack, not for a poll); a retry goes at the client's pace.
+        await("ack of " + id).atMost(SEND_DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> {
+                    if (ack(id) != null) {
+                        return true;
+                    }
+                    long refusals = errorCount(id);
+                    if (refusals > refusalsAtSend[0] && System.nanoTime() - sentAt[0] >= RETRY_PACE.toNanos()) {
+                        refusalsAtSend[0] = refusals;
+                        sentAt[0] = System.nanoTime();
+                        sendMessage(id, conversationId, body);
+                    }
+                    return false;
+                });
         return ack(id);
     }
 
     JsonNode ack(String id) {
-        return frames.stream().filter(f -> id.equals(f.path("id").asText(null)) && f.path("type").asText().equals("ack"))
-                .findFirst().orElse(null);
+        return frames.acks.get(id);
     }
 
     long errorCount(String id) {
-        return frames.stream()
-                .filter(f -> id.equals(f.path("id").asText(null)) && f.path("type").asText().equals("error")).count();
+        AtomicLong errors = frames.errors.get(id);
+        return errors == null ? 0 : errors.get();
     }
 
     JsonNode awaitReply(String id) {
@@ -128,18 +170,18 @@ final class ChatClient implements AutoCloseable {
     }
 
     JsonNode reply(String id) {
-        return frames.stream().filter(f -> id.equals(f.path("id").asText(null))).findFirst().orElse(null);
+        return frames.all.stream().filter(f -> id.equals(f.path("id").asText(null))).findFirst().orElse(null);
     }
 
     /** The events of one type received so far, in arrival order. */
     List<JsonNode> events(String type) {
-        return frames.stream().filter(f -> f.path("type").asText().equals("event"))
+        return frames.all.stream().filter(f -> f.path("type").asText().equals("event"))
                 .map(f -> f.get("event")).filter(e -> e.path("type").asText().equals(type)).toList();
     }
 
     /** Every frame of one type received so far (presence, typing…), in arrival order. */
     List<JsonNode> frames(String type) {
-        return frames.stream().filter(f -> f.path("type").asText().equals(type)).toList();
+        return frames.all.stream().filter(f -> f.path("type").asText().equals(type)).toList();
     }
 
     /** The presence statuses announced for one user so far, in order. */

@@ -62,28 +62,33 @@ final class RoamingClient implements AutoCloseable {
     JsonNode sendUntilAcked(String id, String body) {
         String frame = "{\"type\":\"send\",\"id\":\"" + id + "\",\"conversationId\":\"" + conversationId
                 + "\",\"body\":" + ChatClient.quote(body) + "}";
-        await("ack of " + id).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            WebSocket current = socket;
-            int refusals = errors.getOrDefault(id, 0);
-            if (current == null) {
-                return false;
-            }
-            try {
-                current.sendText(frame, true).get(10, TimeUnit.SECONDS);
-            } catch (Exception closedMeanwhile) {
-                return false;
-            }
-            // Settled by an ack, a refusal to retry after, or the socket going away (retry on the next one); a
-            // silence is retried too, with the same id, which is what makes it safe.
-            try {
-                await().atMost(Duration.ofSeconds(30)).until(() ->
-                        acks.containsKey(id) || errors.getOrDefault(id, 0) > refusals || socket != current);
-            } catch (ConditionTimeoutException silence) {
-                return false;
-            }
-            return acks.containsKey(id);
-        });
+        // A try goes at once and then at most five a second; within a try the answer is looked for often.
+        await("ack of " + id).atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> tryOnce(id, frame));
         return acks.get(id);
+    }
+
+    /** One try of a send: true once acked, false after a refusal, the socket going away or a silence. */
+    private boolean tryOnce(String id, String frame) {
+        WebSocket current = socket;
+        int refusals = errors.getOrDefault(id, 0);
+        if (current == null) {
+            return false;
+        }
+        try {
+            current.sendText(frame, true).get(10, TimeUnit.SECONDS);
+        } catch (Exception closedMeanwhile) {
+            return false;
+        }
+        // Settled by an ack, a refusal to retry after, or the socket going away (retry on the next one); a silence is
+        // retried too, with the same id, which is what makes it safe.
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .until(() -> acks.containsKey(id) || errors.getOrDefault(id, 0) > refusals || socket != current);
+        } catch (ConditionTimeoutException silence) {
+            return false;
+        }
+        return acks.containsKey(id);
     }
 
     /** Waits until the client holds every event through {@code lastSeq}, resuming from history as a client does. */
