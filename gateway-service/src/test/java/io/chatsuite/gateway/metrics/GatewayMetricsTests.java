@@ -59,6 +59,21 @@ class GatewayMetricsTests {
         assertThat(logged.lines()).noneMatch(line -> line.contains("counted, never logged"));
     }
 
+    /**
+     * The API passed through to the services is timed by route, not by path: a path per conversation would make a
+     * timer per conversation (and Quarkus stops adding any past 100, so the figures would stop being true).
+     */
+    @Test
+    void timesPassedThroughRequestsByRouteNotByConversation() {
+        List<String> conversations = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        conversations.forEach(id -> given().get("/api/history/conversations/" + id + "/events?after=0"));
+        given().get("/api/conversations/" + conversations.get(0));
+
+        String metrics = scrape();
+        assertThat(metrics).contains("uri=\"/api/history/*\"").contains("uri=\"/api/conversations*\"");
+        conversations.forEach(id -> assertThat(metrics).doesNotContain(id));
+    }
+
     private void countAndScrape() throws Exception {
         UUID user = UUID.randomUUID();
         double framesInBefore = value("chat_gateway_frames_in_total").orElse(0.0);
