@@ -77,8 +77,11 @@ final class RunningSuite implements AutoCloseable {
         Files.deleteIfExists(endpointsFile);
         Files.createDirectories(dataDirectory);
         Path output = dataDirectory.resolve("launcher.out");
-        List<String> command = new ArrayList<>(List.of(root.resolve("chat-suite").toString(),
-                "up", "--data", dataDirectory.toString(), "--free-ports"));
+        // Started from a script's background job (nohup ... &), this JVM and all it starts inherit SIGINT ignored, and
+        // a JVM cannot undo that: the launcher would not hear Ctrl-C. Perl (in every Debian) restores the default
+        // and becomes the launcher, keeping the pid.
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
+                root.resolve("chat-suite").toString(), "up", "--data", dataDirectory.toString(), "--free-ports"));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command);
         // Every test user registers from 127.0.0.1: lift the per-address registration limit for the run.
