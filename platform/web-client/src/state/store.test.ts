@@ -505,6 +505,30 @@ describe('ChatStore in a busy conversation', () => {
     store.stop();
   });
 
+  it('asks for the list again when a live event skips seqs the list never counted', async () => {
+    const summary = (latestSeq: number, unreadCount: number) => ({
+      conversationId: 'c1', kind: 'DIRECT' as const, name: 'Grace', peerId: 'grace', lastMessage: null,
+      lastActivityAt: '2026-11-27T10:00:00Z', latestSeq, readSeq: 1, unreadCount, archived: false,
+    });
+    api.summaries.mockResolvedValueOnce([summary(1, 0)]);
+    api.conversation.mockResolvedValue(details);
+    api.presence.mockResolvedValue([]);
+    const { ChatStore } = await import('./store');
+    const store = new ChatStore(me);
+    store.start();
+    await vi.waitFor(() => expect(store.summariesLoaded).toBe(true));
+
+    // Messages 2 and 3 were sent after the list was read and before this socket was subscribed: 4 and 5 come live.
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 4) });
+    socket.handlers!.onFrame({ type: 'event', event: messageIn('c1', 5) });
+    expect(store.summaries.get('c1')?.unreadCount).toBe(2);
+
+    api.summaries.mockResolvedValue([summary(5, 4)]);
+    timers.splice(0).forEach(run => run());
+    await vi.waitFor(() => expect(store.summaries.get('c1')?.unreadCount).toBe(4));
+    store.stop();
+  });
+
   it('never lets a waiting receipt undo a message marked unread', async () => {
     const store = await storeWithTwoConversations();
     pageOf('c1', 1);

@@ -891,6 +891,12 @@ export class ChatStore {
       void this.ensureSummary(id);
     }
     const summary = this.summaries.get(id);
+    if (summary && event.seq > summary.latestSeq + 1) {
+      // Seqs are gapless: the ones skipped were published before this socket listened (after the list was read),
+      // so the list counted them nowhere. history-service has them; ask until its list reaches this event.
+      this.unsummarized.set(id, Math.max(event.seq, this.unsummarized.get(id) ?? 0));
+      this.scheduleSummaryRefresh();
+    }
     if (summary && event.seq > summary.latestSeq) {
       const next = { ...summary, latestSeq: event.seq };
       if (event.type === 'message.created' && event.threadRootId && !event.alsoToConversation) {
