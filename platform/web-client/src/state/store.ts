@@ -884,17 +884,22 @@ export class ChatStore {
     }
   }
 
+  /** The list is asked for again until history-service's summary of the conversation reaches this seq. */
+  private awaitSummaryOf(conversationId: Uuid, seq: number) {
+    this.unsummarized.set(conversationId, Math.max(seq, this.unsummarized.get(conversationId) ?? 0));
+  }
+
   private onEvent(event: TimelineEvent) {
     const id = event.conversationId;
     if (!this.summaries.has(id)) {
-      this.unsummarized.set(id, Math.max(event.seq, this.unsummarized.get(id) ?? 0));
+      this.awaitSummaryOf(id, event.seq);
       void this.ensureSummary(id);
     }
     const summary = this.summaries.get(id);
     if (summary && event.seq > summary.latestSeq + 1) {
       // Seqs are gapless: the ones skipped were published before this socket listened (after the list was read),
       // so the list counted them nowhere. history-service has them; ask until its list reaches this event.
-      this.unsummarized.set(id, Math.max(event.seq, this.unsummarized.get(id) ?? 0));
+      this.awaitSummaryOf(id, event.seq);
       this.scheduleSummaryRefresh();
     }
     if (summary && event.seq > summary.latestSeq) {
