@@ -311,6 +311,45 @@ describe('ChatStore read position', () => {
     store.stop();
   });
 
+  it('opens a conversation whose first page met no network as soon as the socket is back, with what was written meanwhile', async () => {
+    const store = await storeWithTwoConversations();
+    api.conversations.mockResolvedValue([]);
+    api.messages.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await store.open('c1');
+    expect(store.openFailures.has('c1')).toBe(true);
+    store.send('c1', 'written while the network was down', null);
+    const sent = socket.sent.find(frame => frame.type === 'send')!;
+    socket.handlers!.onFrame({
+      type: 'ack', id: sent.id as string, conversationId: 'c1', messageId: 'm2', seq: 2, at: '2026-11-27T10:02:00Z',
+    });
+
+    pageOf('c1', 2);
+    socket.handlers!.onOpen(true);
+
+    await vi.waitFor(() => expect(store.timelines.get('c1')?.loaded).toBe(true));
+    expect(store.openFailures.has('c1')).toBe(false);
+    expect(store.pendingOf('c1')).toEqual([]);
+    store.stop();
+  });
+
+  it('asks again by itself only after a failure of the moment, not after a refusal', async () => {
+    const timers: (() => void)[] = [];
+    const store = await storeWithTwoConversations();
+    vi.stubGlobal('window', { ...window, setTimeout: (run: () => void) => timers.push(run) });
+    api.messages.mockRejectedValueOnce(Object.assign(new Error('Forbidden'), { status: 403 }));
+    await store.open('c1');
+    timers.splice(0).forEach(run => run());
+    expect(api.messages).toHaveBeenCalledTimes(1);
+
+    api.messages.mockRejectedValueOnce(Object.assign(new Error('Service Unavailable'), { status: 503 }));
+    await store.open('c1');
+    pageOf('c1', 1);
+    timers.splice(0).forEach(run => run());
+    await vi.waitFor(() => expect(store.timelines.get('c1')?.loaded).toBe(true));
+    expect(api.messages).toHaveBeenCalledTimes(3);
+    store.stop();
+  });
+
   it('notes no read position when nothing is unread, so the conversation opens at its end', async () => {
     const store = await storeWithTwoConversations({ latestSeq: 5, readSeq: 5, unreadCount: 0 });
     pageOf('c1', 5);

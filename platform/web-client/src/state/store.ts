@@ -94,6 +94,8 @@ export class ChatStore {
   private readonly loadingDetails = new Map<Uuid, Promise<void>>();
   /** Per conversation whose details failed for a moment: the retry waiting, and how many failed before it. */
   private readonly detailsRetries = new Map<Uuid, { timer: number; attempt: number }>();
+  /** The shown conversation whose first page failed for a moment, and how often it was tried since. */
+  private openRetry: { conversationId: Uuid; timer: number; attempt: number } | null = null;
   private readonly namesAsked = new Set<Uuid>();
   private lastTypingSent = new Map<Uuid, number>();
   private readSent = new Map<Uuid, number>();
@@ -181,6 +183,7 @@ export class ChatStore {
     this.expiryTimers.forEach(timer => window.clearTimeout(timer));
     this.readTimers.forEach(timer => window.clearTimeout(timer));
     this.detailsRetries.forEach(retry => window.clearTimeout(retry.timer));
+    window.clearTimeout(this.openRetry?.timer);
     document.title = 'Chat';
   }
 
@@ -328,6 +331,10 @@ export class ChatStore {
           this.noteReadPosition(conversationId);
           timeline.loadNewest(page);
           void this.loadSystemLines(timeline, linesFrom(page), timeline.lastSeq);
+          if (this.openRetry?.conversationId === conversationId) {
+            window.clearTimeout(this.openRetry.timer);
+            this.openRetry = null;
+          }
           break;
         } catch (error) {
           const lagging = (error as { status?: number })?.status === 404 && attempt < 15;
@@ -335,7 +342,10 @@ export class ChatStore {
             if (this.timelines.get(conversationId) === timeline) this.timelines.delete(conversationId);
             // The pane says so (with a way to try again) instead of "Loading messages…" for ever.
             this.openFailures.set(conversationId, describe(error));
-            this.toast(`Could not open the conversation: ${describe(error)}`);
+            // A failure of the moment (the network gone, a service restarting) is tried again by itself: what is
+            // written meanwhile waits in a pane that must come back, not behind an error until someone clicks.
+            if (isMomentary(error)) this.retryOpen(conversationId);
+            else this.toast(`Could not open the conversation: ${describe(error)}`);
             this.changed();
             return;
           }
@@ -719,6 +729,7 @@ export class ChatStore {
       }
     });
     if (reconnected) this.changed();
+    this.reopenIfFailed();
     this.readSent.clear();
     if (this.idle) this.socket.send({ type: 'idle', id: this.newCommandId('i'), idle: true });
     void this.resume(reconnected);
@@ -992,6 +1003,22 @@ export class ChatStore {
     this.changed();
   }
 
+  /**
+   * Opens the conversation again while it is still the one shown and still failed: after the socket's backoff, and
+   * at once when the socket is back (onOpen), since a failure of the moment is most often the network.
+   */
+  private retryOpen(conversationId: Uuid) {
+    window.clearTimeout(this.openRetry?.timer);
+    const attempt = this.openRetry?.conversationId === conversationId ? this.openRetry.attempt : 0;
+    const timer = window.setTimeout(() => this.reopenIfFailed(), reconnectDelay(attempt));
+    this.openRetry = { conversationId, timer, attempt: attempt + 1 };
+  }
+
+  private reopenIfFailed() {
+    const active = this.activeConversation;
+    if (active && this.openFailures.has(active)) void this.open(active);
+  }
+
   /** The conversation is gone for us (left, removed): drop it and leave its view. */
   forget(conversationId: Uuid) {
     this.summaries.delete(conversationId);
@@ -1241,6 +1268,12 @@ function pick(summary: ConversationSummary): Partial<ConversationSummary> {
     latestSeq: summary.latestSeq, lastMessage: summary.lastMessage, lastActivityAt: summary.lastActivityAt,
     unreadCount: summary.unreadCount, mentionCount: summary.mentionCount,
   };
+}
+
+/** A failure that asking again later may mend: no answer at all (the network), a server error, or "too many". */
+function isMomentary(error: unknown): boolean {
+  const status = (error as { status?: number } | null)?.status;
+  return status === undefined || status === 429 || status >= 500;
 }
 
 export function describe(error: unknown): string {

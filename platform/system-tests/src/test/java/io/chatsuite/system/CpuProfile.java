@@ -2,7 +2,6 @@ package io.chatsuite.system;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
@@ -18,7 +17,7 @@ import java.util.Map;
  * Performance panel, or sum its self times by function) to see what long tasks spend their time on. Without the
  * property it does nothing, so the tests measure the page unobserved. Beside the profile it prints where the main
  * thread's time went by the browser's own counters (script, style, layout), which the profile lumps together as
- * "(program)", and Chrome's trace of the page (open it in the Performance panel) names those parts.
+ * "(program)"; the trace {@link MainThreadTasks} keeps in a profiled run names those parts.
  */
 final class CpuProfile {
 
@@ -30,18 +29,16 @@ final class CpuProfile {
             "LayoutDuration", "RecalcStyleCount", "LayoutCount");
 
     private final CDPSession session;
-    private final Browser tracing;
     private final Map<String, Double> before;
 
-    private CpuProfile(CDPSession session, Browser tracing) {
+    private CpuProfile(CDPSession session) {
         this.session = session;
-        this.tracing = tracing;
         this.before = session == null ? Map.of() : counters(session);
     }
 
     static CpuProfile startIfAsked(Page page) {
         if (!Boolean.getBoolean("webclient.profile")) {
-            return new CpuProfile(null, null);
+            return new CpuProfile(null);
         }
         CDPSession session = page.context().newCDPSession(page);
         session.send("Performance.enable");
@@ -50,10 +47,7 @@ final class CpuProfile {
         interval.addProperty("interval", SAMPLING_INTERVAL_US);
         session.send("Profiler.setSamplingInterval", interval);
         session.send("Profiler.start");
-        Browser browser = page.context().browser();
-        browser.startTracing(page, new Browser.StartTracingOptions().setScreenshots(false)
-                .setCategories(List.of("devtools.timeline", "disabled-by-default-devtools.timeline", "blink")));
-        return new CpuProfile(session, browser);
+        return new CpuProfile(session);
     }
 
     void stopInto(Path file) throws IOException {
@@ -68,8 +62,6 @@ final class CpuProfile {
         System.out.println(spent);
         Files.createDirectories(file.getParent());
         Files.writeString(file, stopped.get("profile").toString());
-        Files.write(file.resolveSibling(file.getFileName().toString().replace(".cpuprofile", ".trace.json")),
-                tracing.stopTracing());
         session.detach();
         System.out.println("CPU profile written to " + file.toAbsolutePath());
     }

@@ -43,6 +43,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web client in a real headless Chromium (Debian's package, driven by Playwright) against the whole suite
@@ -56,16 +58,12 @@ class WebClientTests extends TwoGatewaySuite {
     private static final Path AXE_SCRIPT = Path.of(System.getProperty("devstack.root", "../.."),
             "platform", "web-client", "node_modules", "axe-core", "axe.min.js");
     /**
-     * Issue 19's bounds on the longest main-thread task hold on a quiet machine. Here the browser shares two cores
-     * with the whole suite it talks to (a user's browser has its own machine): Chromium runs ahead of the suite in
-     * the scheduler (see {@link #chromiumAheadOfTheSuite}), and what is left, a task waiting for a core in the
-     * middle and measuring longer than it ran, this allowance covers.
+     * Issue 19's bound on the longest main-thread task while messages arrive in another room than the open one, judged
+     * by the task's CPU time ({@link MainThreadTasks} says why: here the browser shares two cores with the suite).
      */
-    private static final double LOAD_ALLOWANCE = 3;
-    /** Issue 19's bound on the longest task while messages arrive in another room than the open one. */
-    private static final double OTHER_ROOM_LONGEST_MS = 50 * LOAD_ALLOWANCE;
-    /** Issue 19's bound on the longest task while 20 messages a second arrive in the open conversation. */
-    private static final double OPEN_CONVERSATION_LONGEST_MS = 100 * LOAD_ALLOWANCE;
+    private static final double OTHER_ROOM_LONGEST_MS = 50;
+    /** Issue 19's bound on the longest main-thread task while 20 messages a second arrive in the open conversation. */
+    private static final double OPEN_CONVERSATION_LONGEST_MS = 100;
 
     static Playwright playwright;
     static Browser browser;
@@ -75,6 +73,20 @@ class WebClientTests extends TwoGatewaySuite {
     private final List<String> dialogs = new CopyOnWriteArrayList<>();
     /** Console errors, among them Content-Security-Policy violations. */
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    /** A test that fails prints what each of its pages showed at that moment: a failure met only in CI can be read. */
+    @RegisterExtension
+    final AfterTestExecutionCallback pagesShownOnFailure = test -> {
+        if (test.getExecutionException().isEmpty()) {
+            return;
+        }
+        for (BrowserContext context : contexts) {
+            for (Page page : context.pages()) {
+                System.out.printf("%s failed; a page at %s showed:%n%s%n", test.getDisplayName(), page.url(),
+                        shownText(page));
+            }
+        }
+    };
 
     @BeforeAll
     static void startTheBrowser() throws Exception {
@@ -92,9 +104,10 @@ class WebClientTests extends TwoGatewaySuite {
     }
 
     /**
-     * A launcher that starts Chromium at a higher scheduling priority than the suite's processes, so that the
-     * main-thread tasks measured are the client's own work and not the servers' turn on a shared core. Where the
-     * priority cannot be raised (not root), nice says so and Chromium starts at the normal one.
+     * A launcher that starts Chromium at a higher scheduling priority than the suite's processes, so that the page's
+     * deadlines the tests hold it to (a banner within 5 s, a badge within 1 s) are not the servers' turn on a shared
+     * core (a user's browser has its own machine). Where the priority cannot be raised (not root), nice says so and
+     * Chromium starts at the normal one.
      */
     private static Path chromiumAheadOfTheSuite() throws IOException {
         Path launcher = Path.of("target", "chromium-ahead-of-the-suite.sh").toAbsolutePath();
@@ -353,8 +366,8 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(page.locator("a[data-conversation='" + room + "']")).isVisible();
         page.navigate(nodeA + "/c/" + direct);
         assertThat(messages(page, "direct line 20 with code")).hasCount(1);
+        MainThreadTasks tasks = MainThreadTasks.record(page);
         CpuProfile profile = CpuProfile.startIfAsked(page);
-        page.evaluate("() => window.__measure.start()");
 
         // Four senders at 12.5 a second each (within the per-user rate): 50 a second into the room for ten seconds.
         sendPaced(senders, room, perSender, Duration.ofMillis(80), "room line");
@@ -363,13 +376,13 @@ class WebClientTests extends TwoGatewaySuite {
                 String.valueOf(total), new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
                         .setTimeout(120_000));
         profile.stopInto(Path.of("target", "profiles", "other-room.cpuprofile"));
-        Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
-        System.out.printf("50 msg/s in another room with a conversation open: longest task %s ms over %s long tasks"
-                + " (longest: %s); badge current %s ms after the last frame%n", measured.get("longest"),
-                measured.get("count"), measured.get("top"), measured.get("badgeLagMs"));
-        Assertions.assertThat(((Number) measured.get("longest")).doubleValue())
-                .as("longest main-thread task while messages arrive elsewhere, ms").isLessThan(OTHER_ROOM_LONGEST_MS);
-        Assertions.assertThat(((Number) measured.get("badgeLagMs")).doubleValue())
+        MainThreadTasks.Report report = tasks.stop(Path.of("target", "profiles", "other-room.trace.json"));
+        Number badgeLagMs = (Number) page.evaluate("() => window.__measure.badgeLagMs()");
+        System.out.printf("50 msg/s in another room with a conversation open: %s; badge current %s ms after the last"
+                + " frame%n", report, badgeLagMs);
+        Assertions.assertThat(report.longestCpuMs())
+                .as("longest main-thread task while messages arrive elsewhere, ms of CPU").isLessThan(OTHER_ROOM_LONGEST_MS);
+        Assertions.assertThat(badgeLagMs.doubleValue())
                 .as("ms from the room's last frame to the badge showing every message").isLessThan(1000);
         assertThat(messages(page, "direct line 20 with code")).hasCount(1);
     }
@@ -380,12 +393,12 @@ class WebClientTests extends TwoGatewaySuite {
         List<Account> senders = List.of(registeredAccount("lively0"), registeredAccount("lively1"));
         String room = api.room(senders.get(0), "Lively room", senders.get(1), reader);
         int perSender = 100;
-        Page page = openMeasured(nodeA, room, 0);
+        Page page = open(nodeA);
         signIn(page, reader);
         page.navigate(nodeA + "/c/" + room);
         assertThat(page.getByTestId("message-list")).hasAttribute("aria-busy", "false");
+        MainThreadTasks tasks = MainThreadTasks.record(page);
         CpuProfile profile = CpuProfile.startIfAsked(page);
-        page.evaluate("() => window.__measure.start()");
 
         // Two senders at 10 a second each: 20 a second into the conversation the reader has open, for ten seconds.
         sendPaced(senders, room, perSender, Duration.ofMillis(100), "live line");
@@ -395,11 +408,10 @@ class WebClientTests extends TwoGatewaySuite {
                     + (perSender - 1) + " "))).hasCount(1);
         }
         profile.stopInto(Path.of("target", "profiles", "open-conversation.cpuprofile"));
-        Map<?, ?> measured = (Map<?, ?>) page.evaluate("() => window.__measure.report()");
-        System.out.printf("20 msg/s into the open conversation: longest task %s ms over %s long tasks (longest: %s)%n",
-                measured.get("longest"), measured.get("count"), measured.get("top"));
-        Assertions.assertThat(((Number) measured.get("longest")).doubleValue())
-                .as("longest main-thread task while messages arrive, ms").isLessThan(OPEN_CONVERSATION_LONGEST_MS);
+        MainThreadTasks.Report report = tasks.stop(Path.of("target", "profiles", "open-conversation.trace.json"));
+        System.out.printf("20 msg/s into the open conversation: %s%n", report);
+        Assertions.assertThat(report.longestCpuMs())
+                .as("longest main-thread task while messages arrive, ms of CPU").isLessThan(OPEN_CONVERSATION_LONGEST_MS);
 
         // Every message once, in seq order, and each sender's lines in the order they were sent.
         List<String> shown = shownInOrder(page);
@@ -466,6 +478,28 @@ class WebClientTests extends TwoGatewaySuite {
         assertThat(page.getByTestId("connection-banner")).hasCount(0);
         assertThat(ownStatus(page, "written while the network was down")).hasText(Pattern.compile("Sent|Read"));
         assertThat(messages(page, "written while the network was down")).hasCount(1);
+    }
+
+    @Test
+    void aConversationOpenedWithoutNetworkLoadsByItselfWhenTheNetworkReturnsWithWhatWasWrittenMeanwhile() {
+        Account kim = registeredAccount("kim");
+        Account lee = registeredAccount("lee");
+        String direct = api.direct(kim, lee);
+        Page page = open(nodeA);
+        signIn(page, kim);
+        Locator listed = page.locator("a[data-conversation='" + direct + "']");
+        assertThat(listed).isVisible();
+
+        page.context().setOffline(true);
+        assertThat(page.getByTestId("connection-banner")).isVisible();
+        listed.click();
+        assertThat(page.getByTestId("messages-failed")).isVisible();
+        send(page, "written before the conversation could load");
+
+        page.context().setOffline(false);
+        assertThat(ownStatus(page, "written before the conversation could load")).hasText(Pattern.compile("Sent|Read"));
+        assertThat(page.getByTestId("messages-failed")).hasCount(0);
+        assertThat(messages(page, "written before the conversation could load")).hasCount(1);
     }
 
     @Test
@@ -1703,16 +1737,13 @@ class WebClientTests extends TwoGatewaySuite {
     }
 
     /**
-     * Records, from before the app starts, every main-thread task over 50 ms (PerformanceObserver "longtask") and, for
-     * one conversation, when its last message frame arrived and when its badge first showed the expected count.
+     * Records, from before the app starts, for one conversation when its last message frame arrived and when its badge
+     * first showed the expected count.
      */
     private static final String MEASURE = """
             (() => {
               const room = '%s', expected = '%d';
-              const tasks = [];
-              let from = Infinity, lastFrameAt = 0, badgeAt = null;
-              new PerformanceObserver(list => list.getEntries().forEach(e => tasks.push(e)))
-                  .observe({ type: 'longtask', buffered: true });
+              let lastFrameAt = 0, badgeAt = null;
               const Native = window.WebSocket;
               window.WebSocket = class extends Native {
                 constructor(...args) {
@@ -1733,13 +1764,7 @@ class WebClientTests extends TwoGatewaySuite {
                   new MutationObserver(check).observe(document.body,
                       { subtree: true, childList: true, attributes: true, characterData: true }));
               window.__measure = {
-                start: () => { from = performance.now(); },
-                report: () => {
-                  const mine = tasks.filter(t => t.startTime >= from);
-                  return { longest: mine.reduce((max, t) => Math.max(max, t.duration), 0), count: mine.length,
-                           top: mine.map(t => Math.round(t.duration)).sort((a, b) => b - a).slice(0, 8).join(' '),
-                           badgeLagMs: badgeAt === null ? -1 : Math.max(0, badgeAt - lastFrameAt) };
-                },
+                badgeLagMs: () => (badgeAt === null ? -1 : Math.max(0, badgeAt - lastFrameAt)),
               };
             })();
             """;
@@ -1920,6 +1945,14 @@ class WebClientTests extends TwoGatewaySuite {
         composer.fill(text);
         composer.press("Enter");
         assertThat(composer).hasValue("");
+    }
+
+    private static String shownText(Page page) {
+        try {
+            return page.locator("body").innerText(new Locator.InnerTextOptions().setTimeout(2_000));
+        } catch (RuntimeException unreadable) {
+            return "(unreadable: " + unreadable.getMessage() + ")";
+        }
     }
 
     private static void clickUntilGone(Locator button) {
