@@ -158,6 +158,10 @@ public class CommandPipeline {
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(10);
     }
 
+    /**
+     * Answers every command of the batch at once, and announces its reads once their events are on Kafka: the
+     * answers never wait for the reads' publishes or their member lists (nothing on an ack's path it does not need).
+     */
     private Uni<Void> reply(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans) {
         FrameDelivery.Outgoing frames = delivery.outgoing();
         List<CursorMoved> reads = new ArrayList<>();
@@ -177,9 +181,14 @@ public class CommandPipeline {
                 reads.add(moved);
             }
         }
-        return announceReads(reads, frames, spans).chain(frames::send)
-                .onFailure().invoke(failure -> LOG.warn("replies could not be pushed through Redis", failure))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return Uni.join().all(pushed(frames.send(), "replies"), announceReads(reads, spans)).andCollectFailures()
+                .replaceWithVoid();
+    }
+
+    /** Frames lost on their way to Redis are logged, not retried: the clients recover them (see FrameDelivery). */
+    private static Uni<Void> pushed(Uni<Void> sent, String what) {
+        return sent.onFailure().invoke(failure -> LOG.warn(what + " could not be pushed through Redis", failure))
+                .onFailure().recoverWithNull();
     }
 
     /**
@@ -189,11 +198,11 @@ public class CommandPipeline {
      * cursors are published together and the members of every conversation read forward come from one statement;
      * a cursor that cannot be published is not announced, and the others still are.
      */
-    private Uni<Void> announceReads(List<CursorMoved> reads, FrameDelivery.Outgoing frames,
-                                    Map<ChatCommand, Span> spans) {
+    private Uni<Void> announceReads(List<CursorMoved> reads, Map<ChatCommand, Span> spans) {
         if (reads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        FrameDelivery.Outgoing frames = delivery.outgoing();
         List<Uni<Boolean>> published = reads.stream().map(read -> events.publish(read.moved().conversationId(),
                         write(read.moved()), contextOf(read, spans))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
@@ -214,7 +223,7 @@ public class CommandPipeline {
                 }
             }
             return null;
-        }).replaceWithVoid();
+        }).chain(() -> pushed(frames.send(), "receipts"));
     }
 
     private void announce(CursorMoved read, Map<UUID, List<UUID>> members, FrameDelivery.Outgoing frames,
