@@ -57,7 +57,7 @@ final class MainThreadTasks {
         return measure(trace);
     }
 
-    static Report measure(byte[] trace) throws IOException {
+    private static Report measure(byte[] trace) throws IOException {
         Map<String, List<Task>> tasksByThread = new HashMap<>();
         Map<String, String> threadNames = new HashMap<>();
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(trace), StandardCharsets.UTF_8)) {
