@@ -108,9 +108,11 @@ describe('ChatSocket', () => {
     const first = FakeWebSocket.made[0];
     expect(first.sent[0]).toEqual({ type: 'ping', id: 'ready' });
     expect(opened).toEqual([]);
+    expect(socket.isOpen && !socket.isAnswering).toBe(true);
 
     first.receive({ type: 'pong', id: 'ready' });
     expect(opened).toEqual([false]);
+    expect(socket.isAnswering).toBe(true);
     first.receive({ type: 'pong', id: 'ping-1' });
     expect(opened).toEqual([false]);
     socket.stop();

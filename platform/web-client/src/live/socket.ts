@@ -79,6 +79,14 @@ export class ChatSocket {
     return this.socket?.readyState === WebSocket.OPEN;
   }
 
+  /**
+   * Open and answering: its first frame has come, so onOpen has run and resent what waited. A message sent on an open
+   * socket before that would overtake the ones written earlier that are still waiting to be resent.
+   */
+  get isAnswering(): boolean {
+    return this.isOpen && this.awaitingFirstFrame === null;
+  }
+
   private retryNow = () => {
     if (this.stopped || this.socket) return;
     window.clearTimeout(this.retryTimer);

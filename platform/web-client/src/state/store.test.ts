@@ -13,7 +13,9 @@ const api = vi.hoisted(() => ({
   doNotDisturb: vi.fn(async () => ({ on: false, until: null })),
   user: vi.fn(),
 }));
-const socket = vi.hoisted(() => ({ handlers: null as SocketHandlers | null, sent: [] as Record<string, unknown>[] }));
+const socket = vi.hoisted(() => ({
+  handlers: null as SocketHandlers | null, sent: [] as Record<string, unknown>[], open: true, answering: true,
+}));
 const alerts = vi.hoisted(() => ({
   playMessageSound: vi.fn(), showDesktopNotification: vi.fn(), prepareSoundAfterGesture: vi.fn(() => () => undefined),
 }));
@@ -25,11 +27,16 @@ vi.mock('../api/session', () => ({ freshToken: vi.fn(), signedOut: vi.fn() }));
 vi.mock('./alerts', () => alerts);
 vi.mock('../live/socket', () => ({
   ChatSocket: class {
-    isOpen = true;
     constructor(_url: string, handlers: SocketHandlers) { socket.handlers = handlers; }
+    get isOpen() { return socket.open; }
+    get isAnswering() { return socket.open && socket.answering; }
     start() {}
     stop() {}
-    send(frame: Record<string, unknown>) { socket.sent.push(frame); return true; }
+    send(frame: Record<string, unknown>) {
+      if (!socket.open) return false;
+      socket.sent.push(frame);
+      return true;
+    }
   },
 }));
 
@@ -60,6 +67,8 @@ function stubBrowser() {
 function unstubBrowser() {
   frames.length = 0;
   socket.sent.length = 0;
+  socket.open = true;
+  socket.answering = true;
   vi.unstubAllGlobals();
   vi.clearAllMocks();
 }
@@ -329,6 +338,24 @@ describe('ChatStore read position', () => {
     await vi.waitFor(() => expect(store.timelines.get('c1')?.loaded).toBe(true));
     expect(store.openFailures.has('c1')).toBe(false);
     expect(store.pendingOf('c1')).toEqual([]);
+    store.stop();
+  });
+
+  it('sends messages written before the socket answered in the order written, none overtaking another', async () => {
+    const store = await storeWithTwoConversations();
+    socket.open = false;
+    socket.answering = false;
+    store.send('c1', 'unread one', null);
+    // Open, but its first frame (and so the resend of what waited) has not come yet.
+    socket.open = true;
+    store.send('c1', 'unread two', null);
+
+    socket.answering = true;
+    socket.handlers!.onOpen(false);
+    store.send('c1', 'unread three', null);
+
+    const bodies = socket.sent.filter(frame => frame.type === 'send').map(frame => frame.body);
+    expect([...new Set(bodies)]).toEqual(['unread one', 'unread two', 'unread three']);
     store.stop();
   });
 

@@ -699,8 +699,8 @@ export class ChatStore {
       if (message.alsoToConversation) frame.alsoToConversation = true;
     }
     if (message.attachments.length) frame.attachments = message.attachments.map(a => a.id);
-    // While offline the message waits, still "sending", and goes out when the socket is back.
-    if (!this.socket.send(frame)) return;
+    // Until the socket answers the message waits, still "sending", and goes out in order when it does (onOpen).
+    if (!this.socket.isAnswering || !this.socket.send(frame)) return;
     this.ackTimers.set(message.clientId, window.setTimeout(() => {
       const stillPending = this.pending.get(message.clientId);
       if (stillPending?.state === 'sending' && this.socket.isOpen) {
