@@ -216,14 +216,16 @@ public class CommandPipeline {
                 : pool.withConnection(c -> conversations.memberIdsOf(c, readForward))
                         .onFailure().invoke(failure -> LOG.warn("the members to tell of reads are unknown", failure))
                         .onFailure().recoverWithItem(Map.of());
-        return Uni.combine().all().unis(Uni.join().all(published).andFailFast(), members).with((sent, memberIds) -> {
-            for (int i = 0; i < reads.size(); i++) {
-                if (sent.get(i)) {
-                    announce(reads.get(i), memberIds, frames, contextOf(reads.get(i), spans));
-                }
-            }
-            return null;
-        }).chain(() -> pushed(frames.send(), "receipts"));
+        Uni<Void> announced = Uni.combine().all().unis(Uni.join().all(published).andFailFast(), members)
+                .with((sent, memberIds) -> {
+                    for (int i = 0; i < reads.size(); i++) {
+                        if (sent.get(i)) {
+                            announce(reads.get(i), memberIds, frames, contextOf(reads.get(i), spans));
+                        }
+                    }
+                    return null;
+                }).chain(frames::send);
+        return pushed(announced, "receipts");
     }
 
     private void announce(CursorMoved read, Map<UUID, List<UUID>> members, FrameDelivery.Outgoing frames,
