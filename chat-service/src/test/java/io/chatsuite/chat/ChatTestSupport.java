@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.protocol.MembersFrame;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.contracts.protocol.SessionFrame;
 import io.chatsuite.contracts.protocol.TracedFrame;
@@ -127,33 +128,40 @@ public class ChatTestSupport {
     }
 
     /**
-     * One pattern subscription for every test, made once: a subscription holds a pooled Redis connection until it
-     * ends, so one per listener would drain the pool that the service itself publishes through.
+     * One pattern subscription (and the channel of frames for many users) for every test, made once: a subscription
+     * holds a pooled Redis connection until it ends, so one per listener would drain the pool that the service itself
+     * publishes through.
      */
     private synchronized void subscribeToEveryUserChannel() {
         if (subscribed) {
             return;
         }
-        redis.pubsub(String.class).subscribeToPattern("user:*", // every ServerFrame.channelOf(userId)
-                (channel, message) -> {
-                    // With tracing on, frames come in their trace envelope; tests see the frame as clients do.
-                    // Acks and errors come in their session envelope; tests see them as the session's sockets do.
-                    SessionFrame targeted = SessionFrame.read(message);
-                    TracedFrame published = TracedFrame.read(targeted.published());
-                    JsonNode frame;
-                    try {
-                        frame = json.readTree(published.frame());
-                    } catch (Exception e) {
-                        throw new AssertionError("a frame that is not JSON: " + message, e);
-                    }
-                    listeners.getOrDefault(channel, List.of()).forEach(frames -> {
-                        if (published.traceparent() != null) {
-                            frames.traceparents.put(frame, published.traceparent());
-                        }
-                        frames.queue.add(frame);
-                    });
-                });
+        redis.pubsub(String.class).subscribeToPattern("user:*", this::received); // every ServerFrame.channelOf(userId)
+        // A frame for many users (a room's event) is published once, as gateway nodes hear it, for every user named.
+        redis.pubsub(String.class).subscribe(MembersFrame.CHANNEL, message -> {
+            MembersFrame targeted = MembersFrame.read(message);
+            targeted.to().forEach(user -> received(ServerFrame.channelOf(user), targeted.published()));
+        });
         subscribed = true;
+    }
+
+    private void received(String channel, String message) {
+        // With tracing on, frames come in their trace envelope; tests see the frame as clients do.
+        // Acks and errors come in their session envelope; tests see them as the session's sockets do.
+        SessionFrame targeted = SessionFrame.read(message);
+        TracedFrame published = TracedFrame.read(targeted.published());
+        JsonNode frame;
+        try {
+            frame = json.readTree(published.frame());
+        } catch (Exception e) {
+            throw new AssertionError("a frame that is not JSON: " + message, e);
+        }
+        listeners.getOrDefault(channel, List.of()).forEach(frames -> {
+            if (published.traceparent() != null) {
+                frames.traceparents.put(frame, published.traceparent());
+            }
+            frames.queue.add(frame);
+        });
     }
 
     public record TestUser(UUID id, String name, UUID session, String token) {

@@ -99,7 +99,7 @@ public class CommandPipeline {
         return unreadable.chain(() -> decide(commands, origins))
                 .chain(outcomes -> publish(outcomes, spans, traces)
                         // An ack waits for PostgreSQL and Kafka only, never for the fan-out.
-                        .chain(published -> Uni.join().all(reply(outcomes, spans),
+                        .chain(published -> Uni.join().all(reply(outcomes, spans, origins),
                                 outbox.deliver(published, traces)).andCollectFailures()))
                 .replaceWithVoid()
                 .onTermination().invoke((done, failure, cancelled) ->
@@ -159,10 +159,12 @@ public class CommandPipeline {
     }
 
     /**
-     * Answers every command of the batch at once, and announces its reads once their events are on Kafka: the
-     * answers never wait for the reads' publishes or their member lists (nothing on an ack's path it does not need).
+     * Answers every command of the batch at once (one publish per gateway node), and announces its reads once their
+     * events are on Kafka: the answers never wait for the reads' publishes or their member lists (nothing on an ack's
+     * path it does not need).
      */
-    private Uni<Void> reply(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans) {
+    private Uni<Void> reply(List<CommandOutcome> outcomes, Map<ChatCommand, Span> spans,
+                            Map<ChatCommand, CommandRecord> origins) {
         FrameDelivery.Outgoing frames = delivery.outgoing();
         List<CursorMoved> reads = new ArrayList<>();
         for (CommandOutcome outcome : outcomes) {
@@ -170,14 +172,17 @@ public class CommandPipeline {
             UUID sender = outcome.command().senderId();
             // The answer to a command id goes to the session that sent it: ids are unique per session only.
             UUID session = outcome.command().sessionId();
+            // Through the node whose socket sent the command, with that node's other answers of the batch.
+            CommandRecord origin = origins.get(outcome.command());
+            UUID node = origin == null ? null : origin.node();
             Context trace = contextOf(outcome, spans);
             if (outcome instanceof Accepted accepted) {
-                frames.add(sender, session, accepted.ack(), trace);
+                frames.answer(node, sender, session, accepted.ack(), trace);
             } else if (outcome instanceof Refused refused) {
-                frames.add(sender, session, new ErrorFrame(refused.command().clientId(), refused.code(),
+                frames.answer(node, sender, session, new ErrorFrame(refused.command().clientId(), refused.code(),
                         refused.message()), trace);
             } else if (outcome instanceof CursorMoved moved) {
-                frames.add(sender, session, moved.ack(), trace);
+                frames.answer(node, sender, session, moved.ack(), trace);
                 reads.add(moved);
             }
         }

@@ -15,8 +15,10 @@ import io.chatsuite.chat.ChatTestSupport.TestUser;
 import io.chatsuite.contracts.chat.MarkRead;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.contracts.chat.SendMessage;
+import io.chatsuite.contracts.protocol.MembersFrame;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,9 +26,11 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +44,9 @@ class RoomResourceTests {
 
     @Inject
     ChatTestSupport chat;
+
+    @Inject
+    RedisDataSource redis;
 
     TestUser owner;
     TestUser admin;
@@ -177,6 +184,34 @@ class RoomResourceTests {
                 .body("id", not(hasItem(room)));
         chat.send(send(member, "ghost", "anyone?"));
         assertThat(memberFrames.awaitReply("ghost").path("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void aRoomsEventIsPublishedOnceForAllItsMembersOnceTheyAreManyEnough() {
+        List<TestUser> members = new ArrayList<>(List.of(owner, admin, otherAdmin, member));
+        while (members.size() < MembersFrame.FROM_RECIPIENTS) {
+            TestUser joining = chat.newUser("many" + members.size() + suffix());
+            chat.awaitKnown(owner, joining);
+            addMember(owner, joining, null).then().statusCode(200);
+            members.add(joining);
+        }
+        Frames memberFrames = chat.listen(member);
+        List<MembersFrame> published = new CopyOnWriteArrayList<>();
+        var subscription = redis.pubsub(String.class).subscribe(MembersFrame.CHANNEL,
+                message -> published.add(MembersFrame.read(message)));
+        try {
+            chat.send(send(member, "to-many", "hello, everyone"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> memberFrames.events("message.created").stream()
+                    .anyMatch(event -> event.path("clientId").asText().equals("to-many")));
+            List<MembersFrame> ours = published.stream()
+                    .filter(frame -> frame.published().contains("hello, everyone")).toList();
+            assertThat(ours).hasSize(1);
+            assertThat(ours.get(0).to()).containsExactlyInAnyOrderElementsOf(members.stream().map(TestUser::id).toList());
+            assertThat(memberFrames.events("message.created")).hasSize(1);
+        } finally {
+            subscription.unsubscribe();
+        }
     }
 
     @Test

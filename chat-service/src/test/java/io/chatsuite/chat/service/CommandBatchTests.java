@@ -16,9 +16,11 @@ import io.chatsuite.contracts.chat.MarkRead;
 import io.chatsuite.contracts.chat.MessageFormat;
 import io.chatsuite.contracts.chat.ReactToMessage;
 import io.chatsuite.contracts.chat.SendMessage;
+import io.chatsuite.contracts.protocol.NodeAnswer;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.opentelemetry.context.Context;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,6 +69,9 @@ class CommandBatchTests {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    RedisDataSource redis;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -283,16 +290,62 @@ class CommandBatchTests {
     }
 
     private void handle(List<ChatCommand> commands) {
+        handle(commands, command -> null);
+    }
+
+    /** The batch, each command as sent through the gateway node {@code nodeOf} names (null: none named). */
+    private void handle(List<ChatCommand> commands, Function<ChatCommand, UUID> nodeOf) {
         List<CommandRecord> records = new ArrayList<>();
         for (ChatCommand command : commands) {
             try {
                 records.add(new CommandRecord(command.conversationId().toString(), json.writeValueAsString(command),
-                        Context.root(), "chat.commands", 0, records.size()));
+                        Context.root(), nodeOf.apply(command), "chat.commands", 0, records.size()));
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
         }
         pipeline.handle(records).await().atMost(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aBatchsAnswersGoOutOncePerGatewayNodeEachForItsSendersSession() {
+        UUID room = room(alice, bob);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Map<UUID, List<String>> published = Map.of(first, new CopyOnWriteArrayList<>(),
+                second, new CopyOnWriteArrayList<>());
+        var subscriptions = published.entrySet().stream().map(node -> redis.pubsub(String.class)
+                .subscribe(NodeAnswer.channelOf(node.getKey()), node.getValue()::add)).toList();
+        Frames aliceFrames = chat.listen(alice);
+        try {
+            SendMessage bobs = send(bob, "b-1", room, "from the second node", null);
+            handle(List.of(send(alice, "a-1", room, "one", null), bobs, send(alice, "a-2", room, "two", null),
+                    send(mallory, "m-1", room, "not a member", null)), command -> command == bobs ? second : first);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> published.values().stream().noneMatch(List::isEmpty));
+            List<NodeAnswer> toFirst = NodeAnswer.read(published.get(first).get(0));
+            assertThat(toFirst).extracting(NodeAnswer::userId).containsExactly(alice.id(), alice.id(), mallory.id());
+            assertThat(toFirst).extracting(NodeAnswer::sessionId)
+                    .containsExactly(alice.session(), alice.session(), mallory.session());
+            assertThat(toFirst).extracting(answer -> frame(answer).path("id").asText() + " "
+                    + frame(answer).path("type").asText()).containsExactly("a-1 ack", "a-2 ack", "m-1 error");
+            List<NodeAnswer> toSecond = NodeAnswer.read(published.get(second).get(0));
+            assertThat(toSecond).extracting(answer -> answer.userId() + " " + frame(answer).path("id").asText())
+                    .containsExactly(bob.id() + " b-1");
+            assertThat(published.get(first)).hasSize(1);
+            // Not on the sender's own channel as well.
+            assertThat(aliceFrames.replies("a-1")).isEmpty();
+        } finally {
+            subscriptions.forEach(subscription -> subscription.unsubscribe());
+        }
+    }
+
+    private JsonNode frame(NodeAnswer answer) {
+        try {
+            return json.readTree(answer.published());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**

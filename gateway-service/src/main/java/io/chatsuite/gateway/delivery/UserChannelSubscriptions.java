@@ -1,8 +1,11 @@
 package io.chatsuite.gateway.delivery;
 
+import io.chatsuite.contracts.protocol.MembersFrame;
+import io.chatsuite.contracts.protocol.NodeAnswer;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.contracts.protocol.SessionFrame;
 import io.chatsuite.contracts.protocol.TracedFrame;
+import io.chatsuite.gateway.config.GatewayNode;
 import io.chatsuite.gateway.session.LocalSessions;
 import io.chatsuite.gateway.tracing.MessageSpans;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,7 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * One Redis channel {@code user:{id}} per user with sockets on this node, all on one dedicated pub/sub connection.
+ * One Redis channel {@code user:{id}} per user with sockets on this node, the {@link MembersFrame#CHANNEL} channel
+ * of frames for many users that every node hears, and this node's own channel of answers to its commands
+ * ({@link NodeAnswer}), all on one dedicated pub/sub connection.
  * When the connection drops it is reopened with backoff and every channel subscribed again; frames published
  * meanwhile are lost here and recovered by the clients' resume (Redis is the fast path, not the truth).
  *
@@ -73,6 +78,7 @@ public class UserChannelSubscriptions {
     private final Redis client;
     private final LocalSessions sessions;
     private final MessageSpans spans;
+    private final GatewayNode node;
     /** Every command and the connection's handlers run here, in the order they were asked for. */
     private final Context context;
     private final AtomicLong reconnects = new AtomicLong();
@@ -91,9 +97,10 @@ public class UserChannelSubscriptions {
     /** When the heartbeat last ran: a late run means this event loop was stalled, not that Redis was silent. */
     private volatile long lastBeat;
 
-    public UserChannelSubscriptions(Vertx vertx, LocalSessions sessions, MessageSpans spans,
+    public UserChannelSubscriptions(Vertx vertx, LocalSessions sessions, MessageSpans spans, GatewayNode node,
                                     @ConfigProperty(name = "quarkus.redis.hosts") String redisUrl) {
         this.vertx = vertx;
+        this.node = node;
         this.sessions = sessions;
         this.spans = spans;
         // RESP3 said, not negotiated: pub/sub messages and confirmations are pushes, never taken for replies.
@@ -219,6 +226,10 @@ public class UserChannelSubscriptions {
             opened.endHandler(() -> lost(opened, null));
             pingSentAt = 0;
             lastHeard = System.nanoTime();
+            // Before any user's channel, so a confirmed user's channel means these are in effect too (Redis confirms
+            // a connection's SUBSCRIBEs in the order sent).
+            opened.send(Request.cmd(Command.SUBSCRIBE).arg(MembersFrame.CHANNEL).arg(node.answersChannel()))
+                    .subscribe().with(done -> { }, failure -> lost(opened, failure));
             connection = opened;
             // The client may call back on another thread; commands and their bookkeeping go from the context.
             context.runOnContext(ignored -> resubscribeAll(opened));
@@ -314,7 +325,21 @@ public class UserChannelSubscriptions {
             return;
         }
         String kind = push.get(0).toString();
-        UUID userId = userOf(push.get(1).toString());
+        String channel = push.get(1).toString();
+        // The node's own channels are confirmed before any user's: nothing waits for their confirmation.
+        if (MembersFrame.CHANNEL.equals(channel)) {
+            if ("message".equals(kind)) {
+                deliverToMembers(push.get(2).toString());
+            }
+            return;
+        }
+        if (node.answersChannel().equals(channel)) {
+            if ("message".equals(kind)) {
+                deliverAnswers(push.get(2).toString());
+            }
+            return;
+        }
+        UUID userId = userOf(channel);
         if (userId == null) {
             return;
         }
@@ -337,6 +362,31 @@ public class UserChannelSubscriptions {
         TracedFrame published = TracedFrame.read(targeted.published());
         spans.deliver(published.traceparent(), userId,
                 user -> sessions.deliver(user, targeted.sessionId(), published.frame()));
+    }
+
+    /** A frame for many users, every node hearing it: written to the sockets this node holds of the users named. */
+    private void deliverToMembers(String text) {
+        MembersFrame targeted = MembersFrame.read(text);
+        if (targeted == null) {
+            LOG.warnf("dropped a frame on the %s channel that names no users", MembersFrame.CHANNEL);
+            return;
+        }
+        TracedFrame published = TracedFrame.read(targeted.published());
+        for (UUID userId : targeted.to()) {
+            // Most of a large room's members are on other nodes: no span for them.
+            if (sessions.socketsOf(userId) > 0) {
+                spans.deliver(published.traceparent(), userId, user -> sessions.deliver(user, published.frame()));
+            }
+        }
+    }
+
+    /** The answers to this node's commands: each to the sockets of the session that sent the command. */
+    private void deliverAnswers(String text) {
+        for (NodeAnswer answer : NodeAnswer.read(text)) {
+            TracedFrame published = TracedFrame.read(answer.published());
+            spans.deliver(published.traceparent(), answer.userId(),
+                    user -> sessions.deliver(user, answer.sessionId(), published.frame()));
+        }
     }
 
     private static UUID userOf(String channel) {

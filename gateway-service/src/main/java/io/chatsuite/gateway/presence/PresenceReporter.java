@@ -9,6 +9,7 @@ import io.chatsuite.contracts.presence.SocketClosed;
 import io.chatsuite.contracts.presence.SocketOpened;
 import io.chatsuite.gateway.command.CommandForwarder;
 import io.chatsuite.gateway.config.GatewayConfig;
+import io.chatsuite.gateway.config.GatewayNode;
 import io.chatsuite.gateway.session.LocalSessions;
 import io.chatsuite.gateway.session.SocketSession;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,8 +44,7 @@ public class PresenceReporter {
 
     private static final Logger LOG = Logger.getLogger(PresenceReporter.class);
 
-    // A restarted process is a new node: the dead one's sockets expire with its heartbeats.
-    private final UUID nodeId = UUID.randomUUID();
+    private final UUID nodeId;
     private final LocalSessions sessions;
     private final CommandForwarder forwarder;
     private final GatewayConfig.Presence config;
@@ -54,7 +54,8 @@ public class PresenceReporter {
     private final Context inOrder;
 
     public PresenceReporter(LocalSessions sessions, CommandForwarder forwarder, GatewayConfig config, Vertx vertx,
-                            Clock clock) {
+                            Clock clock, GatewayNode node) {
+        this.nodeId = node.id();
         this.sessions = sessions;
         this.forwarder = forwarder;
         this.config = config.presence();

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.contracts.protocol.MembersFrame;
+import io.chatsuite.contracts.protocol.NodeAnswer;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.contracts.protocol.SessionFrame;
+import io.chatsuite.contracts.protocol.TracedFrame;
 import io.chatsuite.contracts.text.StorableText;
 import io.chatsuite.contracts.user.SessionRevoked;
 import io.chatsuite.devstack.testing.HostileText;
@@ -15,6 +18,7 @@ import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.gateway.StalledClient;
 import io.chatsuite.gateway.TestSocket;
+import io.chatsuite.gateway.config.GatewayNode;
 import io.chatsuite.gateway.presence.PresenceReporter;
 import io.chatsuite.gateway.session.CloseCodes;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -37,6 +41,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,6 +69,9 @@ class ChatSocketTests {
 
     @Inject
     PresenceReporter presence;
+
+    @Inject
+    GatewayNode node;
 
     @Inject
     OpenConnections connections;
@@ -266,7 +274,11 @@ class ChatSocketTests {
 
             socket.send("{\"id\":\"honest\",\"type\":\"send\",\"conversationId\":\"" + conversation
                     + "\",\"body\":\"hello\"}");
-            JsonNode command = awaitRecord(commands, conversation.toString());
+            ConsumerRecord<String, String> record = awaitKafkaRecord(commands, conversation.toString());
+            // The node is named, so that chat-service answers on this node's channel.
+            assertThat(new String(record.headers().lastHeader(NodeAnswer.HEADER).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(node.id().toString());
+            JsonNode command = JSON.readTree(record.value());
             assertThat(command.path("type").asText()).isEqualTo("send");
             assertThat(command.path("clientId").asText()).isEqualTo("honest");
             assertThat(command.path("senderId").asText()).isEqualTo(user.toString());
@@ -427,9 +439,10 @@ class ChatSocketTests {
     void anAnswerForOneSessionReachesOnlyThatSessionsSockets() throws Exception {
         UUID user = UUID.randomUUID();
         UUID phoneSession = UUID.randomUUID();
+        UUID laptopSession = UUID.randomUUID();
         String channel = ServerFrame.channelOf(user);
         try (TestSocket laptop = TestSocket.withToken(vertx, base, TestTokenIssuer.sign(
-                     TestTokenIssuer.claimsFor(user, "two", UUID.randomUUID())));
+                     TestTokenIssuer.claimsFor(user, "two", laptopSession)));
              TestSocket phone = TestSocket.withToken(vertx, base, TestTokenIssuer.sign(
                      TestTokenIssuer.claimsFor(user, "two", phoneSession)))) {
             await().until(() -> subscribers(channel) == 1);
@@ -443,6 +456,47 @@ class ChatSocketTests {
             laptop.awaitFrameWithId("to-both");
             phone.awaitFrameWithId("to-both");
             assertThat(laptop.frames()).extracting(frame -> frame.path("id").asText()).doesNotContain("c-17");
+
+            // The answers to this node's commands come on its own channel, a batch's together; someone not here is
+            // skipped.
+            redis.pubsub(String.class).publish(node.answersChannel(), NodeAnswer.wrap(List.of(
+                    new NodeAnswer(UUID.randomUUID(), UUID.randomUUID(), "{\"type\":\"ack\",\"id\":\"c-1\"}"),
+                    new NodeAnswer(user, phoneSession, "{\"type\":\"ack\",\"id\":\"c-1\",\"seq\":1}"),
+                    new NodeAnswer(user, laptopSession, "{\"type\":\"error\",\"id\":\"c-1\"}"),
+                    new NodeAnswer(user, laptopSession, "{\"type\":\"ack\",\"id\":\"c-2\"}"))));
+
+            assertThat(phone.awaitFrameWithId("c-1").path("seq").asLong()).isEqualTo(1);
+            assertThat(laptop.awaitFrameWithId("c-1").path("type").asText()).isEqualTo("error");
+            laptop.awaitFrameWithId("c-2");
+            assertThat(phone.frames()).extracting(frame -> frame.path("id").asText()).containsOnlyOnce("c-1")
+                    .doesNotContain("c-2");
+        }
+    }
+
+    @Test
+    void aFrameForManyUsersReachesTheSocketsOfEachUserNamedHereAndNoOther() throws Exception {
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID carol = UUID.randomUUID();
+        List<UUID> room = new ArrayList<>(List.of(alice, bob));
+        // Members held by other nodes are named too: this node skips them.
+        Stream.generate(UUID::randomUUID).limit(MembersFrame.FROM_RECIPIENTS).forEach(room::add);
+        try (TestSocket aliceLaptop = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(alice, "many"));
+             TestSocket alicePhone = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(alice, "many"));
+             TestSocket bobSocket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(bob, "many"));
+             TestSocket carolSocket = TestSocket.withToken(vertx, base, TestTokenIssuer.tokenFor(carol, "many"))) {
+            await().until(() -> subscribers(ServerFrame.channelOf(carol)) == 1);
+
+            redis.pubsub(String.class).publish(MembersFrame.CHANNEL, MembersFrame.wrap(room, TracedFrame.wrap(
+                    "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "{\"type\":\"ack\",\"id\":\"room\"}")));
+            // Published after it on the same connection: once Carol has this, she would have had the room's frame.
+            redis.pubsub(String.class).publish(ServerFrame.channelOf(carol), "{\"type\":\"ack\",\"id\":\"later\"}");
+
+            for (TestSocket member : List.of(aliceLaptop, alicePhone, bobSocket)) {
+                assertThat(member.awaitFrameWithId("room").toString()).isEqualTo("{\"type\":\"ack\",\"id\":\"room\"}");
+            }
+            carolSocket.awaitFrameWithId("later");
+            assertThat(carolSocket.frames()).extracting(frame -> frame.path("id").asText()).doesNotContain("room");
         }
     }
 
@@ -459,6 +513,10 @@ class ChatSocketTests {
                 redis.pubsub(String.class).publish(channel, "{\"type\":\"ack\",\"id\":\"after-drop\"}");
                 return socket.frames().stream().anyMatch(f -> f.path("id").asText().equals("after-drop"));
             });
+            // The channel of frames for many users comes back first.
+            redis.pubsub(String.class).publish(MembersFrame.CHANNEL, MembersFrame.wrap(List.of(user),
+                    "{\"type\":\"ack\",\"id\":\"room-after-drop\"}"));
+            socket.awaitFrameWithId("room-after-drop");
         }
     }
 
@@ -578,20 +636,25 @@ class ChatSocketTests {
     }
 
     private static JsonNode awaitRecord(KafkaConsumer<String, String> consumer, String key) {
-        List<String> found = new ArrayList<>();
+        try {
+            return JSON.readTree(awaitKafkaRecord(consumer, key).value());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ConsumerRecord<String, String> awaitKafkaRecord(KafkaConsumer<String, String> consumer,
+                                                                   String key) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 if (key.equals(record.key())) {
-                    found.add(record.value());
+                    found.add(record);
                 }
             }
             return !found.isEmpty();
         });
-        try {
-            return JSON.readTree(found.get(0));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return found.get(0);
     }
 
     private void publishUserEvent(SessionRevoked event) throws Exception {

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Publishes presence, typing and friendship frames on the recipients' {@code user:{id}} channels, all the changes of one signal
- * pipelined together ({@link PipelinedPublishes}): a user arriving in a 1,000-member room is one frame to each
- * member, which one publish per round trip made presence-service the busiest process of the fan-out benchmark.
+ * Publishes presence, typing and friendship frames to their recipients, all the changes of one signal pipelined
+ * together ({@link PipelinedPublishes}): a user arriving in a 1,000-member room is one frame for all the members,
+ * published once for every gateway node, where one publish per member and round trip made presence-service the busiest
+ * process of the fan-out benchmark.
  * Presence frames are the fast path: a client that missed one asks GET /api/presence after reconnecting.
  */
 @ApplicationScoped
@@ -65,6 +66,6 @@ public class FrameFanout {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a frame that cannot be written as JSON: " + frame, e);
         }
-        recipients.forEach(user -> publishes.add(ServerFrame.channelOf(user), text));
+        publishes.addToEach(recipients, text);
     }
 }

@@ -9,6 +9,7 @@ import io.chatsuite.contracts.chat.ConversationCreated;
 import io.chatsuite.contracts.chat.ConversationKind;
 import io.chatsuite.contracts.chat.MemberRole;
 import io.chatsuite.contracts.presence.NodeSnapshot;
+import io.chatsuite.contracts.protocol.MembersFrame;
 import io.chatsuite.contracts.user.FriendshipChanged;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
@@ -21,8 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The gateways' signals, through real Kafka and Redis, become the presence frames friends and members receive. */
@@ -123,6 +127,34 @@ class PresenceSignalsTests {
         try (TestNode node = TestNode.start(signals); FrameInbox carols = FrameInbox.of(redis, carol)) {
             node.open(alice);
             carols.awaitStatus(alice, "online", Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void anArrivalSeenByManyIsPublishedOnceNamingThemAll() {
+        UUID alice = UUID.randomUUID();
+        List<UUID> others = Stream.generate(UUID::randomUUID).limit(MembersFrame.FROM_RECIPIENTS).toList();
+        List<ConversationCreated.Member> members = new ArrayList<>(List.of(
+                new ConversationCreated.Member(alice, MemberRole.OWNER)));
+        others.forEach(other -> members.add(new ConversationCreated.Member(other, MemberRole.MEMBER)));
+        signals.event(new ConversationCreated(UUID.randomUUID(), 1, Instant.now(), alice, ConversationKind.GROUP,
+                "Crowd", null, false, members));
+        others.forEach(other -> awaitVisible(other, alice));
+        List<MembersFrame> published = new CopyOnWriteArrayList<>();
+        var subscription = redis.pubsub(String.class).subscribe(MembersFrame.CHANNEL,
+                text -> published.add(MembersFrame.read(text)));
+        try (TestNode node = TestNode.start(signals); FrameInbox first = FrameInbox.of(redis, others.get(0));
+             FrameInbox last = FrameInbox.of(redis, others.get(others.size() - 1))) {
+            node.open(alice);
+
+            first.awaitStatus(alice, "online", Duration.ofSeconds(10));
+            last.awaitStatus(alice, "online", Duration.ofSeconds(10));
+            List<MembersFrame> arrivals = published.stream().filter(frame -> frame.published().contains(
+                    alice.toString()) && frame.published().contains("\"online\"")).toList();
+            assertThat(arrivals).hasSize(1);
+            assertThat(arrivals.get(0).to()).containsAll(others);
+        } finally {
+            subscription.unsubscribe();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatsuite.contracts.protocol.MembersFrame;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands.RedisSubscriber;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** What a user's sockets would receive: every frame published on their {@code user:{id}} channel. */
+/**
+ * What a user's sockets would receive: every frame published on their {@code user:{id}} channel, and every frame
+ * for many users that names them.
+ */
 public final class FrameInbox implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,13 +25,24 @@ public final class FrameInbox implements AutoCloseable {
     private final RedisSubscriber subscriber;
 
     private FrameInbox(RedisDataSource redis, UUID user) {
-        subscriber = redis.pubsub(String.class).subscribe(ServerFrame.channelOf(user), text -> {
-            try {
-                frames.add(JSON.readTree(text));
-            } catch (Exception e) {
-                throw new AssertionError("a frame that is not JSON: " + text, e);
-            }
-        });
+        // A frame for many recipients comes once on the channel every gateway node hears, naming them.
+        subscriber = redis.pubsub(String.class).subscribe(List.of(ServerFrame.channelOf(user), MembersFrame.CHANNEL),
+                text -> {
+                    MembersFrame many = MembersFrame.read(text);
+                    if (many == null) {
+                        add(text);
+                    } else if (many.to().contains(user)) {
+                        add(many.published());
+                    }
+                });
+    }
+
+    private void add(String text) {
+        try {
+            frames.add(JSON.readTree(text));
+        } catch (Exception e) {
+            throw new AssertionError("a frame that is not JSON: " + text, e);
+        }
     }
 
     public static FrameInbox of(RedisDataSource redis, UUID user) {
