@@ -115,7 +115,8 @@ export type ServerFrame =
   | { type: 'typing'; conversationId: Uuid; userId: Uuid; typing: boolean }
   | { type: 'notifications'; conversationId: Uuid; notifications: ConversationNotifications }
   | { type: 'do-not-disturb'; doNotDisturb: DoNotDisturb }
-  | { type: 'friendship'; userId: Uuid; otherUserId: Uuid; state: 'REQUESTED' | 'FRIENDS' | 'NONE' };
+  | { type: 'friendship'; userId: Uuid; otherUserId: Uuid; state: 'REQUESTED' | 'FRIENDS' | 'NONE' }
+  | { type: 'profile'; userId: Uuid; username: string; displayName: string; avatarId: Uuid | null };
 
 /** A refusal from the server: RFC 9457 problem details. */
 export class ProblemError extends Error {

@@ -175,6 +175,24 @@ describe('ChatStore', () => {
     expect(store.friendsVersion).toBe(2);
   });
 
+  it('shows a new name and picture at once when a profile frame comes', async () => {
+    const { ChatStore } = await import('./store');
+    const store = new ChatStore(me);
+    store.renamed({ id: 'grace', username: 'grace', displayName: 'Grace', avatarId: null });
+    const seen = vi.fn();
+    store.watch(s => `${s.nameOf('grace')} ${s.avatarOf('grace')}`, seen);
+
+    socket.handlers!.onFrame({ type: 'profile', userId: 'grace', username: 'grace', displayName: 'Grace Hopper',
+      avatarId: 'picture-1' });
+
+    runFrames();
+
+    expect(seen).toHaveBeenCalledTimes(1);
+    expect(store.nameOf('grace')).toBe('Grace Hopper');
+    expect(store.avatarOf('grace')).toBe('picture-1');
+    store.stop();
+  });
+
   it('delivers a burst of changes once, and only to the watchers whose slice changed', async () => {
     const store = await storeWithTwoConversations();
     const busy = vi.fn();

@@ -300,8 +300,8 @@ export class ChatStore {
 
   /**
    * The user's picture, or null for initials. Member lists and profiles bring it; for anyone else (a direct peer
-   * whose conversation is not open yet) the profile is asked for once. A change by another user shows after the
-   * next load of a member list or profile (profile changes are not pushed live).
+   * whose conversation is not open yet) the profile is asked for once. A change by someone we may see comes live, as
+   * a profile frame.
    */
   avatarOf(userId: Uuid): Uuid | null {
     if (this.avatars.has(userId)) return this.avatars.get(userId) ?? null;
@@ -860,6 +860,10 @@ export class ChatStore {
       case 'friendship':
         this.friendsVersion++;
         this.changed();
+        break;
+      case 'profile':
+        this.renamed({ id: frame.userId, username: frame.username, displayName: frame.displayName,
+          avatarId: frame.avatarId });
         break;
       case 'typing': {
         const members = this.typing.get(frame.conversationId) ?? new Map<Uuid, number>();

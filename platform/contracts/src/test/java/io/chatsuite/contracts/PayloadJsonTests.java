@@ -200,6 +200,11 @@ class PayloadJsonTests {
         assertThat(mapper.readValue(mapper.writeValueAsString(profile), UserEvent.class)).isEqualTo(profile);
         assertThat(mapper.readTree(mapper.writeValueAsString(deleted)).get("type").asText()).isEqualTo("user.deleted");
         assertThat(mapper.readValue(mapper.writeValueAsString(deleted), UserEvent.class)).isEqualTo(deleted);
+        // Its frame for open clients: a picture removed is written as null, which clients read as initials.
+        var frame = mapper.readTree(mapper.writeValueAsString(new io.chatsuite.contracts.protocol.ProfileFrame(
+                UUID.randomUUID(), "alice", "Alice", null)));
+        assertThat(frame.get("type").asText()).isEqualTo("profile");
+        assertThat(frame.has("avatarId") && frame.get("avatarId").isNull()).isTrue();
     }
 
     @Test

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.chatsuite.contracts.protocol.FriendshipFrame;
+import io.chatsuite.contracts.protocol.ProfileFrame;
 import io.chatsuite.contracts.user.BlockChanged;
 import io.chatsuite.contracts.user.FriendshipChanged;
+import io.chatsuite.contracts.user.ProfileUpdated;
 import io.chatsuite.contracts.user.UserEvent;
 import io.chatsuite.kit.consumer.DeadLetteredRecord;
 import io.chatsuite.kit.consumer.RecordRetry;
+import io.chatsuite.presence.repository.PresenceStore;
 import io.chatsuite.presence.repository.VisibilityGraph;
 import io.chatsuite.presence.repository.VisibilityGraph.Position;
 import io.chatsuite.presence.service.FrameFanout;
@@ -20,8 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Learns friendships and blocks from user.events. Each event carries the new state, so a repeated record (the
- * outbox delivers at least once) changes nothing.
+ * Learns friendships and blocks from user.events, and tells everyone who may see a user of their new profile. Each
+ * event carries the new state, so a repeated record (the outbox delivers at least once) changes nothing.
  */
 @ApplicationScoped
 public class FriendshipListener {
@@ -32,9 +35,12 @@ public class FriendshipListener {
     private final ObjectReader userEvents;
     private final RecordRetry retry;
     private final FrameFanout frames;
+    private final PresenceStore store;
 
-    public FriendshipListener(VisibilityGraph graph, ObjectMapper json, RecordRetry retry, FrameFanout frames) {
+    public FriendshipListener(VisibilityGraph graph, ObjectMapper json, RecordRetry retry, FrameFanout frames,
+                              PresenceStore store) {
         this.graph = graph;
+        this.store = store;
         this.frames = frames;
         // Event types presence-service does not know read as null: they only move the position.
         this.userEvents = json.readerFor(UserEvent.class).without(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE);
@@ -70,7 +76,21 @@ public class FriendshipListener {
         if (event instanceof BlockChanged block) {
             return graph.block(block.userId(), block.blockedUserId(), block.blocked(), position);
         }
+        if (event instanceof ProfileUpdated profile) {
+            return graph.passed(position).call(() -> tellAudience(profile));
+        }
         return graph.passed(position);
+    }
+
+    /**
+     * Open clients show a new name or picture at once (auth-service, which owns profiles, has no sockets; presence
+     * knows who may see whom). The fast path only, like {@link #tellBoth}: a failure holds nothing up.
+     */
+    private Uni<Void> tellAudience(ProfileUpdated profile) {
+        return store.audienceOf(profile.userId())
+                .chain(audience -> frames.profile(new ProfileFrame(profile.userId(), profile.username(),
+                        profile.displayName(), profile.avatarId()), audience))
+                .onFailure().recoverWithNull();
     }
 
     /**

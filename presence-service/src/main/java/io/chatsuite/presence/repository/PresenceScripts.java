@@ -239,6 +239,11 @@ final class PresenceScripts {
             return out
             """;
 
+    /** ARGV: user. Everyone who may see the user, as a presence change's audience. */
+    static final String AUDIENCE = PRELUDE + """
+            return audience(ARGV[1])
+            """;
+
     private static final String OFFSET = """
             if ARGV[2] ~= '' then redis.call('HSET', 'presence:offsets', ARGV[2], ARGV[3]) end
             """;

@@ -114,6 +114,11 @@ public class PresenceStore {
         });
     }
 
+    /** Everyone who may see the user (friends, people sharing a conversation, no block between), not the user. */
+    public Uni<List<UUID>> audienceOf(UUID user) {
+        return eval(PresenceScripts.AUDIENCE, user.toString()).map(PresenceStore::uuids);
+    }
+
     /**
      * Runs a script by its SHA-1 ({@code EVALSHA}), so Redis neither receives nor compiles its text per call; when
      * Redis does not hold it (the first call, or after a restart or {@code SCRIPT FLUSH}), {@code EVAL} sends the text

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatsuite.contracts.protocol.FriendshipFrame;
 import io.chatsuite.contracts.protocol.PresenceFrame;
+import io.chatsuite.contracts.protocol.ProfileFrame;
 import io.chatsuite.contracts.protocol.ServerFrame;
 import io.chatsuite.contracts.protocol.TypingFrame;
 import io.chatsuite.kit.redis.PipelinedPublishes;
@@ -11,11 +12,12 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Publishes presence, typing and friendship frames to their recipients, all the changes of one signal pipelined
+ * Publishes presence, typing, friendship and profile frames to their recipients, all the changes of one signal pipelined
  * together ({@link PipelinedPublishes}): a user arriving in a 1,000-member room is one frame for all the members,
  * published once for every gateway node, where one publish per member and round trip made presence-service the busiest
  * process of the fan-out benchmark.
@@ -53,6 +55,15 @@ public class FrameFanout {
     public Uni<Void> friendship(FriendshipFrame frame) {
         PipelinedPublishes publishes = new PipelinedPublishes();
         add(publishes, List.of(frame.userId(), frame.otherUserId()), frame);
+        return publishes.send(redis);
+    }
+
+    /** To the user's own devices and to everyone who may see them. */
+    public Uni<Void> profile(ProfileFrame frame, List<UUID> audience) {
+        PipelinedPublishes publishes = new PipelinedPublishes();
+        List<UUID> recipients = new ArrayList<>(audience);
+        recipients.add(frame.userId());
+        add(publishes, recipients, frame);
         return publishes.send(redis);
     }
 

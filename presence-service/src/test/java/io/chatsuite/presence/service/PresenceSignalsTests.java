@@ -11,6 +11,7 @@ import io.chatsuite.contracts.chat.MemberRole;
 import io.chatsuite.contracts.presence.NodeSnapshot;
 import io.chatsuite.contracts.protocol.MembersFrame;
 import io.chatsuite.contracts.user.FriendshipChanged;
+import io.chatsuite.contracts.user.ProfileUpdated;
 import io.chatsuite.devstack.testing.LocalStackTestResource;
 import io.chatsuite.devstack.testing.TestTokenIssuer;
 import io.chatsuite.presence.testing.FrameInbox;
@@ -155,6 +156,27 @@ class PresenceSignalsTests {
             assertThat(arrivals.get(0).to()).containsAll(others);
         } finally {
             subscription.unsubscribe();
+        }
+    }
+
+    @Test
+    void aNewProfileReachesItsOwnerAndWhoeverMaySeeThemAndNobodyElse() {
+        UUID alice = UUID.randomUUID();
+        UUID carol = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        room(alice, carol);
+        UUID picture = UUID.randomUUID();
+        try (FrameInbox alices = FrameInbox.of(redis, alice); FrameInbox carols = FrameInbox.of(redis, carol);
+             FrameInbox strangers = FrameInbox.of(redis, stranger)) {
+            signals.event(new ProfileUpdated(alice, "alice", "Alice Liddell", picture, Instant.now()));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !carols.ofType("profile").isEmpty()
+                    && !alices.ofType("profile").isEmpty());
+            JsonNode seen = carols.ofType("profile").get(0);
+            assertThat(List.of(seen.path("userId").asText(), seen.path("displayName").asText(),
+                    seen.path("avatarId").asText())).containsExactly(alice.toString(), "Alice Liddell",
+                    picture.toString());
+            assertThat(strangers.all()).isEmpty();
         }
     }
 

@@ -19,11 +19,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = UnreadFrame.class, name = "unread"),
         @JsonSubTypes.Type(value = NotificationsFrame.class, name = "notifications"),
         @JsonSubTypes.Type(value = DoNotDisturbFrame.class, name = "do-not-disturb"),
-        @JsonSubTypes.Type(value = FriendshipFrame.class, name = "friendship")
+        @JsonSubTypes.Type(value = FriendshipFrame.class, name = "friendship"),
+        @JsonSubTypes.Type(value = ProfileFrame.class, name = "profile")
 })
 public sealed interface ServerFrame
         permits AckFrame, EventFrame, ReceiptFrame, ErrorFrame, PongFrame, PresenceFrame, TypingFrame,
-        UnreadFrame, NotificationsFrame, DoNotDisturbFrame, FriendshipFrame {
+        UnreadFrame, NotificationsFrame, DoNotDisturbFrame, FriendshipFrame, ProfileFrame {
 
     /** The Redis channel that reaches every socket of a user, on whichever gateway node holds them. */
     static String channelOf(java.util.UUID userId) {
