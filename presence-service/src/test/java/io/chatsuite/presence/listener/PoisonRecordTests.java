@@ -44,7 +44,7 @@ class PoisonRecordTests {
         UUID bob = UUID.randomUUID();
         UUID carol = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();
-        double friendsBefore = deadLetters(FriendshipListener.CHANNEL);
+        double friendsBefore = deadLetters(UserEventListener.CHANNEL);
         double membersBefore = deadLetters(MembershipListener.CHANNEL);
 
         signals.raw(Topic.USER_EVENTS, alice.toString(), "{\"type\":\"user.friendship-changed\",");
@@ -56,7 +56,7 @@ class PoisonRecordTests {
 
         awaitVisible(bob, alice);
         awaitVisible(carol, alice);
-        assertThat(deadLetters(FriendshipListener.CHANNEL) - friendsBefore).isEqualTo(1);
+        assertThat(deadLetters(UserEventListener.CHANNEL) - friendsBefore).isEqualTo(1);
         assertThat(deadLetters(MembershipListener.CHANNEL) - membersBefore).isEqualTo(1);
         given().get("/q/health/ready").then().statusCode(200);
     }

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * event carries the new state, so a repeated record (the outbox delivers at least once) changes nothing.
  */
 @ApplicationScoped
-public class FriendshipListener {
+public class UserEventListener {
 
     static final String CHANNEL = "user-events";
 
@@ -37,7 +37,7 @@ public class FriendshipListener {
     private final FrameFanout frames;
     private final PresenceStore store;
 
-    public FriendshipListener(VisibilityGraph graph, ObjectMapper json, RecordRetry retry, FrameFanout frames,
+    public UserEventListener(VisibilityGraph graph, ObjectMapper json, RecordRetry retry, FrameFanout frames,
                               PresenceStore store) {
         this.graph = graph;
         this.store = store;
