@@ -38,7 +38,7 @@ public class UserEventListener {
     private final PresenceStore store;
 
     public UserEventListener(VisibilityGraph graph, ObjectMapper json, RecordRetry retry, FrameFanout frames,
-                              PresenceStore store) {
+                             PresenceStore store) {
         this.graph = graph;
         this.store = store;
         this.frames = frames;
