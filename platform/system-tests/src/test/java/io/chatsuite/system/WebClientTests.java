@@ -285,7 +285,7 @@ class WebClientTests extends TwoGatewaySuite {
         Page viewerPage = open(nodeB);
         signIn(viewerPage, viewer);
         openConversation(viewerPage, "Frida Face");
-        assertThat(viewerPage.getByText("a message under my new face")).isVisible();
+        assertThat(viewerPage.getByTestId("message-list").getByText("a message under my new face")).isVisible();
         Locator painterPictures = viewerPage.locator("article img[data-testid=avatar-picture][data-user-id='"
                 + painter.id() + "']");
         assertThat(painterPictures).hasCount(0);
