@@ -50,6 +50,10 @@ public interface GatewayConfig {
         @WithDefault("PT1S")
         Duration sweepInterval();
 
+        /** Per-message compression offered to clients (off: it costs each socket a compressor's memory). */
+        @WithDefault("false")
+        boolean compression();
+
         /** Sockets looked at per sweep tick at most; a node with more is walked over several ticks. */
         @WithDefault("5000")
         @Min(100)

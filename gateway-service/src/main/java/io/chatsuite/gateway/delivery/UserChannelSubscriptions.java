@@ -50,8 +50,8 @@ import org.jboss.logging.Logger;
  * <p>A socket is announced only once Redis has its user's channel in effect: the client library completes a SUBSCRIBE
  * as soon as its bytes are written, and Redis's confirmation arrives later as a push matched to nothing, so
  * {@link #subscribe} waits for that push itself (Redis confirms a connection's SUBSCRIBEs one per channel, in the
- * order sent). Until then the socket's frames wait (websockets-next runs a socket's callbacks one at a time, after
- * {@code @OnOpen} completes), so neither its first ack nor a message published after it can pass it by.
+ * order sent). Until then the socket reads no frames ({@code ChatSocket.attach}), so neither its first ack nor a
+ * message published after it can pass it by.
  *
  * <p>A connection is dead when it closes, and also when Redis stops answering on it: a hung or unreachable Redis
  * (a stopped process, a lost host or network) closes nothing, and a subscriber only ever listens, so without a

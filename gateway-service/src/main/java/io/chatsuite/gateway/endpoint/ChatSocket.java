@@ -21,33 +21,28 @@ import io.chatsuite.gateway.session.VerifiedToken;
 import io.chatsuite.gateway.tracing.MessageSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
-import io.quarkus.websockets.next.OnBinaryMessage;
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnPongMessage;
-import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.WebSocket;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * The client's socket. The upgrade is authenticated once (bearer token in a header, or carried in the subprotocol by
- * browsers; {@link TokenUpgradeCheck}) and its Origin checked; the user and session come from the token only. Every
- * frame gets an answer: an ack or event through the user's channel, or an error frame with the frame's id; the socket
- * stays open unless the client floods, stops reading, or its token expires or session is revoked. Nothing here
- * blocks, so every callback runs on the connection's event loop: no worker-thread hop per frame or pong.
+ * The client's socket, once {@link SocketUpgrade} has verified its upgrade; the user and session come from the token
+ * only. Every frame gets an answer: an ack or event through the user's channel, or an error frame with the frame's
+ * id; the socket stays open unless the client floods, stops reading, or its token expires or session is revoked.
+ * Nothing here blocks, so every callback runs on the connection's event loop: no worker-thread hop per frame or pong.
  */
-@WebSocket(path = "/ws")
+@ApplicationScoped
 public class ChatSocket {
+
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
 
     private final LocalSessions sessions;
     private final UserChannelSubscriptions subscriptions;
@@ -75,52 +70,36 @@ public class ChatSocket {
         this.clock = clock;
     }
 
-    /** Frames wait until this completes (callbacks of a socket run one at a time): the channel is heard by then. */
-    @OnOpen
-    public Uni<Void> onOpen(WebSocketConnection connection) {
-        VerifiedToken token = connection.userData().remove(TokenUpgradeCheck.VERIFIED);
-        // The handshake is over: the request's headers, held by Vert.x for the socket's life, are needed no more.
-        MultiMap requestHeaders = connection.userData().remove(TokenUpgradeCheck.REQUEST_HEADERS);
-        if (requestHeaders != null) {
-            requestHeaders.clear();
-        }
-        sessions.open(connection, token, clock.millis());
-        return subscriptions.subscribe(token.userId());
-    }
-
-    @OnTextMessage
-    @NonBlocking
-    public void onText(String text, WebSocketConnection connection) {
-        sessions.get(connection.id()).ifPresent(session -> handle(session, text));
+    /**
+     * Serves an upgraded socket. Its frames wait (the socket reads nothing) until Redis has its user's channel in
+     * effect, so neither its first ack nor a message published after it can pass it by; a subscription that fails
+     * waits for no one, since the node subscribes every user again when its Redis connection is back.
+     */
+    public void attach(ServerWebSocket socket, VerifiedToken token) {
+        // The handshake is over: the request's headers, which Vert.x keeps for the socket's life, are needed no more.
+        socket.headers().clear();
+        socket.pause();
+        SocketSession session = sessions.open(socket, token, clock.millis());
+        socket.textMessageHandler(text -> handle(session, text));
+        socket.binaryMessageHandler(data -> onBinary(session, data));
+        socket.pongHandler(data -> session.heard(clock.millis()));
+        socket.closeHandler(closed -> sessions.close(session));
+        socket.exceptionHandler(failure -> LOG.debugf("socket of user %s: %s", session.userId(), failure));
+        subscriptions.subscribe(token.userId()).onTermination().invoke(socket::resume)
+                .subscribe().with(heard -> { }, failure -> { });
     }
 
     /** The protocol is text; a binary frame is read as UTF-8 strictly, so malformed bytes get their own error. */
-    @OnBinaryMessage
-    @NonBlocking
-    public void onBinary(Buffer data, WebSocketConnection connection) {
-        sessions.get(connection.id()).ifPresent(session -> {
-            try {
-                String text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(data.getBytes())).toString();
-                handle(session, text);
-            } catch (CharacterCodingException e) {
-                send(session, new ErrorFrame(null, ErrorCode.INVALID_UTF8, "the frame is not valid UTF-8"));
-            }
-        });
-    }
-
-    @OnPongMessage
-    @NonBlocking
-    public void onPong(Buffer data, WebSocketConnection connection) {
-        sessions.get(connection.id()).ifPresent(session -> session.heard(clock.millis()));
-    }
-
-    @OnClose
-    @NonBlocking
-    public void onClose(WebSocketConnection connection) {
-        sessions.close(connection.id());
+    private void onBinary(SocketSession session, Buffer data) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data.getBytes())).toString();
+            handle(session, text);
+        } catch (CharacterCodingException e) {
+            send(session, new ErrorFrame(null, ErrorCode.INVALID_UTF8, "the frame is not valid UTF-8"));
+        }
     }
 
     private void handle(SocketSession session, String text) {

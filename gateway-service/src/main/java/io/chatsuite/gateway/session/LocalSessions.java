@@ -2,21 +2,21 @@ package io.chatsuite.gateway.session;
 
 import io.chatsuite.gateway.config.GatewayConfig;
 import io.chatsuite.gateway.metrics.GatewayMetrics;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.ServerWebSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The sockets open on this node, by connection and by user (every device of a user gets every frame). A user's
+ * The sockets open on this node, as a set and by user (every device of a user gets every frame). A user's
  * sockets are a small array replaced as a whole inside the map's atomic update of that user's entry, so whether a
  * socket is the user's first or last is decided there, once, and the channel subscription follows from it.
  */
@@ -25,7 +25,8 @@ public class LocalSessions {
 
     private static final SocketSession[] NONE = new SocketSession[0];
 
-    private final Map<String, SocketSession> byConnection = new ConcurrentHashMap<>();
+    private final Set<SocketSession> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
     private final Map<UUID, SocketSession[]> byUser = new ConcurrentHashMap<>();
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
@@ -39,10 +40,10 @@ public class LocalSessions {
     }
 
     /** Registers the socket of a verified upgrade. */
-    public SocketSession open(WebSocketConnection connection, VerifiedToken token, long nowMillis) {
-        SocketSession session = new SocketSession(connection, token, config.limits().outboundQueue(), nowMillis,
-                metrics.framesOut());
-        byConnection.put(connection.id(), session);
+    public SocketSession open(ServerWebSocket socket, VerifiedToken token, long nowMillis) {
+        SocketSession session = new SocketSession(socket, ids.incrementAndGet(), token,
+                config.limits().outboundQueue(), nowMillis, metrics.framesOut());
+        open.add(session);
         byUser.merge(token.userId(), new SocketSession[] {session}, LocalSessions::joined);
         opened.forEach(listener -> listener.accept(session));
         return session;
@@ -63,9 +64,8 @@ public class LocalSessions {
     }
 
     /** Forgets the socket, and tells the listeners if it was the user's last on this node. */
-    public void close(String connectionId) {
-        SocketSession session = byConnection.remove(connectionId);
-        if (session == null) {
+    public void close(SocketSession session) {
+        if (!open.remove(session)) {
             return;
         }
         boolean[] last = {false};
@@ -78,14 +78,6 @@ public class LocalSessions {
         if (last[0]) {
             lastSocketGone.forEach(listener -> listener.accept(session.userId()));
         }
-    }
-
-    public Optional<SocketSession> get(String connectionId) {
-        return Optional.ofNullable(byConnection.get(connectionId));
-    }
-
-    public boolean isOpen(String connectionId) {
-        return byConnection.containsKey(connectionId);
     }
 
     /** How many sockets the user has on this node. */
@@ -119,7 +111,7 @@ public class LocalSessions {
                 took++;
             } else {
                 // A socket that cannot take more is dropped at once: its queue must not grow while its close is pending.
-                close(socket.id());
+                close(socket);
             }
         }
         return took;
@@ -136,16 +128,16 @@ public class LocalSessions {
 
     /** The sockets open now, read as they change (for the sweep and presence snapshots: no copy, no lock). */
     public Collection<SocketSession> live() {
-        return byConnection.values();
+        return open;
     }
 
     /** The sockets open now, in no particular order. */
     public List<SocketSession> snapshot() {
-        return List.copyOf(byConnection.values());
+        return List.copyOf(open);
     }
 
     public int size() {
-        return byConnection.size();
+        return open.size();
     }
 
     private static SocketSession[] joined(SocketSession[] sockets, SocketSession[] added) {

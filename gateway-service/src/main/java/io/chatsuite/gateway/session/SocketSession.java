@@ -1,9 +1,9 @@
 package io.chatsuite.gateway.session;
 
 import io.micrometer.core.instrument.Counter;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * One open socket of an authenticated user, with its bounded outbound queue: frames not yet written to the network
  * are counted, and a socket whose client stops reading is closed instead of holding memory and slowing the node.
  * Kept small (a node holds about 20,000): plain fields, no timers; {@link SocketSweep} pings, and closes silent and
- * expired sockets, for all of them.
+ * expired sockets, for all of them. The id is a number unique on this node (presence names sockets per node).
  */
 public final class SocketSession {
 
@@ -19,7 +19,8 @@ public final class SocketSession {
             AtomicIntegerFieldUpdater.newUpdater(SocketSession.class, "queued");
     private static final byte[] PING = {'p', 'i', 'n', 'g'};
 
-    private final WebSocketConnection connection;
+    private final ServerWebSocket socket;
+    private final long id;
     private final UUID userId;
     private final UUID sessionId;
     private final long expiresAtMillis;
@@ -31,9 +32,10 @@ public final class SocketSession {
     private long lastPingMillis;
     private volatile boolean idle;
 
-    SocketSession(WebSocketConnection connection, VerifiedToken token, int queueLimit, long nowMillis,
+    SocketSession(ServerWebSocket socket, long id, VerifiedToken token, int queueLimit, long nowMillis,
                   Counter framesOut) {
-        this.connection = connection;
+        this.socket = socket;
+        this.id = id;
         this.userId = token.userId();
         this.sessionId = token.sessionId();
         this.expiresAtMillis = token.expiresAtMillis();
@@ -48,7 +50,7 @@ public final class SocketSession {
      * closed with {@link CloseCodes#TOO_SLOW}.
      */
     public boolean push(String frame) {
-        if (!connection.isOpen()) {
+        if (socket.isClosed()) {
             return true;
         }
         if (QUEUED.incrementAndGet(this) > queueLimit) {
@@ -57,14 +59,13 @@ public final class SocketSession {
             return false;
         }
         framesOut.increment();
-        connection.sendText(frame).subscribe().with(done -> QUEUED.decrementAndGet(this),
-                failure -> QUEUED.decrementAndGet(this));
+        socket.writeTextMessage(frame, written -> QUEUED.decrementAndGet(this));
         return true;
     }
 
     public void close(int code, String reason) {
-        if (connection.isOpen()) {
-            connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, failure -> { });
+        if (!socket.isClosed()) {
+            socket.close((short) code, reason);
         }
     }
 
@@ -92,14 +93,19 @@ public final class SocketSession {
 
     /** Pings the client if its last ping is at least an interval old; the sweep's thread only. */
     void pingIfDue(long nowMillis, long intervalMillis) {
-        if (nowMillis - lastPingMillis >= intervalMillis && connection.isOpen()) {
+        if (nowMillis - lastPingMillis >= intervalMillis && !socket.isClosed()) {
             lastPingMillis = nowMillis;
-            connection.sendPing(Buffer.buffer(PING)).subscribe().with(done -> { }, failure -> { });
+            socket.writePing(Buffer.buffer(PING));
         }
     }
 
     public String id() {
-        return connection.id();
+        return Long.toString(id);
+    }
+
+    /** What the socket still holds of its upgrade request's headers (emptied once it is open). */
+    public MultiMap upgradeHeaders() {
+        return socket.headers();
     }
 
     public UUID userId() {

@@ -20,12 +20,12 @@ import io.chatsuite.gateway.StalledClient;
 import io.chatsuite.gateway.TestSocket;
 import io.chatsuite.gateway.config.GatewayNode;
 import io.chatsuite.gateway.presence.PresenceReporter;
+import io.chatsuite.gateway.session.LocalSessions;
 import io.chatsuite.gateway.session.CloseCodes;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.OpenConnections;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -74,7 +74,7 @@ class ChatSocketTests {
     GatewayNode node;
 
     @Inject
-    OpenConnections connections;
+    LocalSessions sessions;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -108,27 +108,23 @@ class ChatSocketTests {
                      .add("User-Agent", "test"), List.of());
              TestSocket browser = TestSocket.open(vertx, base, MultiMap.caseInsensitiveMultiMap()
                      .add("Origin", "http://localhost:8080"),
-                     List.of("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer " + browserToken))) {
+                     List.of("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20" + browserToken))) {
             program.send("{\"type\":\"ping\",\"id\":\"p\"}");
             browser.send("{\"type\":\"ping\",\"id\":\"b\"}");
             program.awaitFrameWithId("p");
             browser.awaitFrameWithId("b");
 
-            assertThat(connections.listAll()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(connection -> {
-                assertThat(connection.userData().size()).as("user data").isZero();
-                assertThat(connection.handshakeRequest().headers().keySet())
-                        .doesNotContain("authorization", "cookie", "user-agent");
-                assertThat(connection.handshakeRequest().headers().toString())
-                        .doesNotContain(headerToken, browserToken);
-            });
+            assertThat(sessions.live()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(socket ->
+                    assertThat(socket.upgradeHeaders().isEmpty()).as("the upgrade's headers, kept by Vert.x").isTrue());
         }
     }
 
+    /** As the web client sends it: the header in a subprotocol, URL-encoded (a subprotocol holds no space). */
     @Test
     void aBrowserCarriesItsTokenInTheSubprotocol() throws Exception {
         String token = TestTokenIssuer.tokenFor(UUID.randomUUID(), "browser");
         try (TestSocket socket = TestSocket.open(vertx, base, MultiMap.caseInsensitiveMultiMap(),
-                List.of("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer " + token))) {
+                List.of("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20" + token))) {
             socket.send("{\"type\":\"ping\",\"id\":\"p1\"}");
             assertThat(socket.awaitFrameWithId("p1").path("type").asText()).isEqualTo("pong");
         }

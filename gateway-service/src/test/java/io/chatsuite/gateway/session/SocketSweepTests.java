@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Issue 16 item 2: one sweep pings every socket and closes the peers that answer nothing (with short intervals). */
+/**
+ * Issue 16 item 2: one sweep pings every socket and closes the peers that answer nothing (with short intervals). The
+ * HTTP idle timeout, shorter than a ping interval here, would close both sockets first if a socket still had it.
+ */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 @WithTestResource(TestTokenIssuer.class)
@@ -30,7 +33,8 @@ class SocketSweepTests {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.sockets.ping-interval", "2s", "gateway.sockets.sweep-interval", "200ms");
+            return Map.of("gateway.sockets.ping-interval", "2s", "gateway.sockets.sweep-interval", "200ms",
+                    "quarkus.http.idle-timeout", "1s");
         }
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 @WithTestResource(TestTokenIssuer.class)
-class UpgradeIdentityReleaseTests {
+class UpgradeRoutingContextTests {
 
     /** The routing context of the latest upgrade, seen before anything of the gateway's, held weakly. */
     @ApplicationScoped
