@@ -8,9 +8,9 @@ public enum SuiteService {
     CHAT("chat-service", 8082, "CHAT_SERVICE_URL", 384),
     HISTORY("history-service", 8083, "HISTORY_SERVICE_URL", 384),
     PRESENCE("presence-service", 8084, "PRESENCE_SERVICE_URL", 384),
-    // Sized for the node's socket target: about 19,000 sockets (the open-file limit here) at 12.9 KiB of live heap
-    // each is 240 MiB, plus the application's own 25 MiB, with room for the collector (docs/operations.md, Scale).
-    GATEWAY("gateway-service", 8080, "GATEWAY_URL", 640);
+    // Sized for the node's socket target: about 19,000 sockets (the open-file limit here) at 4.1 KiB of live heap
+    // each is 76 MiB, plus the application's own 20 MiB, with room for the collector (docs/operations.md, Scale).
+    GATEWAY("gateway-service", 8080, "GATEWAY_URL", 256);
 
     private final String moduleName;
     private final int defaultPort;
