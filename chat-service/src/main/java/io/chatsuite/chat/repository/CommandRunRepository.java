@@ -125,8 +125,8 @@ public class CommandRunRepository {
     }
 
     /**
-     * Stores what a run decided in one statement: its events, its messages, the reactions it added and removed, and
-     * the command ids it accepted.
+     * Stores what a run decided in one statement: its events, its messages, the reactions it added and removed, the
+     * command ids it accepted and the read cursors it moved.
      */
     public Uni<Void> store(SqlClient client, RunWrites writes) {
         return client.preparedQuery("""
@@ -145,7 +145,12 @@ public class CommandRunRepository {
                         removed_reactions AS (
                             DELETE FROM reactions r
                             USING unnest($13::uuid[], $14::uuid[], $15::text[]) AS k(message_id, user_id, emoji)
-                            WHERE r.message_id = k.message_id AND r.user_id = k.user_id AND r.emoji = k.emoji)
+                            WHERE r.message_id = k.message_id AND r.user_id = k.user_id AND r.emoji = k.emoji),
+                        moved_cursors AS (
+                            UPDATE members m SET read_seq = k.read_seq
+                            FROM unnest($23::uuid[], $24::uuid[], $25::bigint[]) AS k(conversation_id, user_id, read_seq)
+                            WHERE m.conversation_id = k.conversation_id AND m.user_id = k.user_id
+                              AND m.read_seq < k.read_seq)
                         INSERT INTO processed_commands (sender_id, session_id, client_id, conversation_id, message_id,
                                                         seq, occurred_at)
                         SELECT p.*, $22 FROM unnest($16::uuid[], $17::uuid[], $18::text[], $19::uuid[], $20::uuid[],

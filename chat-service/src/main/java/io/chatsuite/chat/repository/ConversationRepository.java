@@ -148,17 +148,6 @@ public class ConversationRepository {
                 .map(rows -> map(rows, ConversationRow::from));
     }
 
-    /** Moves the reader's cursor forward (never back, never past the newest seq); empty if it did not move. */
-    public Uni<Optional<Long>> advanceReadCursor(SqlClient client, UUID conversationId, UUID userId, long seq) {
-        return client.preparedQuery("""
-                        UPDATE members m SET read_seq = LEAST($3, c.last_seq) FROM conversations c
-                        WHERE m.conversation_id = $1 AND m.user_id = $2 AND c.id = m.conversation_id
-                          AND LEAST($3, c.last_seq) > m.read_seq
-                        RETURNING m.read_seq""")
-                .execute(Tuple.of(conversationId, userId, seq))
-                .map(rows -> first(rows).map(row -> row.getLong("read_seq")));
-    }
-
     /**
      * Moves the reader's cursor back to {@code seq} ("mark as unread"), never forward; empty if it did not move (the
      * message was unread already).

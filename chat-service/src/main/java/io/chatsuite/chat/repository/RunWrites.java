@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,6 +37,8 @@ public final class RunWrites {
     private final List<UUID> processedConversations = new ArrayList<>();
     private final List<UUID> processedMessages = new ArrayList<>();
     private final List<Long> processedSeqs = new ArrayList<>();
+    /** Each reader's cursor once the run's reads are decided (one entry per reader: the run's last move). */
+    private final Map<CommandRunRepository.MemberKey, Long> readCursors = new LinkedHashMap<>();
 
     /** Every row of the run is written at the run's time. */
     public RunWrites(Instant at) {
@@ -81,11 +85,17 @@ public final class RunWrites {
         processedSeqs.add(seq);
     }
 
-    public boolean isEmpty() {
-        return processedSenders.isEmpty() && addedMessages.isEmpty() && removedMessages.isEmpty();
+    /** A read moved the reader's cursor forward to {@code seq}; a later move of the same cursor replaces it. */
+    public void readCursor(CommandRunRepository.MemberKey reader, long seq) {
+        readCursors.put(reader, seq);
     }
 
-    /** The statement's parameters, $1 to $22, in its order. */
+    public boolean isEmpty() {
+        return processedSenders.isEmpty() && addedMessages.isEmpty() && removedMessages.isEmpty()
+                && readCursors.isEmpty();
+    }
+
+    /** The statement's parameters, $1 to $25, in its order. */
     List<Object> parameters() {
         return List.of(uuids(eventConversations), longs(eventSeqs), eventPayloads.toArray(String[]::new),
                 uuids(messageIds), uuids(messageConversations), longs(messageSeqs), uuids(messageSenders),
@@ -93,7 +103,10 @@ public final class RunWrites {
                 uuids(addedMessages), uuids(addedUsers), addedEmojis.toArray(String[]::new),
                 uuids(removedMessages), uuids(removedUsers), removedEmojis.toArray(String[]::new),
                 uuids(processedSenders), uuids(processedSessions), processedClientIds.toArray(String[]::new),
-                uuids(processedConversations), uuids(processedMessages), longs(processedSeqs), at);
+                uuids(processedConversations), uuids(processedMessages), longs(processedSeqs), at,
+                readCursors.keySet().stream().map(CommandRunRepository.MemberKey::conversationId).toArray(UUID[]::new),
+                readCursors.keySet().stream().map(CommandRunRepository.MemberKey::userId).toArray(UUID[]::new),
+                readCursors.values().toArray(Long[]::new));
     }
 
     private static UUID[] uuids(List<UUID> column) {

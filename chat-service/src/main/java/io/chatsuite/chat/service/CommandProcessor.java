@@ -122,21 +122,20 @@ public class CommandProcessor {
     }
 
     /**
-     * A command the set-based path decides: a send without attachments (those lock uploads one send at a time) or a
-     * reaction, with text and emoji every store can hold (anything else is refused alone, before a statement sees it).
+     * A command the set-based path decides: a send without attachments (those lock uploads one send at a time), a
+     * reaction or a read, with text and emoji every store can hold (anything else is refused alone, before a
+     * statement sees it).
      */
     private static boolean isSetBased(ChatCommand command) {
         return (command instanceof SendMessage send && send.attachmentIds().isEmpty()
-                || command instanceof ReactToMessage) && unstorableText(command).isEmpty();
+                || command instanceof ReactToMessage || command instanceof MarkRead)
+                && unstorableText(command).isEmpty();
     }
 
     private Uni<CommandOutcome> decide(SqlClient tx, ChatCommand command) {
         Optional<Refused> unstorable = unstorableText(command);
         if (unstorable.isPresent()) {
             return Uni.createFrom().item(unstorable.get());
-        }
-        if (command instanceof MarkRead read) {
-            return withMembership(tx, read, membership -> markRead(tx, read));
         }
         if (command instanceof MarkUnread unread) {
             return withMembership(tx, unread, membership -> markUnread(tx, unread));
@@ -322,21 +321,6 @@ public class CommandProcessor {
                             delete.conversationId(), seq, at, delete.senderId(), delete.messageId())))
                     .chain(event -> accept(tx, delete, delete.messageId(), event));
         });
-    }
-
-    private Uni<CommandOutcome> markRead(SqlClient tx, MarkRead read) {
-        if (read.seq() < 0) {
-            return refuse(read, ErrorCode.INVALID_FIELD, "seq: must not be negative");
-        }
-        Instant at = now();
-        return conversations.advanceReadCursor(tx, read.conversationId(), read.senderId(), read.seq())
-                .chain(moved -> moved.isPresent()
-                        ? Uni.createFrom().item(new CursorMoved(read,
-                                new AckFrame(read.clientId(), read.conversationId(), null, moved.get(), at),
-                                new ReadCursorMoved(read.conversationId(), moved.get(), at, read.senderId())))
-                        : conversations.membership(tx, read.conversationId(), read.senderId())
-                                .map(current -> new Accepted(read, new AckFrame(read.clientId(), read.conversationId(),
-                                        null, current.map(Membership::readSeq).orElse(0L), at), null, null)));
     }
 
     /**

@@ -12,12 +12,15 @@ import io.chatsuite.chat.repository.StoredEvent;
 import io.chatsuite.chat.repository.TimelineRepository;
 import io.chatsuite.chat.repository.TimelineRepository.ProcessedCommand;
 import io.chatsuite.chat.service.CommandOutcome.Accepted;
+import io.chatsuite.chat.service.CommandOutcome.CursorMoved;
 import io.chatsuite.chat.service.CommandOutcome.Refused;
 import io.chatsuite.contracts.chat.ChatCommand;
+import io.chatsuite.contracts.chat.MarkRead;
 import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.ReactToMessage;
 import io.chatsuite.contracts.chat.ReactionAdded;
 import io.chatsuite.contracts.chat.ReactionRemoved;
+import io.chatsuite.contracts.chat.ReadCursorMoved;
 import io.chatsuite.contracts.chat.SendMessage;
 import io.chatsuite.contracts.chat.TimelineEvent;
 import io.chatsuite.contracts.protocol.AckFrame;
@@ -37,7 +40,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Decides a run of sends without attachments and of reactions set-based, inside the batch's transaction, in three
+ * Decides a run of sends without attachments, reactions and reads set-based, inside the batch's transaction, in three
  * round trips whatever the run's size: what the run reads (the command ids already processed, the senders'
  * memberships, the messages named as thread roots or reacted to, and whether each reaction is there: pipelined), then
  * every conversation's seqs and every mentioned member (pipelined), then everything the run writes in one statement.
@@ -45,8 +48,10 @@ import java.util.UUID;
  * decided alone would be, after the ones before it: a reaction added and removed again in one run is two events, and
  * a command id repeated within the run gets its first occurrence's answer, as a retry across batches does.
  *
- * <p>Whether a reaction is there is read before any lock: a conversation's commands come from one Kafka partition,
- * so no other transaction changes its reactions meanwhile.
+ * <p>Whether a reaction is there, and where a reader's cursor stands, is read before any lock: a conversation's
+ * commands come from one Kafka partition, so no other transaction changes its reactions or cursors meanwhile. A read
+ * takes no seq and no command id (a retry sets the same position again): it moves the reader's cursor forward to the
+ * seq read, never past the conversation's last event so far in the run, and is acknowledged at where the cursor is.
  */
 @ApplicationScoped
 public class CommandRun {
@@ -118,9 +123,16 @@ public class CommandRun {
         List<Integer> changes = new ArrayList<>();
         // Each reaction the run touches, as the commands decided so far have left it.
         Map<ReactionKey, Boolean> reactionsNow = new LinkedHashMap<>();
+        // Each cursor the run's reads moved, where they left it.
+        Map<MemberKey, Long> cursorsNow = new HashMap<>();
         RunWrites writes = new RunWrites(at);
         for (int i = 0; i < n; i++) {
             ChatCommand command = run.get(i);
+            if (command instanceof MarkRead read) {
+                outcomes[i] = read(read, reads, newEvents.getOrDefault(read.conversationId(), 0), cursorsNow, at,
+                        writes);
+                continue;
+            }
             if (reads.done().containsKey(i)) {
                 outcomes[i] = CommandProcessor.replay(command, reads.done().get(i));
                 continue;
@@ -223,6 +235,32 @@ public class CommandRun {
         return new Accepted(command, new AckFrame(command.clientId(), command.conversationId(), messageId,
                 event.seq(), event.occurredAt()), command.conversationId(),
                 new StoredEvent(command.conversationId(), event.seq(), payload));
+    }
+
+    /**
+     * A read of a member moves their cursor forward to the seq read, capped at the conversation's last event so far
+     * (the run's accepted changes before it count); acknowledged at where the cursor is, moved or not.
+     */
+    private static CommandOutcome read(MarkRead read, Reads reads, int acceptedBeforeInRun,
+                                       Map<MemberKey, Long> cursorsNow, Instant at, RunWrites writes) {
+        MemberKey reader = new MemberKey(read.conversationId(), read.senderId());
+        Membership membership = reads.memberships().get(reader);
+        if (membership == null) {
+            return CommandRefusals.notAMember(read);
+        }
+        if (read.seq() < 0) {
+            return new Refused(read, ErrorCode.INVALID_FIELD, "seq: must not be negative");
+        }
+        long cursor = cursorsNow.getOrDefault(reader, membership.readSeq());
+        long target = Math.min(read.seq(), membership.lastSeq() + acceptedBeforeInRun);
+        if (target <= cursor) {
+            return new Accepted(read, new AckFrame(read.clientId(), read.conversationId(), null, cursor, at), null,
+                    null);
+        }
+        cursorsNow.put(reader, target);
+        writes.readCursor(reader, target);
+        return new CursorMoved(read, new AckFrame(read.clientId(), read.conversationId(), null, target, at),
+                new ReadCursorMoved(read.conversationId(), target, at, read.senderId()));
     }
 
     /**

@@ -246,6 +246,41 @@ class CommandBatchTests {
         assertThat(reactionsOn(gone)).isEmpty();
     }
 
+    /** Reads decided in the run beside sends (they no longer split it): each cursor moves as one read alone would. */
+    @Test
+    void aRunOfReadsBesideSendsMovesEachCursorAsAReadDecidedAlone() {
+        UUID shared = room(alice, bob);       // seq 1 created, 2 bob joined: bob's cursor at 2
+        Frames aliceFrames = chat.listen(alice);
+        Frames bobFrames = chat.listen(bob);
+        Frames malloryFrames = chat.listen(mallory);
+        handle(List.of(send(alice, "seen", shared, "read me", null)));
+        assertThat(aliceFrames.awaitReply("seen").path("seq").asLong()).isEqualTo(3);
+
+        List<ChatCommand> batch = List.of(
+                read(bob, "r-1", shared, 3),
+                send(alice, "a-1", shared, "one", null),               // seq 4
+                read(bob, "r-2", shared, 99),                          // capped at the last event so far: 4
+                read(bob, "r-3", shared, 2),                           // never back: stays at 4
+                send(alice, "a-2", shared, "two", null),               // seq 5
+                read(mallory, "m-1", shared, 3),                       // not a member
+                read(bob, "r-4", shared, -1),
+                read(bob, "r-5", shared, 5));
+        assertThat(handleAndCollectReplies(batch, List.of(aliceFrames, bobFrames, malloryFrames)))
+                .containsExactly("ack 3", "ack 4", "ack 4", "ack 4", "ack 5", "not_found", "invalid_field", "ack 5");
+
+        assertThat(readSeq(shared, bob)).isEqualTo(5);
+        // A receipt for each move, in order; none for the reads that moved nothing.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(aliceFrames.ofType("receipt"))
+                .extracting(receipt -> receipt.path("seq").asLong()).containsExactly(3L, 4L, 5L));
+        assertThat(malloryFrames.ofType("receipt")).isEmpty();
+    }
+
+    private long readSeq(UUID conversationId, TestUser member) {
+        return pool.preparedQuery("SELECT read_seq FROM members WHERE conversation_id = $1 AND user_id = $2")
+                .execute(Tuple.of(conversationId, member.id())).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
     /** Who has which reaction on the message, as "user emoji". */
     private List<String> reactionsOn(UUID messageId) {
         List<String> found = new ArrayList<>();
@@ -441,6 +476,10 @@ class CommandBatchTests {
     private static SendMessage send(TestUser sender, String clientId, UUID conversation, String body, Long replyTo) {
         return new SendMessage(clientId, conversation, sender.id(), sender.session(), Instant.now(), body,
                 MessageFormat.MARKDOWN, replyTo, List.of());
+    }
+
+    private static MarkRead read(TestUser reader, String clientId, UUID conversation, long seq) {
+        return new MarkRead(clientId, conversation, reader.id(), reader.session(), Instant.now(), seq);
     }
 
     private static ReactToMessage react(TestUser sender, String clientId, UUID conversation, UUID messageId,
