@@ -89,14 +89,13 @@ public class ConversationRepository {
                 .replaceWithVoid();
     }
 
-    /** Moves the conversation to its newest seq and, for a new message ({@code activityAt} set), its last activity. */
-    public Uni<Void> advance(SqlClient tx, UUID conversationId, long seq, Instant activityAt) {
-        return tx.preparedQuery("""
-                        UPDATE conversations
-                        SET last_seq = greatest(last_seq, $2),
-                            last_activity_at = greatest(last_activity_at, coalesce($3, last_activity_at))
-                        WHERE conversation_id = $1""")
-                .execute(Tuple.of(conversationId, seq, utc(activityAt)))
+    /**
+     * Moves the conversation to its newest seq; its last activity stays (new messages, which move it, are stored with
+     * {@link MessageRepository#insertNew}).
+     */
+    public Uni<Void> advance(SqlClient tx, UUID conversationId, long seq) {
+        return tx.preparedQuery("UPDATE conversations SET last_seq = greatest(last_seq, $2) WHERE conversation_id = $1")
+                .execute(Tuple.of(conversationId, seq))
                 .replaceWithVoid();
     }
 

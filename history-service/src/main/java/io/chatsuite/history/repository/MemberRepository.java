@@ -1,6 +1,7 @@
 package io.chatsuite.history.repository;
 
 import io.chatsuite.contracts.chat.ConversationCreated.Member;
+import io.chatsuite.contracts.chat.ReadCursorMoved;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,12 +37,24 @@ public class MemberRepository {
                 .replaceWithVoid();
     }
 
-    /** Moves a member's read cursor forward; a lower seq changes nothing. */
-    public Uni<Void> moveReadCursor(SqlClient tx, UUID conversationId, UUID userId, long seq) {
+    /**
+     * Moves the read cursors of a run forward in one statement: each member's to the highest seq the run has for it
+     * (an update joined to two rows of one member would take either).
+     */
+    public Uni<Void> moveReadCursors(SqlClient tx, List<ReadCursorMoved> reads) {
+        if (reads.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return tx.preparedQuery("""
-                        UPDATE members SET read_seq = greatest(read_seq, $3)
-                        WHERE conversation_id = $1 AND user_id = $2""")
-                .execute(Tuple.of(conversationId, userId, seq))
+                        UPDATE members m SET read_seq = greatest(m.read_seq, r.seq)
+                        FROM (SELECT conversation_id, user_id, max(seq) AS seq
+                              FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) AS i(conversation_id, user_id, seq)
+                              GROUP BY conversation_id, user_id) r
+                        WHERE m.conversation_id = r.conversation_id AND m.user_id = r.user_id""")
+                .execute(Tuple.tuple()
+                        .addArrayOfUUID(reads.stream().map(ReadCursorMoved::conversationId).toArray(UUID[]::new))
+                        .addArrayOfUUID(reads.stream().map(ReadCursorMoved::actorId).toArray(UUID[]::new))
+                        .addArrayOfLong(reads.stream().map(ReadCursorMoved::seq).toArray(Long[]::new)))
                 .replaceWithVoid();
     }
 

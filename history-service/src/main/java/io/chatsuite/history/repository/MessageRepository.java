@@ -63,25 +63,6 @@ public class MessageRepository {
         this.json = json;
     }
 
-    public Uni<Void> insert(SqlClient tx, MessageCreated message, String searchWords) {
-        return tx.preparedQuery("""
-                        WITH stored AS (
-                            INSERT INTO messages (conversation_id, seq, message_id, sender_id, body, format,
-                                                  attachments, reply_to, created_at, search_vector, thread_root_id,
-                                                  also_to_conversation, mentioned_user_ids, room_mentioned)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, to_tsvector('simple', $10), $11,
-                                    $12, $13, $14)
-                            ON CONFLICT DO NOTHING
-                            RETURNING conversation_id, message_id, sender_id, thread_root_id, mentioned_user_ids)
-                        %s""".formatted(FOLLOW_THREADS.formatted("stored", "")))
-                .execute(Tuple.from(Arrays.asList(message.conversationId(), message.seq(),
-                        message.messageId(), message.actorId(), message.body(), format(message.format()).name(),
-                        json.write(message.attachments()), message.replyTo(), utc(message.occurredAt()),
-                        searchWords, message.threadRootId(), message.alsoToConversation(),
-                        message.mentionedUserIds().toArray(UUID[]::new), message.roomMentioned())))
-                .replaceWithVoid();
-    }
-
     /**
      * Who follows a thread because of a new reply: its sender and its root's sender (reason posted; the root may be
      * stored by the same statement, so it is looked for among the new rows too, in a join of its own: a union of the
@@ -89,25 +70,25 @@ public class MessageRepository {
      * reply mentions by name (reason mentioned; a room mention makes nobody follow, or every reply to it would be
      * unread for the whole room). One row per person, posted before mentioned; an existing follow keeps its first reason.
      * {@code %1$s}: the new messages, with conversation_id, message_id, sender_id, thread_root_id and
-     * mentioned_user_ids; {@code %2$s}: what makes that column a uuid[] (empty when it is one already).
+     * mentioned_user_ids (as text, '{id,id}').
      */
     static final String FOLLOW_THREADS = """
             INSERT INTO thread_follows (conversation_id, root_id, user_id, reason)
             SELECT DISTINCT ON (f.root_id, f.user_id) f.conversation_id, f.root_id, f.user_id, f.reason FROM (
-                SELECT n.conversation_id, n.thread_root_id AS root_id, n.sender_id AS user_id, '%3$s' AS reason
+                SELECT n.conversation_id, n.thread_root_id AS root_id, n.sender_id AS user_id, '%2$s' AS reason
                 FROM %1$s n WHERE n.thread_root_id IS NOT NULL
                 UNION ALL
-                SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%3$s' FROM %1$s n
+                SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%2$s' FROM %1$s n
                 JOIN messages root ON root.message_id = n.thread_root_id
                 UNION ALL
-                SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%3$s' FROM %1$s n
+                SELECT n.conversation_id, n.thread_root_id, root.sender_id, '%2$s' FROM %1$s n
                 JOIN %1$s root ON root.message_id = n.thread_root_id
                 UNION ALL
-                SELECT n.conversation_id, n.thread_root_id, mentioned.user_id, '%4$s' FROM %1$s n
-                CROSS JOIN LATERAL unnest(n.mentioned_user_ids%2$s) AS mentioned(user_id)
+                SELECT n.conversation_id, n.thread_root_id, mentioned.user_id, '%3$s' FROM %1$s n
+                CROSS JOIN LATERAL unnest(n.mentioned_user_ids::uuid[]) AS mentioned(user_id)
                 WHERE n.thread_root_id IS NOT NULL) f
-            ORDER BY f.root_id, f.user_id, f.reason <> '%3$s'
-            ON CONFLICT DO NOTHING""".formatted("%1$s", "%2$s", ThreadFollowRepository.POSTED,
+            ORDER BY f.root_id, f.user_id, f.reason <> '%2$s'
+            ON CONFLICT DO NOTHING""".formatted("%1$s", ThreadFollowRepository.POSTED,
             ThreadFollowRepository.MENTIONED);
 
     /**
@@ -187,7 +168,7 @@ public class MessageRepository {
                         FROM (SELECT conversation_id, max(seq) AS seq, max(created_at) AS activity_at
                               FROM new_messages GROUP BY conversation_id) n
                         WHERE c.conversation_id = n.conversation_id""".formatted(
-                        FOLLOW_THREADS.formatted("new_messages", "::uuid[]")))
+                        FOLLOW_THREADS.formatted("new_messages")))
                 .execute(Tuple.tuple().addArrayOfUUID(conversations).addArrayOfLong(seqs).addArrayOfUUID(ids)
                         .addArrayOfUUID(senders).addArrayOfString(bodies).addArrayOfString(formats)
                         .addArrayOfString(attachments).addArrayOfLong(replies).addArrayOfOffsetDateTime(times)

@@ -10,14 +10,13 @@ import io.chatsuite.contracts.chat.MemberLeft;
 import io.chatsuite.contracts.chat.MessageCreated;
 import io.chatsuite.contracts.chat.MessageDeleted;
 import io.chatsuite.contracts.chat.MessageEdited;
-import io.chatsuite.contracts.chat.ReactionAdded;
-import io.chatsuite.contracts.chat.ReactionRemoved;
 import io.chatsuite.contracts.chat.ReadCursorMoved;
 import io.chatsuite.contracts.chat.TimelineEvent;
 import io.chatsuite.history.mapping.EventJson;
 import io.chatsuite.history.repository.ConversationRepository;
 import io.chatsuite.history.repository.MemberRepository;
 import io.chatsuite.history.repository.MessageRepository;
+import io.chatsuite.history.repository.ReactionChanges;
 import io.chatsuite.history.repository.ReactionRepository;
 import io.chatsuite.history.repository.ThreadFollowRepository;
 import io.chatsuite.history.repository.TimelineEventRepository;
@@ -63,40 +62,49 @@ public class ChatEventProjector {
     }
 
     public Uni<Void> apply(ChatEvent event) {
-        return pool.withTransaction(tx -> applyOne(tx, event));
+        return apply(List.of(event));
     }
 
     /**
-     * Applies a batch in one transaction, in its order (so each conversation's events apply in seq order). Runs of
-     * {@code message.created}, most of the traffic, are stored set-based, one statement per run whatever its length
-     * and however many conversations it spans; every other event goes the one-at-a-time way. A duplicate inside a run
-     * is dropped in memory; one across runs or batches is a no-op like any replay.
+     * Applies a batch in one transaction, in its order (so each conversation's events apply in seq order). New
+     * messages, reactions and forward read moves, most of the traffic, are gathered into runs ({@link SetBasedRun})
+     * and stored set-based, a few statements per run whatever its length and however many conversations it spans;
+     * every other event goes the one-at-a-time way between runs. A duplicate inside a run is dropped in memory; one
+     * across runs or batches is a no-op like any replay.
      */
     public Uni<Void> apply(List<ChatEvent> events) {
         return pool.withTransaction(tx -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            List<MessageCreated> run = new ArrayList<>();
+            SetBasedRun run = new SetBasedRun();
             for (ChatEvent event : events) {
-                if (event instanceof MessageCreated message) {
-                    run.add(message);
+                if (run.take(event)) {
                     continue;
                 }
                 if (!run.isEmpty()) {
-                    List<MessageCreated> created = List.copyOf(run);
-                    run.clear();
-                    chain = chain.chain(() -> storeMessages(tx, created));
+                    SetBasedRun ended = run;
+                    run = new SetBasedRun();
+                    chain = chain.chain(() -> store(tx, ended));
                 }
                 chain = chain.chain(() -> applyOne(tx, event));
             }
-            if (!run.isEmpty()) {
-                List<MessageCreated> created = List.copyOf(run);
-                chain = chain.chain(() -> storeMessages(tx, created));
-            }
-            return chain;
+            SetBasedRun last = run;
+            return last.isEmpty() ? chain : chain.chain(() -> store(tx, last));
         });
     }
 
+    /** Messages first: a reaction in the run may be to one of them. */
+    private Uni<Void> store(SqlClient tx, SetBasedRun run) {
+        List<TimelineEvent> reactionEvents = run.reactions();
+        return storeMessages(tx, run.messages())
+                .chain(() -> timeline.appendNew(tx, reactionEvents, reactionEvents.stream().map(json::write).toList()))
+                .chain(fresh -> reactions.apply(tx, ReactionChanges.of(fresh)))
+                .chain(() -> members.moveReadCursors(tx, run.reads()));
+    }
+
     private Uni<Void> storeMessages(SqlClient tx, List<MessageCreated> run) {
+        if (run.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Map<String, MessageCreated> distinct = new LinkedHashMap<>();
         run.forEach(message -> distinct.putIfAbsent(message.conversationId() + "/" + message.seq(), message));
         List<MessageCreated> created = List.copyOf(distinct.values());
@@ -107,9 +115,8 @@ public class ChatEventProjector {
 
     private Uni<Void> applyOne(SqlClient tx, ChatEvent event) {
         if (event instanceof ReadCursorMoved read) {
-            return read.markedUnread()
-                    ? members.moveReadCursorBack(tx, read.conversationId(), read.actorId(), read.seq())
-                    : members.moveReadCursor(tx, read.conversationId(), read.actorId(), read.seq());
+            // Only a move back comes here: a forward move goes with a run.
+            return members.moveReadCursorBack(tx, read.conversationId(), read.actorId(), read.seq());
         }
         TimelineEvent timelineEvent = (TimelineEvent) event;
         // A deleted conversation stays deleted: a redelivered older event must not bring any of it back.
@@ -128,7 +135,7 @@ public class ChatEventProjector {
         } else if (event instanceof ConversationUpdated updated) {
             change = conversations.update(tx, updated);
         } else if (event instanceof ConversationDeleted deleted) {
-            return conversations.advance(tx, conversationId, deleted.seq(), null)
+            return conversations.advance(tx, conversationId, deleted.seq())
                     .chain(() -> reactions.removeOfConversation(tx, conversationId))
                     .chain(() -> conversations.forget(tx, conversationId, deleted.seq()));
         } else if (event instanceof MemberJoined joined) {
@@ -137,26 +144,18 @@ public class ChatEventProjector {
         } else if (event instanceof MemberLeft left) {
             change = members.remove(tx, conversationId, left.userId())
                     .chain(() -> conversations.rememberDepartedPeer(tx, conversationId, left.userId()));
-        } else if (event instanceof MessageCreated created) {
-            change = messages.insert(tx, created, SearchText.document(bodyOf(created.body())));
         } else if (event instanceof MessageEdited edited) {
             change = messages.edit(tx, conversationId, edited.messageId(), edited.body(), edited.occurredAt(),
                             SearchText.document(bodyOf(edited.body())), edited.mentionedUserIds(),
                             edited.roomMentioned())
                     .chain(root -> followMentioned(tx, conversationId, root, edited));
-        } else if (event instanceof ReactionAdded added) {
-            // A reaction is no message: it moves the seq, never the last activity, preview or unread count.
-            change = reactions.add(tx, added);
-        } else if (event instanceof ReactionRemoved removed) {
-            change = reactions.remove(tx, removed);
         } else {
             MessageDeleted deleted = (MessageDeleted) event;
             change = messages.delete(tx, conversationId, deleted.messageId())
                     .chain(() -> reactions.removeOfMessage(tx, deleted.messageId()))
                     .chain(() -> timeline.scrubMessage(tx, conversationId, deleted.messageId()));
         }
-        return change.chain(() -> conversations.advance(tx, conversationId, event.seq(),
-                event instanceof MessageCreated ? event.occurredAt() : null));
+        return change.chain(() -> conversations.advance(tx, conversationId, event.seq()));
     }
 
     /** An edited thread reply that now names someone makes them follow its thread, as a new reply naming them does. */
@@ -173,9 +172,6 @@ public class ChatEventProjector {
     }
 
     private static UUID messageIdOf(TimelineEvent event) {
-        if (event instanceof MessageCreated created) {
-            return created.messageId();
-        }
         if (event instanceof MessageEdited edited) {
             return edited.messageId();
         }

@@ -35,7 +35,7 @@ class ThreadFollowPlanTests {
                 WITH n AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[])
                            AS n(conversation_id, message_id, sender_id, thread_root_id, mentioned_user_ids))
                 """;
-        String statement = newMessages + MessageRepository.FOLLOW_THREADS.formatted("n", "::uuid[]");
+        String statement = newMessages + MessageRepository.FOLLOW_THREADS.formatted("n");
         List<String> plan = pool.withTransaction(tx -> tx.query("SET LOCAL enable_seqscan = off").execute()
                         .chain(() -> tx.query("SET LOCAL plan_cache_mode = force_generic_plan").execute())
                         .chain(() -> tx.preparedQuery("EXPLAIN " + statement).execute(Tuple.of(new UUID[0],
