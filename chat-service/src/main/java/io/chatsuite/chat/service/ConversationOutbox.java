@@ -70,7 +70,10 @@ public class ConversationOutbox {
      * Publishes a batch's events: {@code stored} from memory (each conversation's in seq order, as the batch stored
      * them), and before them whatever of the same conversations is still below; for {@code awaited} conversations
      * (a retried command's), whatever is pending up to the given seq. Completes, with every event it published, once
-     * Kafka acknowledged them all and the watermarks are recorded.
+     * Kafka acknowledged them all: an ack needs no more. The watermarks are recorded and the locks released after that,
+     * on the same connection, so the next publisher of these conversations still waits for them (and finds the
+     * watermarks recorded); if recording fails, it sends the events above the old watermark again (consumers apply an
+     * event once by its seq).
      */
     public Uni<List<StoredEvent>> publish(Map<UUID, List<StoredEvent>> stored, Map<UUID, Long> awaited,
                                           EventTraces traces) {
@@ -83,16 +86,21 @@ public class ConversationOutbox {
         }
         UUID[] ids = touched.toArray(UUID[]::new);
         Long[] lockKeys = touched.stream().map(ConversationOutbox::lockKey).distinct().toArray(Long[]::new);
-        // Sent together (the connection pipelines them), run one after the other: the watermarks are read after
-        // every lock is held.
-        return pool.withConnection(connection -> Uni.combine().all().unis(
-                        timeline.lockPublication(connection, lockKeys), timeline.watermarks(connection, ids))
-                .with((locked, marks) -> marks)
-                .chain(marks -> publishLocked(connection, ids, marks, stored, awaited, traces))
-                .call(published -> timeline.recordPublishedAndUnlock(connection, ids, publishedUpTo(ids, published),
-                        lockKeys))
-                // Nothing recorded: the next publisher of these conversations sends what is pending again.
-                .onFailure().call(() -> timeline.unlockPublication(connection, lockKeys)));
+        return Uni.createFrom().emitter(onKafka -> pool.withConnection(connection -> Uni.combine().all().unis(
+                                // Sent together (the connection pipelines them), run one after the other: the
+                                // watermarks are read after every lock is held.
+                                timeline.lockPublication(connection, lockKeys), timeline.watermarks(connection, ids))
+                        .with((locked, marks) -> marks)
+                        .chain(marks -> publishLocked(connection, ids, marks, stored, awaited, traces))
+                        .invoke(onKafka::complete)
+                        .call(published -> timeline.recordPublishedAndUnlock(connection, ids,
+                                publishedUpTo(ids, published), lockKeys).onFailure().invoke(failure -> LOG.warnf(
+                                        "Watermarks of %d conversations not recorded (%s): their next publisher sends"
+                                                + " these events again", ids.length, failure.toString())))
+                        // Nothing recorded: the next publisher of these conversations sends what is pending again.
+                        .onFailure().call(() -> timeline.unlockPublication(connection, lockKeys)))
+                // A failure after Kafka's acknowledgement changes nothing for the caller, answered already.
+                .subscribe().with(recorded -> { }, onKafka::fail));
     }
 
     private Uni<List<StoredEvent>> publishLocked(SqlConnection connection, UUID[] ids, Map<UUID, Watermark> marks,

@@ -25,6 +25,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -54,6 +55,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalStackTestResource.class)
 @WithTestResource(TestTokenIssuer.class)
 class CommandBatchTests {
+
+    /** The advisory lock key theAnswersLeaveOnceKafkaHoldsTheEventsWithoutWaitingForTheWatermark holds. */
+    private static final long WATERMARK_HOLD = 7_700_100L;
 
     @Inject
     ChatTestSupport chat;
@@ -106,7 +110,8 @@ class CommandBatchTests {
         for (int i = 0; i < 10; i++) {
             handle(List.of(send(alice, "in-place-" + i, room, "message " + i, null)));
         }
-        assertThat(publishedSeq(room)).isEqualTo(13);
+        // The watermark is recorded right after the answers leave.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(publishedSeq(room)).isEqualTo(13));
 
         // Ten batches, two updates each (seq, watermark). Each non-HOT update wrote a new entry into every index.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -199,8 +204,10 @@ class CommandBatchTests {
                 .as("each stored message delivered once, in seq order").containsExactly(3L, 4L, 5L, 6L);
         assertThat(bobFrames.events("message.created").get(2).path("replyTo").asLong()).isEqualTo(4);
         assertThat(chatEventSeqs(shared, 6)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(publishedSeq(shared)).as("the publication watermark").isEqualTo(6);
-        assertThat(publishedSeq(aliceOnly)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(publishedSeq(shared)).as("the publication watermark").isEqualTo(6);
+            assertThat(publishedSeq(aliceOnly)).isEqualTo(2);
+        });
     }
 
     @Test
@@ -320,8 +327,40 @@ class CommandBatchTests {
         // Within the relay's grace period, the conversation's next batch finds the watermark behind its first seq.
         handle(List.of(send(bob, "next", room, "the next batch", null)));
 
-        assertThat(publishedSeq(room)).isEqualTo(5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(publishedSeq(room)).isEqualTo(5));
         assertThat(chatEventSeqs(room, 5)).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void theAnswersLeaveOnceKafkaHoldsTheEventsWithoutWaitingForTheWatermark() {
+        UUID room = room(alice, bob);   // seq 1 created, 2 bob joined
+        Frames aliceFrames = chat.listen(alice);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedSeq(room) == 2);
+        // Only the watermark's update sets published_seq; here it waits for an advisory lock this test holds.
+        SqlConnection holder = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            holder.query("SELECT pg_advisory_lock(" + WATERMARK_HOLD + ")").execute()
+                    .await().atMost(Duration.ofSeconds(10));
+            pool.query("""
+                    CREATE FUNCTION hold_watermark() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM pg_advisory_xact_lock(%1$d); RETURN NEW; END $$;
+                    CREATE TRIGGER hold_watermark BEFORE UPDATE OF published_seq ON conversations FOR EACH ROW
+                    WHEN (NEW.published_seq IS DISTINCT FROM OLD.published_seq) EXECUTE FUNCTION hold_watermark();
+                    """.formatted(WATERMARK_HOLD)).execute().await().atMost(Duration.ofSeconds(10));
+
+            handle(List.of(send(alice, "held", room, "answered before the watermark", null)));
+
+            assertThat(aliceFrames.awaitReply("held").path("seq").asLong()).isEqualTo(3);
+            assertThat(chatEventSeqs(room, 3)).containsExactly(1L, 2L, 3L);
+            assertThat(publishedSeq(room)).as("the watermark, still waiting").isEqualTo(2);
+        } finally {
+            holder.query("SELECT pg_advisory_unlock(" + WATERMARK_HOLD + ")").execute()
+                    .await().atMost(Duration.ofSeconds(10));
+            holder.close().await().atMost(Duration.ofSeconds(10));
+            pool.query("DROP TRIGGER IF EXISTS hold_watermark ON conversations; DROP FUNCTION IF EXISTS hold_watermark()")
+                    .execute().await().atMost(Duration.ofSeconds(10));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedSeq(room) == 3);
     }
 
     private void handle(List<ChatCommand> commands) {
