@@ -2,6 +2,7 @@ package io.chatsuite.gateway.endpoint;
 
 import io.chatsuite.gateway.session.VerifiedToken;
 import io.chatsuite.kit.revocation.RevokedSessions;
+import io.chatsuite.kit.token.VerifiedTokenCache;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -40,12 +41,14 @@ public class UpgradeTokens {
     /** What Vert.x's handshake and the Origin check still read; everything else goes. */
     private static final Set<String> HANDSHAKE_HEADERS = Set.of("host", "upgrade", "connection", "origin",
             "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-protocol");
+    // A compact proof per token (about 200 bytes), not the parsed JWT the services' REST parser remembers.
+    private static final int REMEMBERED_TOKENS = 4096;
 
     private final JWTParser parser;
     private final RevokedSessions revoked;
     private final Vertx vertx;
     private final Clock clock;
-    private final VerifiedTokens verified = new VerifiedTokens();
+    private final VerifiedTokenCache<VerifiedToken> verified = new VerifiedTokenCache<>(REMEMBERED_TOKENS);
 
     public UpgradeTokens(JWTParser parser, RevokedSessions revoked, Vertx vertx, Clock clock) {
         this.parser = parser;
@@ -120,7 +123,7 @@ public class UpgradeTokens {
                     ? UUID.nameUUIDFromBytes(jwt.getTokenID().getBytes(StandardCharsets.UTF_8))
                     : UUID.fromString(sid.toString());
             VerifiedToken token = new VerifiedToken(userId, sessionId, jwt.getExpirationTime() * 1000);
-            verified.remember(raw, token);
+            verified.remember(raw, token, token.expiresAtMillis());
             return token;
         } catch (ParseException | IllegalArgumentException | NullPointerException e) {
             LOG.debugf("upgrade refused: %s", e.getMessage());
