@@ -1,5 +1,6 @@
 package io.chatsuite.history.api;
 
+import io.chatsuite.contracts.chat.ChatEvent;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +10,11 @@ import java.util.UUID;
  */
 public record SyncResponse(List<ConversationNews> conversations, List<UUID> gone) {
 
-    /** {@code newEvents} timeline events after the client's seq, up to {@code latestSeq}. */
-    public record ConversationNews(UUID conversationId, long latestSeq, long newEvents) {
+    /**
+     * {@code newEvents} timeline events after the client's seq, up to {@code latestSeq}; {@code events} are those events
+     * in seq order, as the events pages give them, when they are few enough to come along (null otherwise: read them
+     * from the events pages).
+     */
+    public record ConversationNews(UUID conversationId, long latestSeq, long newEvents, List<ChatEvent> events) {
     }
 }

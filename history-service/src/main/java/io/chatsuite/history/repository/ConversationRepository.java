@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -109,16 +110,61 @@ public class ConversationRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
     }
 
-    /** The newest seq of every conversation the user is a member of. */
-    public Uni<Map<UUID, Long>> latestSeqsOf(UUID userId) {
+    /** A conversation's newest seq, and the payloads of the events after the client's seq when they came along. */
+    public record Latest(long latestSeq, List<String> newEvents) {
+    }
+
+    /**
+     * The newest seq of every conversation the user is a member of, each with its events after the seq the client
+     * holds ({@code known}; 0 for a conversation it did not list) when there are at most {@code eventsPerConversation}
+     * of them in at most {@code bytesPerConversation} bytes of payload, and they fit, with those of the more recently
+     * active conversations, in {@code bytes}. One statement: a client back from a disconnect usually needs no more.
+     */
+    public Uni<Map<UUID, Latest>> latestOf(UUID userId, Map<UUID, Long> known, long eventsPerConversation,
+                                           long bytesPerConversation, long bytes) {
+        UUID[] ids = known.keySet().toArray(UUID[]::new);
+        Long[] seqs = Arrays.stream(ids).map(known::get).toArray(Long[]::new);
         return pool.preparedQuery("""
-                        SELECT c.conversation_id, c.last_seq FROM members m
-                        JOIN conversations c ON c.conversation_id = m.conversation_id
-                        WHERE m.user_id = $1""")
-                .execute(Tuple.of(userId))
+                        WITH mine AS (
+                            SELECT c.conversation_id, c.last_seq, c.last_activity_at, COALESCE(k.seq, 0) AS after
+                            FROM members m
+                            JOIN conversations c ON c.conversation_id = m.conversation_id
+                            LEFT JOIN unnest($2::uuid[], $3::bigint[]) AS k(conversation_id, seq)
+                                ON k.conversation_id = c.conversation_id
+                            WHERE m.user_id = $1),
+                        news AS (
+                            SELECT t.conversation_id, t.seq, t.payload::text AS payload
+                            FROM mine
+                            JOIN timeline_events t ON t.conversation_id = mine.conversation_id AND t.seq > mine.after
+                            WHERE mine.last_seq - mine.after BETWEEN 1 AND $4::bigint),
+                        sizes AS (
+                            SELECT news.conversation_id, sum(octet_length(news.payload))::bigint AS size,
+                                   max(mine.last_activity_at) AS active
+                            FROM news JOIN mine ON mine.conversation_id = news.conversation_id
+                            GROUP BY news.conversation_id
+                            HAVING sum(octet_length(news.payload)) <= $5::bigint),
+                        fitting AS (
+                            SELECT conversation_id FROM (
+                                SELECT conversation_id,
+                                       sum(size) OVER (ORDER BY active DESC, conversation_id)::bigint AS running
+                                FROM sizes) s
+                            WHERE running <= $6::bigint)
+                        SELECT mine.conversation_id, mine.last_seq, news.payload
+                        FROM mine
+                        LEFT JOIN fitting ON fitting.conversation_id = mine.conversation_id
+                        LEFT JOIN news ON news.conversation_id = fitting.conversation_id
+                        ORDER BY mine.conversation_id, news.seq""")
+                .execute(Tuple.from(List.of(userId, ids, seqs, eventsPerConversation, bytesPerConversation, bytes)))
                 .map(rows -> {
-                    Map<UUID, Long> latest = new HashMap<>();
-                    rows.forEach(row -> latest.put(row.getUUID(0), row.getLong(1)));
+                    Map<UUID, Latest> latest = new HashMap<>();
+                    rows.forEach(row -> {
+                        Latest conversation = latest.computeIfAbsent(row.getUUID(0),
+                                id -> new Latest(row.getLong(1), new ArrayList<>()));
+                        String payload = row.getString(2);
+                        if (payload != null) {
+                            conversation.newEvents().add(payload);
+                        }
+                    });
                     return latest;
                 });
     }

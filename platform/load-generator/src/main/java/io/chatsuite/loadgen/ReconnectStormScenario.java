@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Drops every device socket at once, lets one message per conversation happen while they are away, then has all of
  * them reconnect at the same instant; each device is back when its socket is open again and resynced when the
- * history sync (POST /api/history/sync, then the events after its last seq) has given it the missed message.
+ * history sync (POST /api/history/sync, which brings a few new events along, or else the events pages) has given it
+ * the missed message.
  */
 final class ReconnectStormScenario implements Scenario {
 
@@ -73,6 +74,7 @@ final class ReconnectStormScenario implements Scenario {
         Latencies back = new Latencies();
         Latencies resynced = new Latencies();
         LongAdder syncRounds = new LongAdder();
+        LongAdder eventPages = new LongAdder();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
@@ -87,7 +89,7 @@ final class ReconnectStormScenario implements Scenario {
                     .compose(socket -> {
                         reopened.add(socket);
                         back.recordSince(storm);
-                        return resync(context, http, device, lastSeq, missedSeq[pair], syncRounds,
+                        return resync(context, http, device, lastSeq, missedSeq[pair], syncRounds, eventPages,
                                 System.nanoTime() + PATIENCE.toNanos());
                     })
                     .onComplete(result -> {
@@ -120,6 +122,7 @@ final class ReconnectStormScenario implements Scenario {
         report.result("failed", failed.get());
         report.result("failures", failures);
         report.result("syncRequests", syncRounds.sum());
+        report.result("eventPageRequests", eventPages.sum());
         report.result("back", Latencies.summary(backHistogram));
         report.result("resync", Latencies.summary(resyncHistogram));
         report.result("allResyncedSeconds", done.get() == connections
@@ -129,8 +132,8 @@ final class ReconnectStormScenario implements Scenario {
                 connections);
         report.line("back (socket open again): %s", Latencies.line(backHistogram));
         report.line("resynced (missed message fetched): %s", Latencies.line(resyncHistogram));
-        report.line("%d of %d resynced, %d failed, %d sync requests; waited %.1f s", done.get(), connections,
-                failed.get(), syncRounds.sum(), allSeconds);
+        report.line("%d of %d resynced, %d failed, %d sync requests, %d events pages; waited %.1f s", done.get(),
+                connections, failed.get(), syncRounds.sum(), eventPages.sum(), allSeconds);
         if (!failures.isEmpty()) {
             report.line("failures: %s", failures);
         }
@@ -171,21 +174,30 @@ final class ReconnectStormScenario implements Scenario {
     }
 
     /**
-     * What a client does after a reconnect: asks which conversations have news after its last seq, then fetches the
-     * events after it; asks again shortly if history-service has not stored the missed event yet.
+     * What a client does after a reconnect: asks which conversations have news after its last seq, which brings the
+     * events along when they are few, else fetches the events after it; asks again shortly if history-service has not
+     * stored the missed event yet.
      */
     private static Future<Void> resync(BenchContext context, SuiteHttp http, Device device, long lastSeq,
-                                       long missed, LongAdder rounds, long deadline) {
+                                       long missed, LongAdder rounds, LongAdder pages, long deadline) {
         rounds.increment();
         String token = device.user().accessToken();
         return http.expect(HttpMethod.POST, "/api/history/sync", token,
                         Map.of("conversations", Map.of(device.conversation(), lastSeq)), 200)
-                .compose(news -> hasNews(news, device.conversation(), missed)
-                        ? http.expect(HttpMethod.GET, "/api/history/conversations/" + device.conversation()
-                        + "/events?after=" + lastSeq, token, null, 200)
-                        : Future.succeededFuture(null))
-                .compose(page -> {
-                    if (page != null && contains(page, missed)) {
+                .compose(sync -> {
+                    JsonNode news = news(sync, device.conversation());
+                    if (news == null || news.path("latestSeq").asLong() < missed) {
+                        return Future.succeededFuture((JsonNode) null);
+                    }
+                    if (news.path("events").isArray()) {
+                        return Future.succeededFuture(news);
+                    }
+                    pages.increment();
+                    return http.expect(HttpMethod.GET, "/api/history/conversations/" + device.conversation()
+                            + "/events?after=" + lastSeq, token, null, 200);
+                })
+                .compose(events -> {
+                    if (events != null && contains(events, missed)) {
                         return Future.succeededFuture();
                     }
                     if (System.nanoTime() > deadline) {
@@ -193,19 +205,19 @@ final class ReconnectStormScenario implements Scenario {
                     }
                     Promise<Void> later = Promise.promise();
                     context.vertx().setTimer(200, timer -> resync(context, http, device, lastSeq, missed, rounds,
-                            deadline).onComplete(later));
+                            pages, deadline).onComplete(later));
                     return later.future();
                 });
     }
 
-    private static boolean hasNews(JsonNode news, String conversation, long missed) {
-        for (JsonNode entry : news.path("conversations")) {
-            if (entry.path("conversationId").asText().equals(conversation)
-                    && entry.path("latestSeq").asLong() >= missed) {
-                return true;
+    /** The sync's entry for the conversation, null when it has no news. */
+    private static JsonNode news(JsonNode sync, String conversation) {
+        for (JsonNode entry : sync.path("conversations")) {
+            if (entry.path("conversationId").asText().equals(conversation)) {
+                return entry;
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean contains(JsonNode page, long seq) {

@@ -17,6 +17,8 @@ import java.util.UUID;
 final class RestAnswers {
 
     private static final String BEARER = "Bearer ";
+    /** history-service's bound on the new events a sync brings along per conversation. */
+    private static final int SYNCED_EVENTS = 20;
 
     private final Conversations conversations;
 
@@ -86,8 +88,10 @@ final class RestAnswers {
             long held = entry.getValue() instanceof Number number ? number.longValue() : 0;
             long latest = conversations.latestSeq(id);
             if (latest > held) {
+                // As history-service does: a few new events come along, more are read from the events pages.
                 news.add(new JsonObject().put("conversationId", id).put("latestSeq", latest)
-                        .put("newEvents", latest - held));
+                        .put("newEvents", latest - held)
+                        .put("events", latest - held <= SYNCED_EVENTS ? events(id, held, latest) : null));
             }
         }
         json(request, 200, new JsonObject().put("conversations", news).put("gone", gone));
@@ -106,13 +110,18 @@ final class RestAnswers {
             return;
         }
         long latest = conversations.latestSeq(conversationId);
+        json(request, 200, new JsonObject().put("conversationId", conversationId)
+                .put("events", events(conversationId, after, latest))
+                .put("hasMore", false).put("nextAfter", Math.max(after, latest)).put("latestSeq", latest));
+    }
+
+    private static JsonArray events(String conversationId, long after, long latest) {
         JsonArray events = new JsonArray();
         for (long seq = after + 1; seq <= latest; seq++) {
             events.add(new JsonObject().put("type", "message.created").put("conversationId", conversationId)
                     .put("seq", seq));
         }
-        json(request, 200, new JsonObject().put("conversationId", conversationId).put("events", events)
-                .put("hasMore", false).put("nextAfter", Math.max(after, latest)).put("latestSeq", latest));
+        return events;
     }
 
     private void conversation(HttpServerRequest request, String conversationId) {

@@ -186,6 +186,8 @@ class EchoServerTests {
         JsonObject news = call(HttpMethod.POST, "/api/history/sync", bob,
                 new JsonObject().put("conversations", new JsonObject().put(direct, 0)), 200);
         assertThat(news.getJsonArray("conversations").getJsonObject(0).getLong("latestSeq")).isEqualTo(2);
+        assertThat(news.getJsonArray("conversations").getJsonObject(0).getJsonArray("events"))
+                .as("a few new events come along, as from history-service").hasSize(2);
         JsonObject page = call(HttpMethod.GET, "/api/history/conversations/" + direct + "/events?after=1", bob, null,
                 200);
         assertThat(page.getJsonArray("events")).hasSize(1);
