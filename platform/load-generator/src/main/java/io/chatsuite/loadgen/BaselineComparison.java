@@ -58,7 +58,8 @@ final class BaselineComparison {
     }
 
     private static String text(Double value) {
+        // Three decimals at most: a figure in seconds from nanoseconds prints as 9.529, not 9.529459000000001.
         return value == null ? "-" : value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString(value.longValue()) : Double.toString(value);
+                ? Long.toString(value.longValue()) : Double.toString(Math.round(value * 1000) / 1000.0);
     }
 }
