@@ -1,10 +1,10 @@
 package io.chatsuite.history.service;
 
+import io.chatsuite.contracts.chat.ChatEvent;
 import io.chatsuite.history.api.ConversationSummary;
 import io.chatsuite.history.api.SyncRequest;
 import io.chatsuite.history.api.SyncResponse;
 import io.chatsuite.history.api.SyncResponse.ConversationNews;
-import io.chatsuite.contracts.chat.ChatEvent;
 import io.chatsuite.history.mapping.EventJson;
 import io.chatsuite.history.repository.ConversationRepository;
 import io.chatsuite.history.repository.ConversationRepository.Latest;
