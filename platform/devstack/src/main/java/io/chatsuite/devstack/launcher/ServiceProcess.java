@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +45,12 @@ final class ServiceProcess implements LivenessProbed {
         }
         Path workDirectory = Files.createDirectories(dataDirectory.resolve(name));
         Path log = Files.createDirectories(dataDirectory.resolve("logs")).resolve(name + ".log");
-        ProcessBuilder builder = ChildProcesses.inOwnSession(List.of(
-                        ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx" + service.maxHeapMegabytes() + "m",
-                        // Names the instance on its command line, so tools (and tests) can find gateway-service-2.
-                        "-Dchatsuite.instance=" + name, "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xms64m",
+                "-Xmx" + service.maxHeapMegabytes() + "m"));
+        command.addAll(service.jvmOptions());
+        // Names the instance on its command line, so tools (and tests) can find gateway-service-2.
+        command.addAll(List.of("-Dchatsuite.instance=" + name, "-jar", jar.toString()));
+        ProcessBuilder builder = ChildProcesses.inOwnSession(command)
                 .directory(workDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
