@@ -18,8 +18,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * auth-service's JWKS, the algorithm, issuer, audience and expiry, with what it verified remembered until the token
  * expires. Verifying a token (the RS256 check and jose4j's parse) was about a quarter of history-service's CPU while
  * 5,000 devices resynced after a reconnect storm (docs/benchmarks.md), though each device presents the same token on
- * every call. Revocation is checked after it, on every request ({@code RevokedSessionRefusal}). The gateway, which
- * keeps only a compact proof per token for its sockets, excludes this bean.
+ * every call. Revocation is checked after it, on every request ({@code RevokedSessionRefusal}). Two services exclude
+ * this bean: the gateway, which keeps only a compact proof per token for its sockets, and auth-service, where a
+ * removed signing key must stop its tokens at once.
  */
 @Alternative
 @Priority(1)
